@@ -1,0 +1,58 @@
+import { zh } from '../ui/strings';
+import type { ObserveStore } from './observe-store';
+
+/** Map a problem's record path to the control that fixes it. */
+function controlFor(path: string): string | null {
+  const score = /^\$\.scores\["(.+)"\]/.exec(path);
+  if (score) return `score-${score[1]}`;
+  const map: Record<string, string> = {
+    '$.unit': 'unit-input',
+    '$.date': 'f-date',
+    '$.startTime': 'f-start',
+    '$.endTime': 'f-end',
+    '$.theme': 'f-theme',
+    '$.chair': 'f-chair',
+    '$.attendance.present': 'f-present',
+  };
+  return map[path] ?? null;
+}
+
+export function FinalizePanel({ store }: { store: ObserveStore }) {
+  const r = store.current.value!;
+  const problems = store.problems.value;
+  const focus = (id: string | null, e: Event) => {
+    if (!id) return;
+    const root = (e.currentTarget as Element).getRootNode() as Document | ShadowRoot;
+    const el = root.getElementById(id) as HTMLElement | null;
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  };
+  return (
+    <section class="card finalize" aria-labelledby="h-finalize">
+      <h2 id="h-finalize" class="sr-only">定稿</h2>
+      {problems.length > 0 && (
+        <div class="problems" role="alert">
+          <p>{zh.finalizeBlocked}</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>
+                <button type="button" class="link" onClick={(e) => focus(controlFor(p.path), e)}>
+                  {p.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {r.status === 'draft' ? (
+        <button type="button" class="primary" onClick={() => void store.finalize()}>
+          {zh.finalize}
+        </button>
+      ) : (
+        <button type="button" onClick={() => void store.revise()}>
+          {zh.revise}
+        </button>
+      )}
+    </section>
+  );
+}

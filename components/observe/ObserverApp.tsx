@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { XuntingDB, seedDefaults, describeStorageError } from '../../utils/db';
+import { PlatformContext, type Platform } from '../platform';
+import { zh } from '../ui/strings';
+import { createObserveStore, type ObserveStore } from './observe-store';
+import { ObservationForm } from './ObservationForm';
+import { ObservationList } from './ObservationList';
+import { StatusBar } from './StatusBar';
+
+/**
+ * The observer's app (side panel and <xunting-observation>): list of observations and the form.
+ * Flushes pending edits when the page is hidden or closed.
+ */
+export function ObserverApp({ platform }: { platform: Platform }) {
+  const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
+  const store = useMemo<ObserveStore>(() => createObserveStore(db, { emit: platform.emit, defaultObservers: platform.defaultObservers }), [db]);
+  const [ready, setReady] = useState(false);
+  const [fatal, setFatal] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      await platform.requestPersistence().catch(() => null);
+      await seedDefaults(db, await platform.loadDefaults());
+      await store.loadUnits();
+      await store.refreshList();
+      const want = platform.initialObservationId;
+      const lastOpen = want ?? (store.list.value.find((r) => r.status === 'draft')?.id ?? null);
+      if (lastOpen && store.list.value.some((r) => r.id === lastOpen)) await store.open(lastOpen);
+      if (live) setReady(true);
+    })().catch((e: unknown) => live && setFatal(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : describeStorageError(e)));
+    const flush = () => void store.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      void store.flush().finally(() => store.dispose());
+    };
+  }, [store]);
+
+  const view = store.view.value;
+  return (
+    <PlatformContext.Provider value={platform}>
+      <div class="app">
+        <header class="topbar">
+          <h1>{zh.appTitle}</h1>
+          {view.name === 'form' && (
+            <button type="button" class="link" onClick={() => void store.backToList()}>
+              {zh.backToList}
+            </button>
+          )}
+        </header>
+        {store.notice.value && (
+          <p class="notice" role="status">
+            {store.notice.value}
+            <button type="button" class="link" aria-label="关闭提示" onClick={() => (store.notice.value = '')}>
+              ×
+            </button>
+          </p>
+        )}
+        <main>
+          {fatal ? (
+            <p class="error" role="alert">
+              {fatal}
+            </p>
+          ) : !ready ? (
+            <p role="status">正在打开本地数据库…</p>
+          ) : view.name === 'list' ? (
+            <ObservationList store={store} />
+          ) : (
+            <ObservationForm store={store} />
+          )}
+        </main>
+        {ready && view.name === 'form' && <StatusBar store={store} />}
+      </div>
+    </PlatformContext.Provider>
+  );
+}

@@ -1,0 +1,193 @@
+import { computed, effect, signal } from '@preact/signals';
+import type { ObservationRecord } from '../../utils/record';
+import { createRecord, finalizeProblems } from '../../utils/record';
+import { scoreTemplate } from '../../utils/rubric';
+import type { Unit } from '../../utils/roster';
+import type { Problem } from '../../utils/validate';
+import {
+  activeTemplate,
+  createAutosaver,
+  finalizeObservation,
+  listObservations,
+  listUnits,
+  loadRecord,
+  reviseObservation,
+  restoreSnapshot,
+  saveRecord,
+  deleteDraft,
+  describeStorageError,
+  getSetting,
+  OBSERVER_NAMES_KEY,
+  type ObservationRow,
+  type SaveState,
+  type XuntingDB,
+} from '../../utils/db';
+
+export type View = { name: 'list' } | { name: 'form' };
+
+/**
+ * The observer's state: one signal holds the open record; totals are computed from it; one
+ * effect hands every change to the autosaver. Components call these actions, never the DB.
+ */
+export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, detail: unknown): void; defaultObservers?: string[] }) {
+  const current = signal<ObservationRecord | null>(null);
+  const list = signal<ObservationRow[]>([]);
+  const units = signal<Unit[]>([]);
+  const view = signal<View>({ name: 'list' });
+  const saveState = signal<SaveState>({ kind: 'idle' });
+  const problems = signal<Problem[]>([]);
+  const notice = signal<string>('');
+  const summary = computed(() => (current.value ? scoreTemplate(current.value.template, current.value.scores) : null));
+  const locked = computed(() => current.value?.status === 'final');
+
+  const saver = createAutosaver<ObservationRecord>(
+    async (r) => {
+      await saveRecord(db, r);
+      hooks.emit('xunting-saved', { id: r.id, revision: r.revision, updatedAt: r.updatedAt });
+    },
+    {
+      onState: (s) => {
+        saveState.value = s;
+        if (s.kind === 'error') hooks.emit('xunting-error', { message: s.message });
+      },
+    },
+  );
+
+  // The record as last read from or written to the database by an action (not an edit).
+  let settled: ObservationRecord | null = null;
+  const stopSaving = effect(() => {
+    const r = current.value;
+    if (r && r !== settled && r.status === 'draft') saver.schedule(r);
+  });
+
+  const settle = (r: ObservationRecord | null) => {
+    settled = r;
+    current.value = r;
+  };
+
+  /** Change the open draft. `mutate` edits a copy; the change is saved within the autosave delay. */
+  function edit(mutate: (draft: ObservationRecord) => void): void {
+    const r = current.value;
+    if (!r || r.status === 'final') return;
+    const next = structuredClone(r);
+    mutate(next);
+    next.updatedAt = new Date().toISOString();
+    current.value = next;
+    if (problems.value.length) problems.value = finalizeProblems(next);
+  }
+
+  async function refreshList() {
+    list.value = await listObservations(db);
+  }
+
+  async function loadUnits() {
+    units.value = await listUnits(db);
+  }
+
+  async function startNew() {
+    await saver.flush();
+    const template = await activeTemplate(db);
+    if (!template) throw new Error('没有可用的评分表，请在设置页导入评分表');
+    const names = hooks.defaultObservers?.length ? hooks.defaultObservers : ((await getSetting<string[]>(db, OBSERVER_NAMES_KEY)) ?? []);
+    const r = createRecord({ template, observers: names });
+    await saveRecord(db, r, '新建');
+    settle(r);
+    problems.value = [];
+    view.value = { name: 'form' };
+  }
+
+  async function open(id: string) {
+    await saver.flush();
+    const r = await loadRecord(db, id);
+    if (!r) throw new Error('找不到该记录');
+    settle(r);
+    problems.value = [];
+    view.value = { name: 'form' };
+  }
+
+  async function backToList() {
+    await saver.flush();
+    view.value = { name: 'list' };
+    await refreshList();
+  }
+
+  async function finalize(): Promise<boolean> {
+    const r = current.value;
+    if (!r) return false;
+    const found = finalizeProblems(r);
+    problems.value = found;
+    if (found.length) return false;
+    await saver.flush();
+    const final = await finalizeObservation(db, r);
+    settle(final);
+    notice.value = `已定稿（第 ${final.revision} 版）`;
+    hooks.emit('xunting-finalized', { record: final });
+    return true;
+  }
+
+  async function revise() {
+    const r = current.value;
+    if (!r) return;
+    const draft = await reviseObservation(db, r.id);
+    settle(draft);
+    notice.value = `已生成第 ${draft.revision} 版更正稿，第 ${r.revision} 版定稿仍保留`;
+  }
+
+  async function restore(seq: number) {
+    await saver.flush();
+    const r = await restoreSnapshot(db, seq);
+    settle(r);
+    notice.value = '已恢复到所选历史版本（恢复前的内容也已存入历史）';
+  }
+
+  async function remove(id: string) {
+    await deleteDraft(db, id);
+    if (current.value?.id === id) settle(null);
+    await refreshList();
+  }
+
+  /** Run an action; a failure is shown to the observer (in Chinese), never swallowed. */
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : describeStorageError(e);
+        notice.value = msg;
+        hooks.emit('xunting-error', { message: msg });
+        return undefined;
+      }
+    };
+
+  return {
+    db,
+    current,
+    list,
+    units,
+    view,
+    saveState,
+    problems,
+    notice,
+    summary,
+    locked,
+    edit,
+    refreshList,
+    loadUnits,
+    startNew: guard(startNew),
+    open: guard(open),
+    backToList: guard(backToList),
+    finalize: guard(finalize),
+    revise: guard(revise),
+    restore: guard(restore),
+    remove: guard(remove),
+    flush: () => saver.flush(),
+    retryNow: () => saver.flush(),
+    dispose() {
+      stopSaving();
+      saver.dispose();
+    },
+  };
+}
+
+export type ObserveStore = ReturnType<typeof createObserveStore>;

@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { XuntingDB, seedDefaults, describeStorageError } from '../../utils/db';
+import { PlatformContext, type Platform } from '../platform';
+import { ProfileSettings } from './ProfileSettings';
+import { RosterManager } from './RosterManager';
+import { TemplateManager } from './TemplateManager';
+
+/** Options: observer profile, rubric templates, roster. */
+export function OptionsApp({ platform }: { platform: Platform }) {
+  const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
+  const [ready, setReady] = useState(false);
+  const [fatal, setFatal] = useState('');
+  useEffect(() => {
+    void (async () => seedDefaults(db, await platform.loadDefaults()))().then(
+      () => setReady(true),
+      (e: unknown) => setFatal(describeStorageError(e)),
+    );
+  }, [db]);
+  return (
+    <PlatformContext.Provider value={platform}>
+      <div class="app">
+        <header class="topbar">
+          <h1>巡听旁听 · 设置</h1>
+        </header>
+        <main>
+          {fatal && (
+            <p class="error" role="alert">
+              {fatal}
+            </p>
+          )}
+          {ready && (
+            <>
+              <ProfileSettings db={db} />
+              <TemplateManager db={db} />
+              <RosterManager db={db} />
+            </>
+          )}
+        </main>
+      </div>
+    </PlatformContext.Provider>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ACTIVE_TEMPLATE_KEY, getSetting, importTemplate, listTemplates, setSetting, type TemplateRow, type XuntingDB } from '../../utils/db';
+import { parseJsonText, type Problem } from '../../utils/validate';
+import { usePlatform } from '../platform';
+import { ProblemList } from './ProblemList';
+
+/** Import, export and choose rubric templates. A bad template is refused whole. */
+export function TemplateManager({ db }: { db: XuntingDB }) {
+  const platform = usePlatform();
+  const [rows, setRows] = useState<TemplateRow[]>([]);
+  const [active, setActive] = useState<string | undefined>();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState('');
+  const refresh = async () => {
+    setRows(await listTemplates(db));
+    setActive(await getSetting<string>(db, ACTIVE_TEMPLATE_KEY));
+  };
+  useEffect(() => void refresh(), []);
+
+  const onFile = async (file: File | undefined) => {
+    setProblems([]);
+    setMessage('');
+    if (!file) return;
+    if (file.size > 5_000_000) {
+      setProblems([{ path: file.name, message: '文件超过 5 MB，不像是评分表' }]);
+      return;
+    }
+    const json = parseJsonText(await file.text(), '模板文件');
+    const result = json.ok ? await importTemplate(db, json.value) : json;
+    if (!result.ok) {
+      setProblems(result.problems);
+      return;
+    }
+    setMessage(`已导入评分表「${result.value.title}」（第 ${result.value.version} 版）`);
+    await refresh();
+  };
+  return (
+    <section class="card" aria-labelledby="h-templates">
+      <h2 id="h-templates">评分表模板</h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">名称</th>
+            <th scope="col">版本</th>
+            <th scope="col">评分项</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.title}
+                {(active ?? rows[0]?.id) === r.id && <strong>（当前使用）</strong>}
+              </td>
+              <td>{r.version}</td>
+              <td>{r.template.sections.reduce((n, s) => n + s.items.length, 0)}</td>
+              <td>
+                <button type="button" class="link" onClick={async () => (await setSetting(db, ACTIVE_TEMPLATE_KEY, r.id), refresh())}>
+                  设为当前
+                </button>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => void platform.saveFile(`${r.title}-v${r.version}.json`, new Blob([JSON.stringify(r.template, null, 2)], { type: 'application/json' }))}
+                >
+                  导出 JSON
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="field">
+        <label for="template-file">导入评分表（JSON 文件）</label>
+        <input id="template-file" type="file" accept=".json,application/json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+      </div>
+      {message && <p role="status">{message}</p>}
+      <ProblemList title="评分表未导入" problems={problems} />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+/** What differs between the extension pages and the micro-frontend; passed in by each shell. */
+export interface Platform {
+  kind: 'extension' | 'web';
+  /** IndexedDB database name. */
+  dbName: string;
+  /** The built-in template, roster and observer names (public/defaults). */
+  loadDefaults(): Promise<{ template: unknown; roster: unknown }>;
+  /** Hand a file to the user (download). */
+  saveFile(fileName: string, blob: Blob): Promise<void>;
+  /** Ask the browser to keep our storage (web pages); extensions use unlimitedStorage instead. */
+  requestPersistence(): Promise<boolean | null>;
+  /** Tell the host page what happened (the micro-frontend's DOM events). */
+  emit(type: string, detail: unknown): void;
+  /** Open a given observation at start (micro-frontend attribute). */
+  initialObservationId?: string | null;
+  /** Default observer names for new observations. */
+  defaultObservers?: string[];
+}
+
+export const PlatformContext = createContext<Platform | null>(null);
+
+export function usePlatform(): Platform {
+  const p = useContext(PlatformContext);
+  if (!p) throw new Error('PlatformContext missing');
+  return p;
+}
+
+/** Download through an <a download> click: works in extension pages and web pages alike. */
+export async function downloadBlob(fileName: string, blob: Blob): Promise<void> {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`无法读取 ${url}（HTTP ${res.status}）`);
+  return res.json();
+}

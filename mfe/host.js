@@ -1,0 +1,11 @@
+// The host page listens to the element's events, as a portal would.
+const log = document.getElementById('events');
+for (const type of ['xunting-saved', 'xunting-finalized', 'xunting-error']) {
+  document.addEventListener(type, (e) => {
+    const li = document.createElement('li');
+    const d = e.detail || {};
+    li.textContent = `${new Date().toLocaleTimeString('zh-CN')} ${type} ${d.id ?? d.record?.id ?? ''} ${d.message ?? ''}`;
+    log.prepend(li);
+    while (log.children.length > 50) log.lastChild.remove();
+  });
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm start`: build the extension (Chrome/Edge and Firefox) and the micro-frontend, then serve
+// the standalone form (micro-frontend host page with the built-in template and 69-unit demo
+// roster) on localhost, and print where everything is.
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { serveDir } from './serve.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: false });
+  if (r.status !== 0) {
+    console.error(`\n构建失败：${cmd} ${args.join(' ')}（退出码 ${r.status}）`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+if (!process.argv.includes('--no-build')) {
+  run('npx', ['wxt', 'build']);
+  run('npx', ['wxt', 'build', '-b', 'firefox']);
+  run('npx', ['vite', 'build', '-c', 'vite.mfe.config.ts']);
+}
+
+const port = Number(process.env.PORT ?? 5178);
+let server;
+try {
+  server = await serveDir(join(root, 'dist', 'mfe'), { port, host: process.env.HOST ?? '127.0.0.1' });
+} catch (e) {
+  console.error(`无法在端口 ${port} 上启动服务（${e.code ?? e.message}）。可用 PORT=5179 npm start 换一个端口。`);
+  process.exit(1);
+}
+
+const actual = server.address().port;
+console.log(`
+巡听旁听已构建并启动。
+
+  独立表单（微前端示例页，内置评分表与 69 个单位的演示名单）：
+    http://127.0.0.1:${actual}/
+
+  浏览器扩展（Chrome/Edge：打开 chrome://extensions，开启“开发者模式”，点“加载已解压的扩展程序”，选择此文件夹）：
+    ${join(root, '.output', 'chrome-mv3')}
+  Firefox（about:debugging → 临时载入附加组件，选择其中的 manifest.json）：
+    ${join(root, '.output', 'firefox-mv2')}
+
+按 Ctrl+C 停止。
+`);

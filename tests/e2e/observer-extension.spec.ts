@@ -1,0 +1,59 @@
+import { test, expect } from '@playwright/test';
+import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
+import { fillObservation, expectFilled, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
+import { resolve } from 'node:path';
+
+const EXT = resolve('.output/chrome-mv3');
+
+test.describe('extension side panel', () => {
+  let rb: RunningBrowser | undefined;
+  test.afterEach(async () => {
+    await rb?.close();
+    rb = undefined;
+  });
+
+  test('the toolbar button opens the side panel', async () => {
+    rb = await launchChromium({ profileDir: await newProfileDir('ext-panel'), extensionDir: EXT });
+    const page = await openExtensionPage(rb, 'sidepanel.html');
+    const behavior = await page.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick: boolean }> } } }).chrome.sidePanel.getPanelBehavior());
+    expect(behavior.openPanelOnActionClick).toBe(true);
+  });
+
+  test('a draft survives SIGKILL: everything typed up to half a second before is back, in IndexedDB and on screen', async () => {
+    const profileDir = await newProfileDir('ext-kill');
+    rb = await launchChromium({ profileDir, extensionDir: EXT });
+    let page = await openExtensionPage(rb, 'sidepanel.html');
+    await page.setViewportSize({ width: 360, height: 800 });
+    const errors = collectConsoleErrors(page);
+    const filled = await fillObservation(page);
+    await page.waitForTimeout(500);
+    await rb.kill();
+
+    rb = await launchChromium({ profileDir, extensionDir: EXT });
+    page = await openExtensionPage(rb, 'sidepanel.html');
+    const errorsAfter = collectConsoleErrors(page);
+    // The open draft comes back on its own.
+    await expectFilled(page, filled);
+    expectRecordHolds(await readStoredRecords(page, 'xunting'), filled.unitName);
+    expect(errors).toEqual([]);
+    expect(errorsAfter).toEqual([]);
+  });
+
+  test('side panel and options page have no serious accessibility violations', async () => {
+    rb = await launchChromium({ profileDir: await newProfileDir('ext-axe'), extensionDir: EXT });
+    const page = await openExtensionPage(rb, 'sidepanel.html');
+    await page.setViewportSize({ width: 360, height: 800 });
+    const errors = collectConsoleErrors(page);
+    await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '新建巡听记录' }).click();
+    await expect(page.getByLabel('学习主题', { exact: true })).toBeVisible();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const options = await openExtensionPage(rb, 'options.html');
+    const optionErrors = collectConsoleErrors(options);
+    await expect(options.getByRole('heading', { name: '评分表模板' })).toBeVisible();
+    expect(await seriousA11yViolations(options)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(optionErrors).toEqual([]);
+  });
+});

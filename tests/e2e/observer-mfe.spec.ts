@@ -1,0 +1,65 @@
+import { test, expect } from '@playwright/test';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveDir } from '../../scripts/serve.mjs';
+import { launchChromium, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
+import { fillObservation, expectFilled, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
+
+let server: Server;
+let origin: string;
+test.beforeAll(async () => {
+  server = await serveDir('dist/mfe');
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+test.describe('micro-frontend <xunting-observation>', () => {
+  test('fill, reload: everything typed is back, in IndexedDB and on screen; events reach the host page', async ({ page }) => {
+    const errors = collectConsoleErrors(page);
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${origin}/`);
+    const saved = page.evaluate(() => new Promise<string>((ok) => document.addEventListener('xunting-saved', (e) => ok((e as CustomEvent).detail.id), { once: true })));
+    const filled = await fillObservation(page);
+    expect(await saved).toMatch(/^[0-9a-f-]{36}$/);
+    await page.waitForTimeout(500);
+    await page.reload();
+    await expectFilled(page, filled);
+    expectRecordHolds(await readStoredRecords(page, 'xunting-web'), filled.unitName);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('a draft survives SIGKILL of the browser', async () => {
+    const profileDir = await newProfileDir('mfe-kill');
+    let rb: RunningBrowser = await launchChromium({ profileDir });
+    try {
+      let page = await rb.context.newPage();
+      await page.goto(`${origin}/`);
+      const filled = await fillObservation(page);
+      await page.waitForTimeout(500);
+      await rb.kill();
+      rb = await launchChromium({ profileDir });
+      page = await rb.context.newPage();
+      const errors = collectConsoleErrors(page);
+      await page.goto(`${origin}/`);
+      await expectFilled(page, filled);
+      expectRecordHolds(await readStoredRecords(page, 'xunting-web'), filled.unitName);
+      expect(errors).toEqual([]);
+    } finally {
+      await rb.close();
+    }
+  });
+
+  test('styles are isolated in shadow DOM', async ({ page }) => {
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
+    const inShadow = await page.evaluate(() => {
+      const el = document.querySelector('xunting-observation')!;
+      return { shadow: !!el.shadowRoot, hostHasAppClass: document.querySelector('.app') !== null, shadowStyles: el.shadowRoot!.querySelectorAll('style').length };
+    });
+    expect(inShadow).toEqual({ shadow: true, hostHasAppClass: false, shadowStyles: 1 });
+    // The host page's own styles are untouched by the component's.
+    const headerBg = await page.locator('.portal-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(headerBg).toBe('rgb(164, 22, 26)');
+  });
+});

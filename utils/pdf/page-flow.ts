@@ -1,0 +1,104 @@
+/**
+ * The page cursor: where the next block goes, and a fresh page when it does not fit.
+ * Units are PDF points; y grows downwards from the top of the page (jsPDF's convention).
+ */
+import type { jsPDF } from 'jspdf';
+import type { TextPainter, TextStyle } from './text-painter';
+
+export interface PageBox {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** A4 portrait with the margins of an official form. */
+export const A4: PageBox = { width: 595.28, height: 841.89, left: 62, right: 62, top: 58, bottom: 66 };
+
+/** Thin black rules, 0.3 pt. */
+export const RULE = 0.3;
+
+export class PageFlow {
+  y: number;
+  private readonly pageStartHooks: (() => void)[] = [];
+
+  constructor(
+    readonly doc: jsPDF,
+    readonly painter: TextPainter,
+    readonly box: PageBox = A4,
+  ) {
+    this.y = box.top;
+  }
+
+  get contentWidth(): number {
+    return this.box.width - this.box.left - this.box.right;
+  }
+
+  get contentBottom(): number {
+    return this.box.height - this.box.bottom;
+  }
+
+  /** Space left on this page. */
+  get remaining(): number {
+    return this.contentBottom - this.y;
+  }
+
+  /** Usable height of a fresh page. */
+  get pageHeight(): number {
+    return this.contentBottom - this.box.top;
+  }
+
+  /** Run `hook` at the top of every new page until the returned function is called (e.g. a table header). */
+  onNewPage(hook: () => void): () => void {
+    this.pageStartHooks.push(hook);
+    return () => {
+      const i = this.pageStartHooks.indexOf(hook);
+      if (i >= 0) this.pageStartHooks.splice(i, 1);
+    };
+  }
+
+  newPage(): void {
+    this.doc.addPage('a4', 'portrait');
+    this.y = this.box.top;
+    for (const hook of [...this.pageStartHooks]) hook();
+  }
+
+  /** Start a new page unless `height` fits on this one. */
+  ensure(height: number): void {
+    if (height > this.remaining + 1e-6) this.newPage();
+  }
+
+  /** Baseline of a line of `size` pt text centred in a line box of `lineHeight` whose top is `top`. */
+  static baseline(top: number, size: number, lineHeight: number): number {
+    // The CJK em box spans 0.88 em above the baseline and 0.12 em below (Noto's typo metrics).
+    return top + (lineHeight - size) / 2 + 0.88 * size;
+  }
+
+  /**
+   * A paragraph flowing over pages: wrapped with 避头尾 rules, justified, with an optional
+   * first-line indent in characters (两字缩进 = 2).
+   */
+  paragraph(text: string, style: TextStyle, opts: { lineHeight: number; indentChars?: number; justify?: boolean; gapAfter?: number }): void {
+    const indent = '\u3000'.repeat(opts.indentChars ?? 0);
+    const lines = this.painter.wrap(indent + text, this.contentWidth, style, opts.justify ?? true);
+    lines.forEach((line, i) => {
+      // Keep the last two lines of a paragraph together (no single widow line on a new page).
+      const need = i === lines.length - 2 ? 2 * opts.lineHeight : opts.lineHeight;
+      this.ensure(need);
+      this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.charSpace);
+      this.y += opts.lineHeight;
+    });
+    this.y += opts.gapAfter ?? 0;
+  }
+
+  /** A heading kept together with at least `keep` points of what follows it. */
+  heading(text: string, style: TextStyle, opts: { lineHeight: number; keep: number; gapBefore?: number; gapAfter?: number }): void {
+    const before = opts.gapBefore ?? 0;
+    if (before + opts.lineHeight + opts.keep > this.remaining) this.newPage();
+    else this.y += before;
+    this.painter.drawLine(text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style);
+    this.y += opts.lineHeight + (opts.gapAfter ?? 0);
+  }
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { RECORD_FORMAT, type ObservationRecord } from './types';
+import { validateTemplate, checkItemValue, templateItems } from '../rubric';
+import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const str = (what: string, max: number) =>
+  z.string({ error: `${what}须为文字` }).max(max, { error: `${what}不能超过 ${max} 个字` });
+const name = (what: string) => str(what, 50);
+const count = (what: string) =>
+  z
+    .number({ error: `${what}须为数字` })
+    .int({ error: `${what}须为整数` })
+    .min(0, { error: `${what}不能为负数` })
+    .max(100000, { error: `${what}过大` })
+    .nullable();
+const iso = (what: string) => z.string({ error: `${what}须为时间` }).regex(ISO, { error: `${what}须为 ISO 8601 时间` });
+const hhmm = (what: string) =>
+  z.string({ error: `${what}须为时间` }).refine((v) => v === '' || TIME.test(v), { error: `${what}须为 HH:MM 格式` });
+
+const recordSchema = z.object({
+  format: z.literal(RECORD_FORMAT, { error: `记录格式标识须为 "${RECORD_FORMAT}"` }),
+  id: z.string({ error: '记录编号须为文字' }).regex(/^[A-Za-z0-9-]{8,64}$/, { error: '记录编号格式不正确' }),
+  revision: z.number({ error: '修订号须为数字' }).int({ error: '修订号须为整数' }).min(1, { error: '修订号须不小于 1' }),
+  status: z.enum(['draft', 'final'], { error: '状态须为 draft（草稿）或 final（已定稿）' }),
+  createdAt: iso('创建时间'),
+  updatedAt: iso('修改时间'),
+  finalizedAt: iso('定稿时间').nullable(),
+  unit: z.object({ id: str('单位编号', 64), name: str('单位名称', 100) }),
+  date: z.string({ error: '日期须为文字' }).refine((v) => v === '' || DATE.test(v), { error: '日期须为 YYYY-MM-DD 格式' }),
+  startTime: hhmm('开始时间'),
+  endTime: hhmm('结束时间'),
+  place: str('地点', 200),
+  theme: str('学习主题', 500),
+  chair: name('主持人'),
+  attendance: z.object({
+    expected: count('应到人数'),
+    present: count('实到人数'),
+    onLeave: count('请假人数'),
+    absentees: z
+      .array(z.object({ name: name('缺席人员姓名'), reason: str('缺席原因', 200) }))
+      .max(500, { error: '缺席人员过多' }),
+  }),
+  leadReader: name('领学人'),
+  speakers: z
+    .array(
+      z.object({
+        id: str('发言人编号', 64),
+        name: name('发言人姓名'),
+        seconds: z.number({ error: '发言时长须为数字' }).min(0, { error: '发言时长不能为负数' }).max(86400, { error: '发言时长过长' }),
+        scripted: z.boolean({ error: '是否照稿须为 true 或 false' }),
+        runningSince: iso('计时开始时间').nullable().optional(),
+      }),
+    )
+    .max(200, { error: '发言人过多' }),
+  timeline: z
+    .array(z.object({ id: str('要点编号', 64), at: iso('记录时间'), time: hhmm('时刻'), text: str('要点', 5000) }))
+    .max(2000, { error: '时间线要点过多' }),
+  scores: z.record(
+    z.string(),
+    z.object({
+      value: z.number({ error: '分值须为数字' }).nullable(),
+      na: z.boolean({ error: '不适用须为 true 或 false' }),
+      note: str('评分说明', 5000),
+    }),
+  ),
+  narrative: z.object({
+    highlights: str('主要做法及亮点', 20000),
+    problems: str('存在问题', 20000),
+    suggestions: str('意见建议', 20000),
+  }),
+  observers: z
+    .array(
+      z.object({
+        id: str('巡听人员编号', 64),
+        name: name('巡听人员姓名'),
+        lead: z.boolean({ error: '组长标记须为 true 或 false' }),
+        signature: z
+          .object({
+            png: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { error: '签名须为 PNG 图像' }).max(2_000_000, { error: '签名图像过大' }),
+            signedAt: iso('签名时间'),
+          })
+          .nullable()
+          .optional(),
+      }),
+    )
+    .max(20, { error: '巡听人员过多' }),
+  template: z.unknown(),
+});
+
+/** Checks across fields: the snapshot template is valid and every score fits it. */
+function semanticProblems(r: ObservationRecord): Problem[] {
+  const problems: Problem[] = [];
+  const t = validateTemplate(r.template);
+  if (!t.ok) return t.problems.map((p) => ({ path: p.path.replace(/^\$/, '$.template'), message: p.message }));
+  r.template = t.value;
+  const items = new Map(templateItems(t.value).map((x) => [x.item.id, x.item]));
+  for (const [id, s] of Object.entries(r.scores)) {
+    const path = `$.scores[${JSON.stringify(id)}]`;
+    const item = items.get(id);
+    if (!item) {
+      problems.push({ path, message: `评分项 "${id}" 不在记录所附的评分表中` });
+      continue;
+    }
+    if (s.na && !item.allowNA) problems.push({ path: `${path}.na`, message: `「${item.title}」不允许标为不适用` });
+    if (s.value !== null) {
+      const msg = checkItemValue(item, s.value);
+      if (msg) problems.push({ path: `${path}.value`, message: msg });
+    }
+  }
+  const leads = r.observers.filter((o) => o.lead).length;
+  if (leads > 1) problems.push({ path: '$.observers', message: '巡听组只能有一位组长' });
+  if (r.finalizedAt === null && r.status === 'final') problems.push({ path: '$.finalizedAt', message: '已定稿的记录须有定稿时间' });
+  return problems;
+}
+
+/** Validate an ObservationRecord: every problem with its JSON path and a Chinese message. */
+export function validateRecord(input: unknown): Validated<ObservationRecord> {
+  if (input && typeof input === 'object' && 'format' in input) {
+    const f = (input as { format: unknown }).format;
+    if (typeof f === 'string' && f.startsWith('xunting.observation/') && f !== RECORD_FORMAT) {
+      return { ok: false, problems: [{ path: '$.format', message: `记录格式 "${f}" 比本程序支持的 "${RECORD_FORMAT}" 新，请升级巡听旁听` }] };
+    }
+  }
+  const parsed = parseWith(recordSchema, input);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value as unknown as ObservationRecord;
+  const problems = semanticProblems(value);
+  return problems.length ? { ok: false, problems } : { ok: true, value };
+}
+
+export function parseRecordJson(text: string): Validated<ObservationRecord> {
+  const json = parseJsonText(text, '记录文件');
+  return json.ok ? validateRecord(json.value) : json;
+}

@@ -24,9 +24,7 @@ export function ObserverApp({ platform }: { platform: Platform }) {
       await seedDefaults(db, await platform.loadDefaults());
       await store.loadUnits();
       await store.refreshList();
-      const want = platform.initialObservationId;
-      const lastOpen = want ?? (store.list.value.find((r) => r.status === 'draft')?.id ?? null);
-      if (lastOpen && store.list.value.some((r) => r.id === lastOpen)) await store.open(lastOpen);
+      await store.reopenLast(platform.initialObservationId);
       if (live) setReady(true);
     })().catch((e: unknown) => live && setFatal(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : describeStorageError(e)));
     const flush = () => void store.flush();

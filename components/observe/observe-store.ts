@@ -17,6 +17,8 @@ import {
   deleteDraft,
   describeStorageError,
   getSetting,
+  setSetting,
+  OPEN_OBSERVATION_KEY,
   OBSERVER_NAMES_KEY,
   type ObservationRow,
   type SaveState,
@@ -94,6 +96,7 @@ export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, de
     settle(r);
     problems.value = [];
     view.value = { name: 'form' };
+    await setSetting(db, OPEN_OBSERVATION_KEY, r.id);
   }
 
   async function open(id: string) {
@@ -103,10 +106,18 @@ export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, de
     settle(r);
     problems.value = [];
     view.value = { name: 'form' };
+    await setSetting(db, OPEN_OBSERVATION_KEY, id);
+  }
+
+  /** What was open when the page last closed (or crashed): reopened at start. */
+  async function reopenLast(preferred?: string | null) {
+    const id = preferred ?? (await getSetting<string>(db, OPEN_OBSERVATION_KEY));
+    if (id && (await loadRecord(db, id))) await open(id);
   }
 
   async function backToList() {
     await saver.flush();
+    await setSetting(db, OPEN_OBSERVATION_KEY, null);
     view.value = { name: 'list' };
     await refreshList();
   }
@@ -176,6 +187,7 @@ export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, de
     loadUnits,
     startNew: guard(startNew),
     open: guard(open),
+    reopenLast: guard(reopenLast),
     backToList: guard(backToList),
     finalize: guard(finalize),
     revise: guard(revise),

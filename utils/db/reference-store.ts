@@ -8,6 +8,8 @@ import type { TemplateRow, XuntingDB } from './schema';
 export const ACTIVE_TEMPLATE_KEY = 'activeTemplateId';
 /** The observer's own name and usual colleagues, pre-filled in new observations. */
 export const OBSERVER_NAMES_KEY = 'observerNames';
+/** The observation open in the form when the page last closed (null: the list). */
+export const OPEN_OBSERVATION_KEY = 'openObservationId';
 
 export async function getSetting<T>(db: XuntingDB, key: string): Promise<T | undefined> {
   return (await db.settings.get(key))?.value as T | undefined;

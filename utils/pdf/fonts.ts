@@ -25,9 +25,13 @@ export interface ReportFonts {
   coverage: FontCoverage;
 }
 
-/** jsPDF font family names. */
-export const FAMILY_MAIN = 'XuntingSong';
-export const FAMILY_EXT = 'XuntingSongExt';
+/**
+ * jsPDF font families; jsPDF also writes the family as the PDF BaseFont name, so each face
+ * gets its own (regular and bold are separate fonts to jsPDF anyway).
+ */
+export const FACE_REGULAR = { family: 'NotoSerifSCXunting-Regular', style: 'normal' } as const;
+export const FACE_BOLD = { family: 'NotoSerifSCXunting-Bold', style: 'bold' } as const;
+export const FACE_EXT = { family: 'NotoSerifSCXuntingExt-Regular', style: 'normal' } as const;
 
 /** A font that cannot be used: the message names the file and says why, in Chinese. */
 export class FontError extends Error {
@@ -141,13 +145,13 @@ function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal'
  * Ext face when `withExt` (the caller decides from the record's characters).
  */
 export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean): void {
-  registerOne(doc, fonts.regular, FAMILY_MAIN, 'normal');
-  registerOne(doc, fonts.bold, FAMILY_MAIN, 'bold');
+  registerOne(doc, fonts.regular, FACE_REGULAR.family, FACE_REGULAR.style);
+  registerOne(doc, fonts.bold, FACE_BOLD.family, FACE_BOLD.style);
   if (withExt) {
     if (!fonts.ext) throw new FontError('NotoSerifSC-Ext.ttf', '记录中有生僻字，需要生僻字字体，但没有提供');
-    registerOne(doc, fonts.ext, FAMILY_EXT, 'normal');
+    registerOne(doc, fonts.ext, FACE_EXT.family, FACE_EXT.style);
   }
-  doc.setFont(FAMILY_MAIN, 'normal');
+  doc.setFont(FACE_REGULAR.family, FACE_REGULAR.style);
 }
 
 /** Check every font of a ReportFonts up front (for a CLI that wants to fail before doing work). */

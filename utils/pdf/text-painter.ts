@@ -8,7 +8,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { breakLines, justifyLines, type JustifiedLine } from './line-break';
-import { FAMILY_EXT, FAMILY_MAIN } from './fonts';
+import { FACE_BOLD, FACE_EXT, FACE_REGULAR } from './fonts';
 
 export interface TextStyle {
   /** Font size in points. */
@@ -46,9 +46,9 @@ export class TextPainter {
       const font = (doc as unknown as { getFont(name: string, style: string): { metadata: FontMetrics } }).getFont(family, style);
       return { family, style, metrics: font.metadata, widths: new Map() };
     };
-    this.regular = face(FAMILY_MAIN, 'normal');
-    this.bold = face(FAMILY_MAIN, 'bold');
-    this.ext = withExt ? face(FAMILY_EXT, 'normal') : null;
+    this.regular = face(FACE_REGULAR.family, FACE_REGULAR.style);
+    this.bold = face(FACE_BOLD.family, FACE_BOLD.style);
+    this.ext = withExt ? face(FACE_EXT.family, FACE_EXT.style) : null;
     // With a char space of 0 set explicitly, jsPDF writes `Tc` on every text() call, so a
     // justified line's spacing never leaks into the next line (Tc persists across BT/ET).
     doc.setCharSpace(0);

@@ -85,6 +85,7 @@ export function finalizeProblems(r: ObservationRecord): Problem[] {
 
 /** Lock a draft. Throws when it is not ready; call finalizeProblems first to show why. */
 export function finalizeRecord(r: ObservationRecord, now = new Date()): ObservationRecord {
+  if (r.status === 'final') throw new Error(`记录已于 ${r.finalizedAt} 定稿（第 ${r.revision} 版），不能重复定稿`);
   const problems = finalizeProblems(r);
   if (problems.length) throw new Error(`记录尚不能定稿：${problems.map((p) => p.message).join('；')}`);
   const iso = now.toISOString();

@@ -4,6 +4,13 @@ import { validateTemplate, checkItemValue, templateItems } from '../rubric';
 import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A YYYY-MM-DD string that names a real calendar day (no 2026-02-30). */
+function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -30,7 +37,7 @@ const recordSchema = z.object({
   updatedAt: iso('修改时间'),
   finalizedAt: iso('定稿时间').nullable(),
   unit: z.object({ id: str('单位编号', 64), name: str('单位名称', 100) }),
-  date: z.string({ error: '日期须为文字' }).refine((v) => v === '' || DATE.test(v), { error: '日期须为 YYYY-MM-DD 格式' }),
+  date: z.string({ error: '日期须为文字' }).refine((v) => v === '' || isCalendarDate(v), { error: '日期须为 YYYY-MM-DD 格式的真实日期' }),
   startTime: hhmm('开始时间'),
   endTime: hhmm('结束时间'),
   place: str('地点', 200),

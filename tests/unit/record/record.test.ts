@@ -122,9 +122,9 @@ describe('records that are refused, with a path and a Chinese message', () => {
     expect(at(ps, '$.format').message).toContain('xunting.observation/1');
   });
 
-  it.each(['2026/03/12', '12.03.2026', '2026-13-01', '2026-3-12'])('a date written as %s', (date) => {
+  it.each(['2026/03/12', '12.03.2026', '2026-13-01', '2026-3-12', '2026-02-30', '2027-02-29'])('a date written as %s', (date) => {
     const ps = problemsOf(broken((r) => (r.date = date)));
-    expect(at(ps, '$.date').message).toBe('日期须为 YYYY-MM-DD 格式');
+    expect(at(ps, '$.date').message).toBe('日期须为 YYYY-MM-DD 格式的真实日期');
   });
 
   it('a time that is not HH:MM', () => {

@@ -1,0 +1,116 @@
+// Side panel: first render with 1,000 stored observations; keystroke → durable save (median, p95).
+// Runs the built extension in Debian's headless Chromium.
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath } from '../ensure-system-deps.mjs';
+import { median, quantile, ms } from './stats.mjs';
+
+const { createRecord } = await import('../../utils/record/index.ts');
+const { rowOf } = await import('../../utils/db/schema.ts');
+
+const N = 1000;
+const KEYS = 40;
+
+export async function run() {
+  const ext = resolve('.output/chrome-mv3');
+  const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    const id = new URL(sw.url()).host;
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`chrome-extension://${id}/sidepanel.html`);
+    await page.getByRole('button', { name: '新建巡听记录' }).waitFor();
+
+    // 1,000 observations, as the app stores them (list row + record), written straight into IndexedDB.
+    const template = JSON.parse(await readFile('public/defaults/rubric-default.json', 'utf8'));
+    const units = JSON.parse(await readFile('public/defaults/units.json', 'utf8')).units;
+    const day0 = Date.parse('2026-03-01T08:00:00Z');
+    const data = [];
+    for (let i = 0; i < N; i++) {
+      const r = createRecord({ template, unit: { id: units[i % units.length].id, name: units[i % units.length].name }, observers: ['王敏', '赵晓喆'], now: new Date(day0 + i * 3_600_000) });
+      r.theme = `第 ${i + 1} 次学习：学习贯彻习近平总书记重要讲话精神`;
+      r.narrative.highlights = '领学准备充分，交流发言联系实际。'.repeat(10);
+      for (const [k, v] of Object.entries(r.scores)) if (v.value === null) r.scores[k] = { ...v, value: 1 };
+      data.push({ row: rowOf(r), record: r });
+    }
+    for (let i = 0; i < N; i += 100) {
+      await page.evaluate(
+        (chunk) =>
+          new Promise((ok, fail) => {
+            const open = indexedDB.open('xunting');
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['observations', 'records'], 'readwrite');
+              for (const { row, record } of chunk) {
+                tx.objectStore('observations').put(row);
+                tx.objectStore('records').put({ id: record.id, record });
+              }
+              tx.oncomplete = () => (open.result.close(), ok(null));
+              tx.onerror = () => fail(tx.error);
+            };
+            open.onerror = () => fail(open.error);
+          }),
+        data.slice(i, i + 100),
+      );
+    }
+
+    // First render: from navigation start to the list showing all 1,000 observations.
+    const renders = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      const t = await page.waitForFunction((n) => document.querySelectorAll('.list-item').length >= n && performance.now(), N, { polling: 'raf' }).then((h) => h.jsonValue()).catch(() => null);
+      if (typeof t === 'number') renders.push(t);
+    }
+    const firstForm = [];
+    await page.locator('.list-item').first().click();
+    await page.locator('#f-theme').waitFor();
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      const t = await page.waitForFunction(() => document.querySelector('#f-theme') && performance.now(), null, { polling: 'raf' }).then((h) => h.jsonValue());
+      firstForm.push(t);
+    }
+
+    // Keystroke → durable save: from keydown to the completion of the IndexedDB transaction that stores it.
+    const field = page.getByLabel('存在问题', { exact: true });
+    await field.click();
+    await page.evaluate(() => {
+      const w = window;
+      w.__saves = [];
+      w.__keys = [];
+      const seen = new WeakSet();
+      const orig = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        const tx = this.transaction;
+        if (this.name === 'records' && !seen.has(tx)) {
+          seen.add(tx);
+          tx.addEventListener('complete', () => w.__saves.push(performance.now()));
+        }
+        return orig.apply(this, args);
+      };
+      document.addEventListener('keydown', () => w.__keys.push(performance.now()), true);
+    });
+    for (let i = 0; i < KEYS; i++) {
+      await page.keyboard.press('a');
+      await page.waitForTimeout(400);
+    }
+    const { keys, saves } = await page.evaluate(() => ({ keys: window.__keys, saves: window.__saves }));
+    if (process.env.BENCH_DEBUG) console.error({ keys: keys.length, saves: saves.length });
+    const lat = keys.map((k) => saves.find((s) => s > k) - k).filter((x) => Number.isFinite(x));
+    return [
+      { area: 'side panel', measure: `first render of the list, ${N} observations stored (median of ${renders.length})`, value: ms(median(renders)), note: 'navigation start → all rows on screen' },
+      { area: 'side panel', measure: `first render with the open draft's form (median of 5)`, value: ms(median(firstForm)), note: `${N} observations stored` },
+      { area: 'side panel', measure: `keystroke → durable save, median (${lat.length} keys)`, value: ms(median(lat)), note: 'keydown → IndexedDB transaction complete (ASCII key); includes the 150 ms autosave throttle' },
+      { area: 'side panel', measure: 'keystroke → durable save, p95', value: ms(quantile(lat, 0.95)), note: '' },
+    ];
+  } finally {
+    await ctx.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}

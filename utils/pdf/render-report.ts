@@ -1,0 +1,189 @@
+/**
+ * The 巡听旁听情况记录表: an ObservationRecord printed as an official A4 form, with the record
+ * itself embedded as `observation.json`.
+ *
+ * Pure: bytes in, bytes out; no Buffer, no fs. Runs in Node 20 and in the browser.
+ * Refuses (throws) rather than print something wrong: an invalid record (InvalidRecordError),
+ * characters no font has (UnprintableError), a bad font (FontError), an unreadable
+ * signature image (SignatureImageError).
+ */
+import { jsPDF } from 'jspdf';
+import { validateRecord, type ObservationRecord } from '../record';
+import { registerFonts, type ReportFonts } from './fonts';
+import { findUnprintable, needsExtFont } from './glyph-check';
+import { InvalidRecordError, UnprintableError } from './errors';
+import { TextPainter } from './text-painter';
+import { A4, PageFlow } from './page-flow';
+import { drawTable } from './layout-table';
+import { headerRows, HEADER_COLUMNS } from './header-rows';
+import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
+import { observerRows, OBSERVER_COLUMNS, OBSERVER_HEADER } from './observer-rows';
+import { attachFiles } from './embed-file';
+import { chineseDate, chineseOrdinal } from './format';
+import * as S from './report-style';
+
+export const REPORT_TITLE = '巡听旁听情况记录表';
+export const EMBEDDED_RECORD_NAME = 'observation.json';
+export const REPORT_CREATOR = '巡听旁听 Xunting';
+
+export interface RenderOptions {
+  /** PDF creation date; default the record's `updatedAt`, so the same record gives the same bytes. */
+  creationDate?: Date;
+  /** UTC offset, in minutes, at which signature dates are printed (default 480, China Standard Time). */
+  utcOffsetMinutes?: number;
+}
+
+/** The exact text embedded as observation.json (UTF-8): the record as given, pretty-printed. */
+export function reportRecordJson(record: ObservationRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+/** Column fractions → widths in points that add up to the content width exactly. */
+function widths(fractions: number[], total: number): number[] {
+  const w = fractions.map((f) => Math.round(f * total * 100) / 100);
+  w[w.length - 1] = Math.round((total - w.slice(0, -1).reduce((a, b) => a + b, 0)) * 100) / 100;
+  return w;
+}
+
+/** A short deterministic id (32 hex digits) for the PDF trailer, from the record's identity. */
+function fileId(r: ObservationRecord): string {
+  const s = `${r.id}|${r.revision}|${r.updatedAt}`;
+  let out = '';
+  for (let seed = 0; seed < 4; seed++) {
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.toUpperCase();
+}
+
+/**
+ * Info strings are written by jsPDF as raw UTF-16 in a literal string, where a 0x0D byte
+ * (e.g. 不 U+4E0D) would be read back as a line feed: such a value is replaced by `fallback`.
+ */
+function infoSafe(value: string, fallback: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0xff && ((c & 0xff) === 0x0d || c >> 8 === 0x0d)) return fallback;
+  }
+  return value;
+}
+
+function drawTitle(flow: PageFlow, r: ObservationRecord): void {
+  const { painter, box } = flow;
+  const w = painter.measure(REPORT_TITLE, S.TITLE);
+  painter.drawLine(REPORT_TITLE, (box.width - w) / 2, flow.y + 22, S.TITLE);
+  flow.y += 40;
+  const left = `评分表：${r.template.title}（第 ${r.template.version} 版）`;
+  const right = `记录编号：${r.id}${r.status === 'draft' ? '（草稿）' : r.revision > 1 ? `（第 ${r.revision} 次修订）` : ''}`;
+  const baseline = PageFlow.baseline(flow.y, S.META.size, 16);
+  const rightW = painter.measure(right, S.META);
+  const leftLines = painter.wrap(left, flow.contentWidth - rightW - 16, S.META, false);
+  leftLines.forEach((line, i) => painter.drawLine(line.text, box.left, baseline + i * 16, S.META));
+  painter.drawLine(right, box.width - box.right - rightW, baseline, S.META);
+  flow.y += 16 * leftLines.length + 6;
+}
+
+function heading(flow: PageFlow, n: number, text: string, keep: number): void {
+  flow.heading(`${chineseOrdinal(n)}、${text}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep, gapBefore: S.GAP_BEFORE_HEADING, gapAfter: 4 });
+}
+
+function paragraphs(flow: PageFlow, text: string): void {
+  const paras = text
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map((p) => p.replace(/^[\s\u3000]+/, '').replace(/\s+$/, ''))
+    .filter(Boolean);
+  if (!paras.length) {
+    flow.paragraph('无。', S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
+    return;
+  }
+  for (const p of paras) flow.paragraph(p, S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
+}
+
+function drawFooters(doc: jsPDF, painter: TextPainter): void {
+  const pages = doc.getNumberOfPages();
+  for (let i = 1; i <= pages; i++) {
+    doc.setPage(i);
+    const text = `第 ${i} 页 / 共 ${pages} 页`;
+    const w = painter.measure(text, S.FOOTER);
+    painter.drawLine(text, (A4.width - w) / 2, A4.height - 34, S.FOOTER);
+  }
+}
+
+/** Render the report of `record`: PDF bytes, or an error saying why not. */
+export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts: RenderOptions = {}): Uint8Array {
+  const valid = validateRecord(record);
+  if (!valid.ok) throw new InvalidRecordError(valid.problems);
+  const r = valid.value;
+  const unprintable = findUnprintable(r, fonts.coverage);
+  if (unprintable.length) throw new UnprintableError(unprintable);
+  const withExt = needsExtFont(r, fonts.coverage);
+
+  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  registerFonts(doc, fonts, withExt);
+  const painter = new TextPainter(doc, withExt);
+  const flow = new PageFlow(doc, painter, A4);
+  const cw = flow.contentWidth;
+  const offset = opts.utcOffsetMinutes ?? 480;
+
+  drawTitle(flow, r);
+  drawTable(flow, { columns: widths(HEADER_COLUMNS, cw), rows: headerRows(r), style: S.HEADER_TABLE });
+
+  let n = 1;
+  heading(flow, n++, '评分情况', 60);
+  drawTable(flow, { columns: widths(SCORE_COLUMNS, cw), header: SCORE_HEADER, rows: scoreRows(r), style: S.SCORE_TABLE });
+
+  heading(flow, n++, '过程记录', 2 * S.BODY_LINE);
+  const notes = r.timeline.filter((t) => t.text.trim() || t.time);
+  if (notes.length) {
+    drawTable(flow, {
+      columns: widths([0.12, 0.88], cw),
+      rows: notes.map((t) => ({ cells: [{ text: t.time, justify: false }, { text: t.text.trim() }] })),
+      style: S.TIMELINE_TABLE,
+    });
+  } else flow.paragraph('无。', S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
+
+  for (const [title, text] of [
+    ['主要做法及亮点', r.narrative.highlights],
+    ['存在问题', r.narrative.problems],
+    ['意见建议', r.narrative.suggestions],
+  ] as const) {
+    heading(flow, n++, title, 2 * S.BODY_LINE);
+    paragraphs(flow, text);
+  }
+
+  heading(flow, n++, '巡听人员', S.OBSERVER_TABLE.lineHeight + 2 * S.OBSERVER_TABLE.padY + S.SIGNATURE_ROW_HEIGHT);
+  const observers = observerRows(doc, r.observers, offset);
+  if (observers.length) {
+    drawTable(flow, { columns: widths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE });
+  } else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
+  flow.y += 8;
+  flow.paragraph(`注：本记录表的电子记录已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件。`, S.NOTE, { lineHeight: 16, justify: false });
+
+  drawFooters(doc, painter);
+
+  const unit = r.unit.name.trim();
+  const title = unit ? `${REPORT_TITLE}—${unit}` : REPORT_TITLE;
+  const observerNames = r.observers.map((o) => o.name.trim()).filter(Boolean).join('、');
+  doc.setDocumentProperties({
+    title: infoSafe(title, REPORT_TITLE),
+    subject: infoSafe(`理论学习中心组学习巡听旁听记录（${chineseDate(r.date).trim()}）`, '理论学习中心组学习巡听旁听记录'),
+    author: infoSafe(observerNames, ''),
+    keywords: 'xunting.observation/1',
+    creator: REPORT_CREATOR,
+  });
+  const created = opts.creationDate ?? new Date(r.updatedAt);
+  doc.setCreationDate(created);
+  doc.setFileId(fileId(r));
+  attachFiles(doc, [
+    {
+      name: EMBEDDED_RECORD_NAME,
+      mimeType: 'application/json',
+      bytes: new TextEncoder().encode(reportRecordJson(record)),
+      description: `巡听旁听记录（${r.unit.name || '未填单位'}，${r.format}，第 ${r.revision} 版）`,
+      relationship: 'Data',
+      modified: new Date(r.updatedAt),
+    },
+  ]);
+  return new Uint8Array(doc.output('arraybuffer'));
+}

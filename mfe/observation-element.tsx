@@ -3,7 +3,10 @@ import { ObserverApp } from '../components/observe/ObserverApp';
 import { webPlatform } from '../platform/web';
 import css from '../components/ui/styles.css?inline';
 
-const BASE = new URL('.', import.meta.url);
+// The folder this module was loaded from (defaults/ and fonts/ sit beside it). Not written as
+// new URL('.', import.meta.url): Vite would inline that as an asset.
+const HERE = import.meta.url;
+const BASE = new URL(HERE.slice(0, HERE.lastIndexOf('/') + 1));
 
 /**
  * <xunting-observation>: the observer's form as a custom element (shadow DOM, isolated styles).

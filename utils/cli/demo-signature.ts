@@ -78,21 +78,15 @@ function stamp(alpha: Uint8Array, cx: number, cy: number, r: number): void {
   }
 }
 
-/** Catmull-Rom through the points, stamped densely with a pressure-varying pen. */
-function stroke(alpha: Uint8Array, pts: [number, number][], rng: Prng): void {
-  const at = (i: number) => pts[Math.max(0, Math.min(pts.length - 1, i))];
+/** Stamp a pen of varying pressure densely along a polyline. */
+function stroke(alpha: Uint8Array, pts: [number, number][], width: number): void {
   for (let i = 0; i < pts.length - 1; i++) {
-    const [p0, p1, p2, p3] = [at(i - 1), at(i), at(i + 1), at(i + 2)];
-    const steps = Math.ceil(Math.hypot(p2[0] - p1[0], p2[1] - p1[1]) * 2) + 1;
-    const pressure = 1.1 + rng.next() * 0.9;
-    for (let s = 0; s <= steps; s++) {
-      const t = s / steps;
-      const t2 = t * t;
-      const t3 = t2 * t;
-      const x = 0.5 * (2 * p1[0] + (-p0[0] + p2[0]) * t + (2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0]) * t2 + (-p0[0] + 3 * p1[0] - 3 * p2[0] + p3[0]) * t3);
-      const y = 0.5 * (2 * p1[1] + (-p0[1] + p2[1]) * t + (2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1]) * t2 + (-p0[1] + 3 * p1[1] - 3 * p2[1] + p3[1]) * t3);
-      stamp(alpha, x, y, pressure * (0.8 + 0.4 * Math.sin(Math.PI * t)));
-    }
+    const [x0, y0] = pts[i];
+    const [x1, y1] = pts[i + 1];
+    const steps = Math.ceil(Math.hypot(x1 - x0, y1 - y0) * 2) + 1;
+    // Thinner on up-strokes, heavier on down-strokes, as with a real pen.
+    const r = width * (y1 > y0 ? 1.15 : 0.75);
+    for (let s = 0; s <= steps; s++) stamp(alpha, x0 + ((x1 - x0) * s) / steps, y0 + ((y1 - y0) * s) / steps, r);
   }
 }
 
@@ -101,24 +95,35 @@ export function demoSignaturePng(name: string, seed: string): string {
   const rng = new Prng(`${seed}|signature|${name}`);
   const alpha = new Uint8Array(W * H);
   const chars = Math.max(2, Math.min(4, [...name].length));
-  const cell = (W - 80) / chars;
+  const slant = 0.25 + rng.next() * 0.2;
+  const pen = 1.2 + rng.next() * 0.5;
   const pts: [number, number][] = [];
-  let x = 30;
+  let x = 28;
+  const span = (W - 70) / chars;
   for (let c = 0; c < chars; c++) {
-    // Each character: a few loops, taller at the start of the name.
-    const loops = rng.int(2, 4);
-    const height = (c === 0 ? 38 : 26) + rng.next() * 10;
-    for (let l = 0; l < loops; l++) {
-      const w = cell / loops;
-      pts.push([x + w * 0.2, 70 - height * (0.6 + rng.next() * 0.4)]);
-      pts.push([x + w * 0.55, 78 + rng.next() * 8]);
-      pts.push([x + w * 0.9, 64 - rng.next() * 12]);
-      x += w;
+    // Each character: a run of cursive loops (a trochoid), the first one taller.
+    const loops = rng.int(2, 3);
+    const height = (c === 0 ? 58 : 34) + rng.next() * 14;
+    const base = 84 + (rng.next() - 0.5) * 8;
+    const step = span / (loops * 2 * Math.PI);
+    const loopR = step * (1.6 + rng.next() * 0.8);
+    for (let k = 0; k <= loops * 48; k++) {
+      const th = (k / 48) * 2 * Math.PI;
+      const px = x + step * th - loopR * Math.sin(th);
+      const py = base - (height / 2) * (1 - Math.cos(th)) * (0.8 + 0.2 * Math.sin(th * 0.5 + c));
+      pts.push([px + slant * (base - py), py]);
     }
+    x += span;
   }
-  stroke(alpha, pts, rng);
-  // The flourish underneath.
-  stroke(alpha, [[40, 98], [W * 0.4, 92 + rng.next() * 6], [W * 0.75, 96], [W - 30, 86 - rng.next() * 8]], rng);
+  stroke(alpha, pts, pen);
+  // The flourish underneath, from the last letter back under the name.
+  const flourish: [number, number][] = [];
+  const y0 = 100 + rng.next() * 6;
+  for (let k = 0; k <= 60; k++) {
+    const t = k / 60;
+    flourish.push([W - 40 - t * (W - 90), y0 - 10 * Math.sin(Math.PI * t) + t * 4]);
+  }
+  stroke(alpha, flourish, pen * 0.8);
   const png = encodeGreyAlphaPng(alpha, W, H);
   let bin = '';
   for (let i = 0; i < png.length; i += 0x8000) bin += String.fromCharCode(...png.subarray(i, i + 0x8000));

@@ -24,7 +24,7 @@ export interface Attachment {
 interface JsPdfInternals {
   events: { subscribe(topic: string, callback: () => void): unknown };
   newObject(): number;
-  putStream(options: { data: string; additionalKeyValues?: { key: string; value: string | number }[]; objectId?: number }): void;
+  putStream(options: { data: string; filters?: string[]; additionalKeyValues?: { key: string; value: string | number }[]; objectId?: number }): void;
   write(...text: string[]): void;
 }
 
@@ -71,6 +71,9 @@ export function attachFiles(doc: jsPDF, files: readonly Attachment[]): void {
       if (file.modified) params.push(`/ModDate (${pdfDate(file.modified)})`);
       internal.putStream({
         data: binaryString(file.bytes),
+        // Always compressed: jsPDF's image writer empties the document's filter list in place,
+        // so after a signature image the default would be an uncompressed stream.
+        filters: ['FlateEncode'],
         additionalKeyValues: [
           { key: 'Type', value: '/EmbeddedFile' },
           { key: 'Subtype', value: pdfName(file.mimeType) },

@@ -112,18 +112,27 @@ function hasUnicodeBmpCmap(view: DataView, offset: number, length: number): bool
   return false;
 }
 
-/** Bytes → the binary string jsPDF's VFS wants (one char per byte), chunked to spare the stack. */
+const binaryStrings = new WeakMap<Uint8Array, string>();
+
+/**
+ * Bytes → the binary string jsPDF's VFS wants (one char per byte), chunked to spare the stack.
+ * Remembered per byte array: a caller that keeps its ReportFonts pays for this once.
+ */
 export function toBinaryString(bytes: Uint8Array): string {
+  const known = binaryStrings.get(bytes);
+  if (known !== undefined) return known;
   const parts: string[] = [];
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) {
     parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
   }
-  return parts.join('');
+  const s = parts.join('');
+  binaryStrings.set(bytes, s);
+  return s;
 }
 
 /** Register one checked font under `family`/`style`; a parse failure in jsPDF becomes a FontError. */
-function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal' | 'bold'): void {
+function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal' | 'bold', probes: readonly number[]): void {
   checkFontBytes(file.name, file.bytes);
   const vfsName = `${family}-${style}-${file.name}`;
   doc.addFileToVFS(vfsName, toBinaryString(file.bytes));
@@ -133,10 +142,11 @@ function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal'
     throw new FontError(file.name, `无法解析：${e instanceof Error ? e.message : String(e)}`);
   }
   doc.setFont(family, style);
-  // A font jsPDF could not map to glyphs would print nothing: 汉 must have a glyph.
+  // A font jsPDF cannot map to glyphs would print nothing: the probe characters must have glyphs.
   const metadata = (doc.getFont() as unknown as { metadata?: { characterToGlyph?: (c: number) => number } }).metadata;
-  if (!metadata?.characterToGlyph || metadata.characterToGlyph(0x6c49) === 0 || metadata.characterToGlyph(0x30) === 0) {
-    throw new FontError(file.name, '字体中没有常用汉字（不是中文字体？）');
+  const missing = probes.filter((c) => !metadata?.characterToGlyph || metadata.characterToGlyph(c) === 0);
+  if (missing.length) {
+    throw new FontError(file.name, `字体中没有应有的字符「${String.fromCharCode(...missing)}」（字体与覆盖表 coverage.json 不符？）`);
   }
 }
 
@@ -145,11 +155,15 @@ function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal'
  * Ext face when `withExt` (the caller decides from the record's characters).
  */
 export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean): void {
-  registerOne(doc, fonts.regular, FACE_REGULAR.family, FACE_REGULAR.style);
-  registerOne(doc, fonts.bold, FACE_BOLD.family, FACE_BOLD.style);
+  // 汉, 0 and the first and last characters the coverage table promises.
+  const probes = (ranges: readonly (readonly [number, number])[], extra: number[]) =>
+    ranges.length ? [...extra, ranges[0][0], ranges[ranges.length - 1][1]] : extra;
+  const main = probes(fonts.coverage.main, [0x6c49, 0x30]);
+  registerOne(doc, fonts.regular, FACE_REGULAR.family, FACE_REGULAR.style, main);
+  registerOne(doc, fonts.bold, FACE_BOLD.family, FACE_BOLD.style, main);
   if (withExt) {
     if (!fonts.ext) throw new FontError('NotoSerifSC-Ext.ttf', '记录中有生僻字，需要生僻字字体，但没有提供');
-    registerOne(doc, fonts.ext, FACE_EXT.family, FACE_EXT.style);
+    registerOne(doc, fonts.ext, FACE_EXT.family, FACE_EXT.style, probes(fonts.coverage.ext, []));
   }
   doc.setFont(FACE_REGULAR.family, FACE_REGULAR.style);
 }

@@ -50,6 +50,8 @@ export interface TableStyle {
   borders?: boolean;
   /** Rows of fewer lines than this move to the next page rather than split (default 5). */
   splitMinLines?: number;
+  /** Vertical alignment of cells in a whole row (default middle; split parts always read top-down). */
+  valign?: 'middle' | 'top';
 }
 
 export interface TableSpec {
@@ -121,7 +123,7 @@ function drawPart(flow: PageFlow, spec: TableSpec, laid: LaidRow, from: number, 
     const lines = cell.lines.slice(from, from + take);
     if (!lines.length) continue;
     // A whole row centres each cell vertically; the parts of a split row read top-down.
-    const offset = whole ? (h - 2 * style.padY - lines.length * style.lineHeight) / 2 : 0;
+    const offset = whole && style.valign !== 'top' ? (h - 2 * style.padY - lines.length * style.lineHeight) / 2 : 0;
     lines.forEach((line, i) => {
       const lineTop = top + style.padY + offset + i * style.lineHeight;
       const y = PageFlow.baseline(lineTop, cell.style.size, style.lineHeight);

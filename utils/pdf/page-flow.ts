@@ -15,7 +15,7 @@ export interface PageBox {
 }
 
 /** A4 portrait with the margins of an official form. */
-export const A4: PageBox = { width: 595.28, height: 841.89, left: 62, right: 62, top: 58, bottom: 66 };
+export const A4: PageBox = { width: 595.28, height: 841.89, left: 56, right: 56, top: 56, bottom: 64 };
 
 /** Thin black rules, 0.3 pt. */
 export const RULE = 0.3;

@@ -75,12 +75,12 @@ function drawTitle(flow: PageFlow, r: ObservationRecord): void {
   painter.drawLine(REPORT_TITLE, (box.width - w) / 2, flow.y + 22, S.TITLE);
   flow.y += 40;
   const left = `评分表：${r.template.title}（第 ${r.template.version} 版）`;
-  const right = `记录编号：${r.id}${r.status === 'draft' ? '（草稿）' : r.revision > 1 ? `（第 ${r.revision} 次修订）` : ''}`;
+  const right = r.status === 'draft' ? '草稿（未定稿）' : r.revision > 1 ? `修订稿（第 ${r.revision} 版）` : '';
   const baseline = PageFlow.baseline(flow.y, S.META.size, 16);
-  const rightW = painter.measure(right, S.META);
+  const rightW = right ? painter.measure(right, S.META) : 0;
   const leftLines = painter.wrap(left, flow.contentWidth - rightW - 16, S.META, false);
   leftLines.forEach((line, i) => painter.drawLine(line.text, box.left, baseline + i * 16, S.META));
-  painter.drawLine(right, box.width - box.right - rightW, baseline, S.META);
+  if (right) painter.drawLine(right, box.width - box.right - rightW, baseline, S.META);
   flow.y += 16 * leftLines.length + 6;
 }
 
@@ -158,7 +158,10 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
     drawTable(flow, { columns: widths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE });
   } else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
   flow.y += 8;
-  flow.paragraph(`注：本记录表的电子记录已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件。`, S.NOTE, { lineHeight: 16, justify: false });
+  flow.paragraph(`注：本记录表的电子记录（记录编号 ${r.id}，第 ${r.revision} 版）已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件。`, S.NOTE, {
+    lineHeight: 16,
+    justify: false,
+  });
 
   drawFooters(doc, painter);
 

@@ -18,7 +18,7 @@ export const HEADER_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 18, pa
 /** 评分 table. */
 export const SCORE_TABLE: TableStyle = { text: { size: 10.5 }, lineHeight: 15.75, padX: 5, padY: 4 };
 /** 过程记录: a borderless two-column list. */
-export const TIMELINE_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 20, padX: 0, padY: 0, borders: false, splitMinLines: 2 };
+export const TIMELINE_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 20, padX: 0, padY: 0, borders: false, splitMinLines: 2, valign: 'top' };
 /** 巡听人员 table. */
 export const OBSERVER_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 18, padX: 6, padY: 5 };
 export const SIGNATURE_ROW_HEIGHT = 52;

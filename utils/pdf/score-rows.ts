@@ -10,7 +10,7 @@ import { chineseOrdinal, points, total100 } from './format';
 import { HEADER_FILL, SECTION_FILL } from './report-style';
 
 /** 评分项目 | 满分 | 得分 | 说明, as fractions of the content width. */
-export const SCORE_COLUMNS = [0.33, 0.09, 0.1, 0.48];
+export const SCORE_COLUMNS = [0.36, 0.08, 0.09, 0.47];
 
 export const SCORE_HEADER: TableRow = {
   fill: HEADER_FILL,
@@ -78,6 +78,7 @@ export function scoreRows(r: ObservationRecord): TableRow[] {
   }
   rows.push({
     fill: SECTION_FILL,
+    keepWithNext: true,
     cells: [
       { text: '合计', align: 'center', bold: true },
       { text: points(fullMax), align: 'center', bold: true },

@@ -1,0 +1,261 @@
+/**
+ * The report as a person gets it, checked with the external tools (poppler, qpdf): every
+ * string of the record comes back, the fonts are embedded, the record rides along as
+ * observation.json, long text flows over pages, and nothing is silently lost.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EMBEDDED_RECORD_NAME,
+  InvalidRecordError,
+  printedFields,
+  renderReport,
+  reportRecordJson,
+  REPORT_CREATOR,
+  REPORT_TITLE,
+  type ReportFonts,
+} from '../../../utils/pdf';
+import { loadReportFonts } from '../../../utils/pdf/node-fonts';
+import { scoreTemplate } from '../../../utils/rubric';
+import type { ObservationRecord } from '../../../utils/record';
+import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';
+import { attachments, bodyText, pdffonts, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, words } from './poppler';
+
+const CLOSING = /^[，。、；：？！）》」』]/;
+
+let fonts: ReportFonts;
+let record: ObservationRecord;
+let bytes: Uint8Array;
+let pdf: string;
+let raw: string;
+
+beforeAll(() => {
+  fonts = loadReportFonts();
+  record = demo();
+  bytes = renderReport(record, fonts);
+  pdf = savePdf(bytes, 'demo.pdf');
+  raw = textRaw(pdf);
+});
+
+describe('the demo report', () => {
+  it('passes qpdf --check', () => {
+    expect(qpdfCheck(pdf)).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('embeds its fonts (regular and bold), with Unicode maps', () => {
+    const rows = pdffonts(pdf);
+    expect(rows.map((r) => r.name).sort()).toEqual(['NotoSerifSCXunting-Bold', 'NotoSerifSCXunting-Regular']);
+    for (const r of rows) {
+      expect(r.embedded).toBe(true);
+      expect(r.unicode).toBe(true);
+      expect(r.encoding).toBe('Identity-H');
+    }
+  });
+
+  it('gives back every string of the record exactly (wrapping aside)', () => {
+    const body = bodyText(raw);
+    const fields = printedFields(record);
+    expect(fields.length).toBeGreaterThan(60);
+    const missing = fields.filter((f) => !body.includes(squash(f.text)));
+    expect(missing).toEqual([]);
+  });
+
+  it('prints the header block, the scores, the total and the grade', () => {
+    const body = bodyText(raw);
+    const r = record;
+    const summary = scoreTemplate(r.template, r.scores);
+    for (const s of [
+      REPORT_TITLE,
+      '被巡听单位',
+      '2026年5月12日',
+      `${r.startTime}—${r.endTime}`,
+      `应到 ${r.attendance.expected} 人，实到 ${r.attendance.present} 人，请假 ${r.attendance.onLeave} 人`,
+      ...r.speakers.map((s) => `${s.name}（${Math.round(s.seconds / 60)} 分钟${s.scripted ? '，照稿念' : ''}）`),
+      `折合百分制 ${summary.total!.toFixed(1)} 分`,
+      `等次${summary.grade}`,
+      ...summary.sections.map((s) => `小计：${s.earned} / ${s.max}`),
+      ...r.timeline.map((t) => `${t.time}${t.text}`),
+      ...r.observers.map((o) => `${o.name}${o.lead ? '组长' : '组员'}`),
+    ]) {
+      expect(body, s).toContain(squash(s));
+    }
+  });
+
+  it('never starts a line with closing punctuation', () => {
+    for (const text of [raw, textLayout(pdf)]) {
+      const bad = text.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l));
+      expect(bad).toEqual([]);
+    }
+  });
+
+  it('numbers every page "第 N 页 / 共 M 页"', () => {
+    const pages = raw.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBe(Number(pdfinfo(pdf).Pages));
+    pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
+  });
+
+  it('carries the record as observation.json, byte for byte', () => {
+    const files = attachments(pdf);
+    expect([...files.keys()]).toEqual([EMBEDDED_RECORD_NAME]);
+    const json = files.get(EMBEDDED_RECORD_NAME)!;
+    expect(new Uint8Array(json)).toEqual(new TextEncoder().encode(reportRecordJson(record)));
+    expect(JSON.parse(json.toString('utf8'))).toEqual(record);
+  });
+
+  it('declares the attachment as the document’s data (/AF, /AFRelationship, MIME type)', () => {
+    const text = new TextDecoder('latin1').decode(bytes);
+    expect(text).toMatch(/\/Type \/EmbeddedFile\n\/Subtype \/application#2Fjson/);
+    expect(text).toMatch(/\/Params << \/Size \d+/);
+    expect(text).toMatch(/\/Type \/Filespec \/F \(observation\.json\) \/UF \(observation\.json\)/);
+    expect(text).toContain('/AFRelationship /Data');
+    expect(text).toMatch(/\/Names << \/EmbeddedFiles << \/Names \[\(observation\.json\) \d+ 0 R\] >> >>/);
+    expect(text).toMatch(/\/AF \[\d+ 0 R\]/);
+  });
+
+  it('has Chinese document properties', () => {
+    const info = pdfinfo(pdf);
+    expect(info.Title).toBe(`${REPORT_TITLE}—${record.unit.name}`);
+    expect(info.Creator).toBe(REPORT_CREATOR);
+    expect(info.Subject).toContain('2026年5月12日');
+    expect(info.Author).toBe(record.observers.map((o) => o.name).join('、'));
+  });
+
+  it('is the same bytes for the same record', () => {
+    expect(renderReport(record, fonts)).toEqual(bytes);
+  });
+
+  it('stays small: a typical two-page report is under 250 KB', () => {
+    const two = renderReport(twoPageRecord(), fonts);
+    const path = savePdf(two, 'two-page.pdf');
+    expect(Number(pdfinfo(path).Pages)).toBe(2);
+    console.log(`two-page report: ${(two.length / 1024).toFixed(1)} KB; demo (${pdfinfo(pdf).Pages} pages): ${(bytes.length / 1024).toFixed(1)} KB`);
+    expect(two.length).toBeLessThan(250 * 1024);
+    expect(bytes.length).toBeLessThan(250 * 1024);
+  });
+});
+
+describe('long text', () => {
+  let longPdf: string;
+  let longRaw: string;
+  let long: ObservationRecord;
+
+  beforeAll(() => {
+    long = withLongNote();
+    longPdf = savePdf(renderReport(long, fonts), 'long.pdf');
+    longRaw = textRaw(longPdf);
+  });
+
+  it('a 3,000-character note flows over pages, whole, numbered on every page', () => {
+    const note = longNote();
+    expect(note.length).toBe(3000);
+    const pages = longRaw.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(Number(pdfinfo(pdf).Pages));
+    pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
+    expect(bodyText(longRaw)).toContain(squash(note));
+    const missing = printedFields(long).filter((f) => !bodyText(longRaw).includes(squash(f.text)));
+    expect(missing).toEqual([]);
+  });
+
+  it('repeats the table header on the pages the table continues on', () => {
+    const pages = longRaw.split('\f').filter((p) => p.trim());
+    const withHeader = pages.filter((p) => p.split('\n').some((l) => squash(l) === '评分项目满分得分说明'));
+    expect(withHeader.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every word inside the page margins and no two words overlap', () => {
+    const { pages, words: all } = words(longPdf);
+    for (const w of all) {
+      const page = pages[w.page - 1];
+      expect(w.xMin).toBeGreaterThanOrEqual(40);
+      expect(w.xMax).toBeLessThanOrEqual(page.width - 40);
+      expect(w.yMin).toBeGreaterThanOrEqual(40);
+      expect(w.yMax).toBeLessThanOrEqual(page.height - 20);
+    }
+    const overlaps: string[] = [];
+    for (let p = 1; p <= pages.length; p++) {
+      const ws = all.filter((w) => w.page === p);
+      for (let i = 0; i < ws.length; i++) {
+        for (let j = i + 1; j < ws.length; j++) {
+          const a = ws[i];
+          const b = ws[j];
+          const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+          const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+          if (dx > 0.5 && dy > 0.5) overlaps.push(`page ${p}: "${a.text}" / "${b.text}"`);
+        }
+      }
+    }
+    expect(overlaps).toEqual([]);
+  });
+
+  it('never starts a line with closing punctuation, even in a 3,000-character note', () => {
+    const bad = longRaw.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l));
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('what the table shows', () => {
+  it('不适用, 未评 and deductions ("扣 N 分") with the points earned', () => {
+    const r = demo();
+    const items = r.template.sections.flatMap((s) => s.items);
+    const na = items.find((i) => i.allowNA)!;
+    const optional = items.find((i) => !i.required)!;
+    const deduction = items.find((i) => i.kind === 'deduction')!;
+    r.scores[na.id] = { value: null, na: true, note: '本期无相关内容' };
+    r.scores[optional.id] = { value: null, na: false, note: '' };
+    r.scores[deduction.id] = { value: 1, na: false, note: '一人迟到' };
+    const path = savePdf(renderReport(r, fonts));
+    const body = bodyText(textRaw(path));
+    expect(body).toContain(squash(`${na.title}${na.max}不适用本期无相关内容`));
+    expect(body).toContain(squash(`${optional.title}${optional.max}未评`));
+    expect(body).toContain(squash(`${deduction.title}${deduction.max}${deduction.max - 1}扣 1 分；一人迟到`));
+    expect(body).toMatch(/项不适用，不计入/);
+  });
+
+  it('a draft says so; an unsigned observer gets a line to sign on and a blank date', () => {
+    const r = demo();
+    r.status = 'draft';
+    r.finalizedAt = null;
+    r.observers[1].signature = null;
+    const path = savePdf(renderReport(r, fonts));
+    const body = bodyText(textRaw(path));
+    expect(body).toContain('草稿（未定稿）');
+    expect(body).toContain(squash(`${r.observers[1].name}组员年月日`));
+  });
+});
+
+describe('refusals: no PDF rather than a wrong one', () => {
+  it('an invalid record throws with every problem and its path', () => {
+    const r = demo() as unknown as Record<string, unknown>;
+    r.date = '2026-02-30x';
+    (r.attendance as { expected: number }).expected = -1;
+    let error: unknown;
+    try {
+      renderReport(r as unknown as ObservationRecord, fonts);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    const problems = (error as InvalidRecordError).problems;
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['$.date', '$.attendance.expected']));
+    expect((error as Error).message).toMatch(/^记录无效，未生成报告/);
+  });
+
+  it('a broken signature image is refused with the observer’s name', () => {
+    const r = demo();
+    r.observers[0].signature = { png: 'data:image/png;base64,AAAAAAAA', signedAt: r.updatedAt };
+    expect(() => renderReport(r, fonts)).toThrow(new RegExp(`巡听人员「${r.observers[0].name}」的签名图像无法读取`));
+  });
+});
+
+describe('utils/pdf stays portable', () => {
+  it('uses no Buffer and no Node modules outside node-fonts.ts', () => {
+    const dir = join(__dirname, '../../../utils/pdf');
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'node-fonts.ts')) {
+      const src = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(src, f).not.toMatch(/\bBuffer\b|from 'node:|from 'fs'|require\(/);
+    }
+    expect(existsSync(join(dir, 'index.ts'))).toBe(true);
+    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).not.toContain('node-fonts');
+  });
+});

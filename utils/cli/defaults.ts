@@ -1,0 +1,37 @@
+/** The built-in template, roster and observer names the extension ships (public/defaults). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateTemplate, type RubricTemplate } from '../rubric';
+import { parseRosterText, type Unit } from '../roster';
+import { formatProblems } from '../validate';
+
+const dir = fileURLToPath(new URL('../../public/defaults/', import.meta.url));
+
+function read(name: string): string {
+  try {
+    return readFileSync(`${dir}${name}`, 'utf8');
+  } catch {
+    throw new Error(`缺少内置数据文件 public/defaults/${name}`);
+  }
+}
+
+export function defaultTemplate(): RubricTemplate {
+  const v = validateTemplate(JSON.parse(read('rubric-default.json')));
+  if (!v.ok) throw new Error(`内置评分表 public/defaults/rubric-default.json 无效：\n${formatProblems(v.problems)}`);
+  return v.value;
+}
+
+export function defaultUnits(): Unit[] {
+  const v = parseRosterText(read('units.json'));
+  if (!v.ok) throw new Error(`内置单位名单 public/defaults/units.json 无效：\n${formatProblems(v.problems)}`);
+  return v.value.units;
+}
+
+export function defaultObserverNames(): string[] {
+  try {
+    const data = JSON.parse(read('observers.json')) as { observers?: { name?: unknown }[] };
+    return (data.observers ?? []).map((o) => o.name).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  } catch {
+    return [];
+  }
+}

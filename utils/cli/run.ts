@@ -1,0 +1,58 @@
+/**
+ * The `xunting` command: dispatch to one file per subcommand. Later commands (ca, identity,
+ * verify, coverage) register here the same way.
+ */
+import type { Command } from './command';
+import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+
+/** Commands load on demand, so `xunting --help` does not pay for jsPDF. */
+export const COMMANDS: readonly { name: string; summary: string; load(): Promise<Command> }[] = [
+  { name: 'report', summary: '生成《巡听旁听情况记录表》PDF（记录嵌入其中）', load: async () => (await import('./command-report')).reportCommand },
+  { name: 'template', summary: '检查评分表模板（template check）', load: async () => (await import('./command-template')).templateCommand },
+];
+
+export function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `巡听旁听 Xunting：理论学习中心组学习巡听评分、报告与统计
+
+用法：xunting <命令> [参数]
+
+命令：
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+  xunting <命令> --help 查看各命令的用法。
+
+示例：
+  npx xunting report 记录.json --out 报告.pdf
+  npx xunting report --demo --unit 锡林郭勒盟财政局 --date 2026-06-18 --out 报告.pdf
+  npx xunting template check 模板.json`;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    if (name === 'help' && args[0]) return run([args[0], '--help'], io);
+    io.out(mainUsage());
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('xunting 0.1.0');
+    return EXIT_OK;
+  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    io.err(`没有命令「${name}」。\n\n${mainUsage()}`);
+    return EXIT_USAGE;
+  }
+  const command = await entry.load();
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${command.usage}`);
+      return EXIT_USAGE;
+    }
+    io.err(`出错了：${e instanceof Error ? e.message : String(e)}`);
+    return EXIT_FAIL;
+  }
+}

@@ -14,6 +14,8 @@ export default defineConfig({
     // sidePanel: the observer's form lives in the Chrome/Edge side panel.
     permissions: browser === 'firefox' ? ['unlimitedStorage'] : ['unlimitedStorage', 'sidePanel'],
     action: { default_title: '打开巡听旁听记录' },
+    // Firefox keeps an add-on's IndexedDB under its id; a fixed id keeps drafts across reinstalls.
+    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'xunting@xunting.local', strict_min_version: '115.0' } } : undefined,
     content_security_policy:
       browser === 'firefox'
         ? undefined

@@ -8,6 +8,8 @@ export interface Platform {
   dbName: string;
   /** The built-in template, roster and observer names (public/defaults). */
   loadDefaults(): Promise<{ template: unknown; roster: unknown }>;
+  /** Bytes of a file shipped in public/ (for example `fonts/NotoSerifSC-Regular.ttf`). */
+  loadAsset(path: string): Promise<Uint8Array>;
   /** Hand a file to the user (download). */
   saveFile(fileName: string, blob: Blob): Promise<void>;
   /** Ask the browser to keep our storage (web pages); extensions use unlimitedStorage instead. */
@@ -40,6 +42,12 @@ export async function downloadBlob(fileName: string, blob: Blob): Promise<void> 
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`无法读取 ${url}（HTTP ${res.status}）`);
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 export async function fetchJson(url: string): Promise<unknown> {

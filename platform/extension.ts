@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { downloadBlob, fetchJson, type Platform } from '../components/platform';
+import { downloadBlob, fetchBytes, fetchJson, type Platform } from '../components/platform';
 import { DEFAULT_DB_NAME } from '../utils/db';
 
 const url = (path: string) => browser.runtime.getURL(path as '/');
@@ -12,6 +12,7 @@ export const extensionPlatform: Platform = {
     template: await fetchJson(url('/defaults/rubric-default.json')),
     roster: await fetchJson(url('/defaults/units.json')),
   }),
+  loadAsset: (path) => fetchBytes(url(`/${path}`)),
   saveFile: downloadBlob,
   // The manifest's unlimitedStorage permission already exempts our IndexedDB from eviction.
   requestPersistence: async () => null,

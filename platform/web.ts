@@ -1,4 +1,4 @@
-import { downloadBlob, fetchJson, type Platform } from '../components/platform';
+import { downloadBlob, fetchBytes, fetchJson, type Platform } from '../components/platform';
 
 /**
  * The micro-frontend's platform: data in the host origin's IndexedDB, defaults fetched from
@@ -13,6 +13,7 @@ export function webPlatform(el: HTMLElement, opts: { dbName: string; base: URL; 
       template: await fetchJson(resolve(opts.templateUrl, 'defaults/rubric-default.json')),
       roster: await fetchJson(resolve(opts.rosterUrl, 'defaults/units.json')),
     }),
+    loadAsset: (path) => fetchBytes(new URL(path, opts.base).href),
     saveFile: downloadBlob,
     requestPersistence: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),
     emit: (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),

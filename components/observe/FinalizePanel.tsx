@@ -3,6 +3,8 @@ import type { ObserveStore } from './observe-store';
 
 /** Map a problem's record path to the control that fixes it. */
 function controlFor(path: string): string | null {
+  const note = /^\$\.scores\["(.+)"\]\.note$/.exec(path);
+  if (note) return `note-${note[1]}`;
   const score = /^\$\.scores\["(.+)"\]/.exec(path);
   if (score) return `score-${score[1]}`;
   const map: Record<string, string> = {
@@ -13,6 +15,11 @@ function controlFor(path: string): string | null {
     '$.theme': 'f-theme',
     '$.chair': 'f-chair',
     '$.attendance.present': 'f-present',
+    '$.place': 'f-place',
+    '$.leadReader': 'f-lead-reader',
+    '$.narrative.highlights': 'f-highlights',
+    '$.narrative.problems': 'f-problems',
+    '$.narrative.suggestions': 'f-suggestions',
   };
   return map[path] ?? null;
 }

@@ -10,6 +10,7 @@ import { ScoreItem } from './ScoreItem';
 import { ObserversFields } from './ObserversFields';
 import { FinalizePanel } from './FinalizePanel';
 import { HistoryPanel } from './HistoryPanel';
+import { ReportPanel } from '../report/ReportPanel';
 
 /** The observation form for the open record. Every change goes through store.edit (autosaved). */
 export function ObservationForm({ store }: { store: ObserveStore }) {
@@ -121,6 +122,7 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
           <ObserversFields observers={r.observers} disabled={locked} onChange={(o) => edit((d) => void (d.observers = o))} />
         </Section>
       </fieldset>
+      <ReportPanel store={store} />
       <FinalizePanel store={store} />
       <HistoryPanel store={store} />
     </form>

@@ -6,6 +6,7 @@ import { createObserveStore, type ObserveStore } from './observe-store';
 import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
 import { StatusBar } from './StatusBar';
+import { loadCoverage } from '../report/report-fonts';
 
 /**
  * The observer's app (side panel and <xunting-observation>): list of observations and the form.
@@ -13,7 +14,18 @@ import { StatusBar } from './StatusBar';
  */
 export function ObserverApp({ platform }: { platform: Platform }) {
   const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
-  const store = useMemo<ObserveStore>(() => createObserveStore(db, { emit: platform.emit, defaultObservers: platform.defaultObservers }), [db]);
+  const store = useMemo<ObserveStore>(
+    () =>
+      createObserveStore(db, {
+        emit: platform.emit,
+        defaultObservers: platform.defaultObservers,
+        finalizeChecks: async (r) => {
+          const [{ findUnprintable, describeChar }, coverage] = await Promise.all([import('../../utils/pdf'), loadCoverage(platform)]);
+          return findUnprintable(r, coverage).map((u) => ({ path: u.path, message: `${u.field}中有报告无法打印的字符 ${u.chars.map(describeChar).join('、')}，请改用常用字或删去` }));
+        },
+      }),
+    [db],
+  );
   const [ready, setReady] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
 

@@ -31,7 +31,14 @@ export type View = { name: 'list' } | { name: 'form' };
  * The observer's state: one signal holds the open record; totals are computed from it; one
  * effect hands every change to the autosaver. Components call these actions, never the DB.
  */
-export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, detail: unknown): void; defaultObservers?: string[] }) {
+export interface ObserveHooks {
+  emit(type: string, detail: unknown): void;
+  defaultObservers?: string[];
+  /** Extra checks before finalising (e.g. characters the report fonts cannot print). */
+  finalizeChecks?(r: ObservationRecord): Promise<Problem[]>;
+}
+
+export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
   const current = signal<ObservationRecord | null>(null);
   const list = signal<ObservationRow[]>([]);
   const units = signal<Unit[]>([]);
@@ -125,7 +132,7 @@ export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, de
   async function finalize(): Promise<boolean> {
     const r = current.value;
     if (!r) return false;
-    const found = finalizeProblems(r);
+    const found = [...finalizeProblems(r), ...((await hooks.finalizeChecks?.(r)) ?? [])];
     problems.value = found;
     if (found.length) return false;
     await saver.flush();
@@ -149,6 +156,11 @@ export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, de
     const r = await restoreSnapshot(db, seq);
     settle(r);
     notice.value = '已恢复到所选历史版本（恢复前的内容也已存入历史）';
+  }
+
+  /** Keep a rendered report with its observation revision. */
+  async function storeReport(r: ObservationRecord, fileName: string, pdf: Blob) {
+    await db.reports.put({ observationId: r.id, revision: r.revision, createdAt: new Date().toISOString(), fileName, pdf, signed: false });
   }
 
   async function remove(id: string) {
@@ -193,6 +205,7 @@ export function createObserveStore(db: XuntingDB, hooks: { emit(type: string, de
     revise: guard(revise),
     restore: guard(restore),
     remove: guard(remove),
+    storeReport,
     flush: () => saver.flush(),
     retryNow: () => saver.flush(),
     dispose() {

@@ -84,8 +84,8 @@ export class PageFlow {
     const indent = '\u3000'.repeat(opts.indentChars ?? 0);
     const lines = this.painter.wrap(indent + text, this.contentWidth, style, opts.justify ?? true);
     lines.forEach((line, i) => {
-      // Keep the last two lines of a paragraph together (no single widow line on a new page).
-      const need = i === lines.length - 2 ? 2 * opts.lineHeight : opts.lineHeight;
+      // No single line of a paragraph alone at the foot or the head of a page.
+      const need = lines.length > 1 && (i === 0 || i === lines.length - 2) ? 2 * opts.lineHeight : opts.lineHeight;
       this.ensure(need);
       this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.charSpace);
       this.y += opts.lineHeight;
@@ -96,9 +96,10 @@ export class PageFlow {
   /** A heading kept together with at least `keep` points of what follows it. */
   heading(text: string, style: TextStyle, opts: { lineHeight: number; keep: number; gapBefore?: number; gapAfter?: number }): void {
     const before = opts.gapBefore ?? 0;
-    if (before + opts.lineHeight + opts.keep > this.remaining) this.newPage();
+    const after = opts.gapAfter ?? 0;
+    if (before + opts.lineHeight + after + opts.keep > this.remaining) this.newPage();
     else this.y += before;
     this.painter.drawLine(text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style);
-    this.y += opts.lineHeight + (opts.gapAfter ?? 0);
+    this.y += opts.lineHeight + after;
   }
 }

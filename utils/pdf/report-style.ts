@@ -16,12 +16,12 @@ export const GAP_BEFORE_HEADING = 10;
 /** 基本情况 table. */
 export const HEADER_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 18, padX: 6, padY: 5 };
 /** 评分 table. */
-export const SCORE_TABLE: TableStyle = { text: { size: 10.5 }, lineHeight: 15.75, padX: 5, padY: 4 };
+export const SCORE_TABLE: TableStyle = { text: { size: 10.5 }, lineHeight: 15.75, padX: 5, padY: 3.5 };
 /** 过程记录: a borderless two-column list. */
 export const TIMELINE_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 20, padX: 0, padY: 0, borders: false, splitMinLines: 2, valign: 'top' };
 /** 巡听人员 table. */
 export const OBSERVER_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 18, padX: 6, padY: 5 };
-export const SIGNATURE_ROW_HEIGHT = 52;
+export const SIGNATURE_ROW_HEIGHT = 48;
 
 /** Shading of header and section rows. */
 export const HEADER_FILL = 0.9;

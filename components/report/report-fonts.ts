@@ -1,0 +1,44 @@
+import type { FontCoverage, ReportFonts } from '../../utils/pdf';
+import type { ObservationRecord } from '../../utils/record';
+import type { Platform } from '../platform';
+
+// Fonts are big (2.8 MB a weight, 9.8 MB for rare characters): fetch each once per page.
+const cache = new Map<string, Promise<Uint8Array>>();
+let coverage: Promise<FontCoverage> | null = null;
+
+function asset(platform: Platform, path: string): Promise<Uint8Array> {
+  let p = cache.get(path);
+  if (!p) {
+    p = platform.loadAsset(path);
+    p.catch(() => cache.delete(path));
+    cache.set(path, p);
+  }
+  return p;
+}
+
+/** Which characters the report fonts can print (public/fonts/coverage.json). */
+export function loadCoverage(platform: Platform): Promise<FontCoverage> {
+  coverage ??= (async () => {
+    const { parseCoverage } = await import('../../utils/pdf');
+    return parseCoverage(JSON.parse(new TextDecoder().decode(await asset(platform, 'fonts/coverage.json'))));
+  })();
+  coverage.catch(() => (coverage = null));
+  return coverage;
+}
+
+/** The fonts a record's report needs: regular and bold always, the rare-character face only when used. */
+export async function loadReportFonts(platform: Platform, record: ObservationRecord): Promise<ReportFonts> {
+  const { needsExtFont } = await import('../../utils/pdf');
+  const cov = await loadCoverage(platform);
+  const [regular, bold, ext] = await Promise.all([
+    asset(platform, 'fonts/NotoSerifSC-Regular.ttf'),
+    asset(platform, 'fonts/NotoSerifSC-Bold.ttf'),
+    needsExtFont(record, cov) ? asset(platform, 'fonts/NotoSerifSC-Ext.ttf') : Promise.resolve(null),
+  ]);
+  return {
+    regular: { name: 'NotoSerifSC-Regular.ttf', bytes: regular },
+    bold: { name: 'NotoSerifSC-Bold.ttf', bytes: bold },
+    ext: ext && { name: 'NotoSerifSC-Ext.ttf', bytes: ext },
+    coverage: cov,
+  };
+}

@@ -59,8 +59,8 @@ export function demoRecord(opts: DemoOptions): ObservationRecord {
   // Attendance: members on approved leave, now and then one absent without leave.
   const expected = rng.int(9, 17);
   const onLeave = rng.chance(0.3) ? 0 : rng.int(1, Math.min(3, expected - 7));
-  const absentees = Array.from({ length: onLeave }, () => ({ name: personName(rng, taken), reason: `请假（${rng.pick(T.LEAVE_REASONS)}）` }));
-  if (quality < 0.78 && rng.chance(0.5)) absentees.push({ name: personName(rng, taken), reason: '缺席（未请假）' });
+  const absentees = Array.from({ length: onLeave }, () => ({ name: personName(rng, taken), reason: `请假：${rng.pick(T.LEAVE_REASONS)}` }));
+  if (quality < 0.78 && rng.chance(0.5)) absentees.push({ name: personName(rng, taken), reason: '缺席，未请假' });
   const present = expected - absentees.length;
 
   // Speakers: more and freer speech in better sessions.

@@ -26,8 +26,12 @@ export interface UnprintableField {
   chars: string[];
 }
 
-/** Layout characters: turned into line breaks and spaces, never drawn as glyphs. */
-const LAYOUT_CHARS = new Set(['\n', '\r', '\t']);
+/**
+ * Layout characters: line breaks, tabs and the Unicode spaces (en space, thin space …) are
+ * printed as line breaks and plain spaces (see `printable` in text-painter), never as glyphs.
+ */
+const LAYOUT_RE = /^[\n\r\t\u2028\u2029\p{Zs}]$/u;
+const isLayout = (ch: string) => LAYOUT_RE.test(ch);
 
 export function inRanges(ranges: CodeRanges, cp: number): boolean {
   let lo = 0;
@@ -54,7 +58,7 @@ export function fontFor(coverage: FontCoverage, cp: number): 'main' | 'ext' | nu
 export function unprintableChars(text: string, coverage: FontCoverage): string[] {
   const seen = new Set<string>();
   for (const ch of text) {
-    if (LAYOUT_CHARS.has(ch) || seen.has(ch)) continue;
+    if (isLayout(ch) || seen.has(ch)) continue;
     if (fontFor(coverage, ch.codePointAt(0)!) === null) seen.add(ch);
   }
   return [...seen];
@@ -65,7 +69,7 @@ export function needsExtFont(record: ObservationRecord, coverage: FontCoverage):
   for (const f of printedFields(record)) {
     for (const ch of f.text) {
       const cp = ch.codePointAt(0)!;
-      if (cp <= 0xffff && !LAYOUT_CHARS.has(ch) && !inRanges(coverage.main, cp) && inRanges(coverage.ext, cp)) return true;
+      if (cp <= 0xffff && !isLayout(ch) && !inRanges(coverage.main, cp) && inRanges(coverage.ext, cp)) return true;
     }
   }
   return false;
@@ -81,10 +85,10 @@ export function findUnprintable(record: ObservationRecord, coverage: FontCoverag
   return out;
 }
 
-/** `「𠮷」(U+20BB7)`: invisible characters stay identifiable by their code. */
+/** `「𠮷」(U+20BB7)`; an invisible character is named as such, by its code. */
 export function describeChar(ch: string): string {
   const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `「${ch}」(U+${code})`;
+  return /^[\p{Cc}\p{Cf}]$/u.test(ch) ? `(U+${code}，不可见字符)` : `「${ch}」(U+${code})`;
 }
 
 /** One line per field: `存在问题（$.narrative.problems）：「𠮷」(U+20BB7)、「😀」(U+1F600)`. */

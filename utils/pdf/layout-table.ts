@@ -60,6 +60,8 @@ export interface TableSpec {
   header?: TableRow;
   rows: TableRow[];
   style: TableStyle;
+  /** Start the table on a new page rather than split it, when it fits on one page (e.g. signatures). */
+  keepTogether?: boolean;
 }
 
 interface LaidCell {
@@ -174,15 +176,24 @@ function drawRow(flow: PageFlow, spec: TableSpec, laid: LaidRow, pageTop: () => 
   }
 }
 
+/** Height of the whole table drawn in one piece. */
+export function tableHeight(flow: PageFlow, spec: TableSpec): number {
+  const rows = spec.header ? [spec.header, ...spec.rows] : spec.rows;
+  return rows.reduce((h, r) => h + layoutRow(flow, spec, r).height, 0);
+}
+
 export function drawTable(flow: PageFlow, spec: TableSpec): void {
   const header = spec.header ? layoutRow(flow, spec, spec.header) : null;
   const rows = spec.rows.map((r) => layoutRow(flow, spec, r));
   const { lineHeight, padY } = spec.style;
   const firstPart = (r: LaidRow | undefined) => (r ? Math.min(r.height, (r.splittable ? 2 * lineHeight + 2 * padY : r.height)) : 0);
 
-  // Start on a new page unless the header and the beginning of the first row fit here.
+  // Start on a new page unless the header and the beginning of the first row fit here
+  // (or, for a table kept together, the whole table fits here or would not fit on any page).
   const headerH = header?.height ?? 0;
-  if (headerH + firstPart(rows[0]) > flow.remaining) flow.newPage();
+  const whole = headerH + rows.reduce((h, r) => h + r.height, 0);
+  if (spec.keepTogether && whole > flow.remaining && whole <= flow.pageHeight) flow.newPage();
+  else if (headerH + firstPart(rows[0]) > flow.remaining) flow.newPage();
   let pageTop = flow.y;
   if (header) drawPart(flow, spec, header, 0, header.lineCount, header.height, true);
   pageTop = flow.y;

@@ -14,7 +14,7 @@ import { findUnprintable, needsExtFont } from './glyph-check';
 import { InvalidRecordError, UnprintableError } from './errors';
 import { TextPainter } from './text-painter';
 import { A4, PageFlow } from './page-flow';
-import { drawTable } from './layout-table';
+import { drawTable, tableHeight, type TableSpec } from './layout-table';
 import { headerRows, HEADER_COLUMNS } from './header-rows';
 import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
 import { observerRows, OBSERVER_COLUMNS, OBSERVER_HEADER } from './observer-rows';
@@ -152,11 +152,13 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
     paragraphs(flow, text);
   }
 
-  heading(flow, n++, '巡听人员', S.OBSERVER_TABLE.lineHeight + 2 * S.OBSERVER_TABLE.padY + S.SIGNATURE_ROW_HEIGHT);
+  // The signatures stay together with their heading, on one page.
   const observers = observerRows(doc, r.observers, offset);
-  if (observers.length) {
-    drawTable(flow, { columns: widths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE });
-  } else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
+  const signatures: TableSpec = { columns: widths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
+  const signaturesHeight = tableHeight(flow, signatures);
+  heading(flow, n++, '巡听人员', signaturesHeight <= flow.pageHeight - 2 * S.HEADING_LINE ? signaturesHeight : S.BODY_LINE * 3);
+  if (observers.length) drawTable(flow, signatures);
+  else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
   flow.y += 8;
   flow.paragraph(`注：本记录表的电子记录（记录编号 ${r.id}，第 ${r.revision} 版）已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件。`, S.NOTE, {
     lineHeight: 16,

@@ -29,6 +29,11 @@ interface FaceRef {
   widths: Map<number, number>;
 }
 
+/** Tabs and Unicode spaces print as a plain space (NBSP and the ideographic space keep their width). */
+export function printable(text: string): string {
+  return text.replace(/[\t\p{Zs}]/gu, (c) => (c === '\u00a0' || c === '\u3000' ? c : ' '));
+}
+
 /** How far justification may stretch a line: beyond this a line is left ragged (e.g. before a long URL). */
 const MAX_CHAR_SPACE_EM = 0.3;
 
@@ -84,7 +89,7 @@ export class TextPainter {
 
   /** Lines of at most `width` points (避头尾 rules), justified unless `justify` is false. */
   wrap(text: string, width: number, style: TextStyle, justify = true): JustifiedLine[] {
-    const lines = breakLines(text, width, (s) => this.measure(s, style));
+    const lines = breakLines(printable(text), width, (s) => this.measure(s, style));
     const justified = justifyLines(lines, width);
     return justified.map((l) => ({ ...l, charSpace: justify && l.charSpace <= MAX_CHAR_SPACE_EM * style.size ? l.charSpace : 0 }));
   }

@@ -80,6 +80,19 @@ describe('findUnprintable', () => {
     expect((error as UnprintableError).fields).toHaveLength(2);
   });
 
+  it('tabs and Unicode spaces print as spaces; an invisible character is named by its code', () => {
+    const r = demo();
+    const item = r.template.sections[1].items[0];
+    r.scores[item.id].note = '领学\t认真，\u2003解读\u2009到位。';
+    r.place = '三楼\u200b会议室';
+    const found = findUnprintable(r, fonts.coverage);
+    expect(found).toEqual([{ field: '地点', path: '$.place', chars: ['\u200b'] }]);
+    expect(() => renderReport(r, fonts)).toThrow('地点（$.place）：(U+200B，不可见字符)');
+    r.place = '三楼会议室';
+    const body = bodyText(textRaw(savePdf(renderReport(r, fonts))));
+    expect(body).toContain('领学认真，解读到位。');
+  });
+
   it('a clean record has nothing unprintable and needs no Ext font', () => {
     const r = demo();
     expect(findUnprintable(r, fonts.coverage)).toEqual([]);

@@ -121,6 +121,14 @@ describe('the demo report', () => {
     expect(info.Author).toBe(record.observers.map((o) => o.name).join('、'));
   });
 
+  it('leaves out of Info a value jsPDF would garble (a UTF-16 byte 0x0D, as in 不 U+4E0D)', () => {
+    const r = demo();
+    r.unit.name = '锡林郭勒盟不动产登记中心';
+    const info = pdfinfo(savePdf(renderReport(r, fonts)));
+    expect(info.Title).toBe(REPORT_TITLE);
+    expect(info.Creator).toBe(REPORT_CREATOR);
+  });
+
   it('is the same bytes for the same record', () => {
     expect(renderReport(record, fonts)).toEqual(bytes);
   });

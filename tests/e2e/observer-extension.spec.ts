@@ -56,4 +56,30 @@ test.describe('extension side panel', () => {
     expect(errors).toEqual([]);
     expect(optionErrors).toEqual([]);
   });
+
+  test('a failed write (quota exceeded) shows a clear message, keeps what was typed, and retries until it is stored', async () => {
+    rb = await launchChromium({ profileDir: await newProfileDir('ext-quota'), extensionDir: EXT });
+    const page = await openExtensionPage(rb, 'sidepanel.html');
+    await page.getByRole('button', { name: '新建巡听记录' }).click();
+    await page.getByLabel('学习主题', { exact: true }).fill('第一句');
+    await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+    // The disk fills up: every write to the records store now fails as a browser does.
+    await page.evaluate(() => {
+      const w = window as unknown as { __failWrites: boolean };
+      w.__failWrites = true;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (w.__failWrites && this.name === 'records') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      } as IDBObjectStore['put'];
+    });
+    await page.getByLabel('学习主题', { exact: true }).fill('第一句，写入失败时仍在页面上');
+    await expect(page.getByRole('alert')).toContainText('存储空间已满');
+    await expect(page.getByLabel('学习主题', { exact: true })).toHaveValue('第一句，写入失败时仍在页面上');
+    // Space is freed: the retry stores the text without the observer doing anything.
+    await page.evaluate(() => ((window as unknown as { __failWrites: boolean }).__failWrites = false));
+    await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 15_000 });
+    const [stored] = await readStoredRecords(page, 'xunting');
+    expect((stored as { theme: string }).theme).toBe('第一句，写入失败时仍在页面上');
+  });
 });

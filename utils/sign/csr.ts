@@ -1,0 +1,40 @@
+/**
+ * Certificate requests (PKCS#10): the observer's browser makes one with its own key and sends
+ * it to the supervisor, who issues the certificate (`xunting ca issue`).
+ */
+import { CertificationRequest } from 'pkijs';
+import { toArrayBuffer } from './bytes';
+import { SignError } from './errors';
+import { importSpkiFromInfo } from './spki';
+import { buildName, type NameParts } from './name';
+import { derBlocks, toPem } from './pem';
+
+/** A CSR for `subject`, signed with `keys.privateKey` (SHA-256): DER. */
+export async function createCsr(keys: CryptoKeyPair, subject: NameParts): Promise<Uint8Array> {
+  const csr = new CertificationRequest({ version: 0, subject: buildName(subject), attributes: [] });
+  await csr.subjectPublicKeyInfo.importKey(keys.publicKey);
+  await csr.sign(keys.privateKey, 'SHA-256');
+  return new Uint8Array(csr.toSchema(false).toBER(false));
+}
+
+export const csrToPem = (der: Uint8Array) => toPem(der, 'CERTIFICATE REQUEST');
+
+export function parseCsr(input: string | Uint8Array): CertificationRequest {
+  const [der] = derBlocks(input, ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+  if (!der) throw new SignError('csr-invalid', '没有找到证书请求（应为 PEM 的 BEGIN CERTIFICATE REQUEST 块或 DER 文件）');
+  try {
+    return CertificationRequest.fromBER(toArrayBuffer(der));
+  } catch {
+    throw new SignError('csr-invalid', '证书请求无法读取（不是有效的 PKCS#10 请求）');
+  }
+}
+
+/** Does the request's signature verify with the key it carries (proof the requester holds the key)? */
+export async function verifyCsr(csr: CertificationRequest): Promise<boolean> {
+  try {
+    await importSpkiFromInfo(csr.subjectPublicKeyInfo);
+    return await csr.verify();
+  } catch {
+    return false;
+  }
+}

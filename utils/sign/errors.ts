@@ -1,0 +1,28 @@
+/**
+ * Errors of the signing layer: a machine code and one Chinese sentence a person can act on.
+ * Messages never carry key material or passphrases.
+ */
+export type SignErrorCode =
+  | 'passphrase-weak'
+  | 'passphrase-wrong'
+  | 'pkcs12-invalid'
+  | 'pkcs12-unsupported'
+  | 'key-unsupported'
+  | 'certificate-invalid'
+  | 'certificate-mismatch'
+  | 'certificate-not-valid'
+  | 'csr-invalid'
+  | 'ca-invalid'
+  | 'pdf-invalid'
+  | 'pdf-unsupported'
+  | 'signature-too-large'
+  | 'name-invalid';
+
+export class SignError extends Error {
+  readonly code: SignErrorCode;
+  constructor(code: SignErrorCode, message: string) {
+    super(message);
+    this.name = 'SignError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,74 @@
+/** What `verifyPdf` says about a file: one verdict, a machine code and one Chinese reason. */
+import type { ObservationRecord } from '../record';
+
+export type VerdictCode =
+  | 'not-pdf'
+  | 'truncated'
+  | 'pdf-unsupported'
+  | 'no-signature'
+  | 'byterange-invalid'
+  | 'cms-invalid'
+  | 'not-detached'
+  | 'digest-mismatch'
+  | 'signature-invalid'
+  | 'appended-after-signature'
+  | 'untrusted-signer'
+  | 'cert-expired'
+  | 'cert-not-yet-valid'
+  | 'cert-usage-invalid'
+  | 'record-missing'
+  | 'record-invalid'
+  | 'record-changed';
+
+/** Which problem wins when a file has several (first = most fundamental). */
+export const CODE_ORDER: readonly VerdictCode[] = [
+  'not-pdf',
+  'truncated',
+  'pdf-unsupported',
+  'no-signature',
+  'byterange-invalid',
+  'cms-invalid',
+  'not-detached',
+  'digest-mismatch',
+  'signature-invalid',
+  'appended-after-signature',
+  'untrusted-signer',
+  'cert-expired',
+  'cert-not-yet-valid',
+  'cert-usage-invalid',
+  'record-missing',
+  'record-invalid',
+  'record-changed',
+];
+
+export interface SignatureVerdict {
+  /** 0-based, in file order (the first signer first). */
+  index: number;
+  /** Null when the CMS could not be read far enough to find the signer. */
+  signer: { cn: string; o: string; fingerprint: string } | null;
+  /** ISO 8601: the /M entry (PAdES), else the CMS signingTime attribute; null if neither. */
+  signingTime: string | null;
+  /** The signed bytes are unchanged and the signature over them verifies with the signer's key. */
+  digestValid: boolean;
+  /** The signer is pinned, or its chain reaches a trusted CA. */
+  chainTrusted: boolean;
+  /** Every certificate on the path is within its validity at the signing time. */
+  certValidAtSigningTime: boolean;
+  /** The ByteRange reaches the end of the file. */
+  coversWholeFile: boolean;
+  byteRange: number[];
+  /** This signature's own problem, if any. */
+  code?: VerdictCode;
+  reason?: string;
+}
+
+export interface Verdict {
+  ok: boolean;
+  code?: VerdictCode;
+  reason?: string;
+  signatures: SignatureVerdict[];
+  /** Only when ok: the record as signed (read from the signed revision only). */
+  record?: ObservationRecord;
+  /** Only when ok: the exact embedded JSON text. */
+  recordJson?: string;
+}

@@ -1,0 +1,220 @@
+/**
+ * `verifyPdf`: is this report exactly what a trusted observer signed? Every signature must
+ * have a sound ByteRange (/Contents is exactly the gap, nothing outside the file), a detached
+ * CMS whose digest and signature verify, a signer trusted through the CA (or pinned), valid at
+ * the signing time; and the last signature must cover the whole file, so nothing was appended
+ * after signing. The record is read only from the signed revision, and only returned when the
+ * verdict is ok. Same code in browsers and Node 20.
+ */
+import type { Certificate } from 'pkijs';
+import { validateRecord } from '../record';
+import { concatBytes, indexOfAscii } from './bytes';
+import { fingerprint } from './certificate';
+import { checkChain, type TrustStore } from './chain';
+import { checkDetachedCms, type CmsCheck } from './cms-verify';
+import { derElementLength } from './der-set';
+import { EmbeddedFileError, readEmbeddedFile, RECORD_ATTACHMENT } from './embedded-record';
+import { nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
+import { PdfFile, PdfReadError } from './pdf-parse';
+import { parsePdfDate } from './pdf-incremental';
+import { PdfDict, PdfString } from './pdf-syntax';
+import { CODE_ORDER, type SignatureVerdict, type Verdict, type VerdictCode } from './verdict';
+
+export interface VerifyOptions {
+  trust: TrustStore;
+  /** Used as the signing time when a signature states none (default now). */
+  now?: Date;
+  /** Require the embedded observation record (default true). */
+  requireRecord?: boolean;
+}
+
+interface FoundSignature {
+  /** Null when the dictionary could not be parsed (a damaged signature). */
+  dict: PdfDict | null;
+  offset: number;
+}
+
+const SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
+
+/**
+ * Every signature dictionary in every revision (a /ByteRange and a /Contents string), and any
+ * object that mentions /ByteRange but cannot be parsed (a damaged signature, not "no signature").
+ */
+function findSignatures(file: PdfFile): FoundSignature[] {
+  const out: FoundSignature[] = [];
+  for (const { num, offset } of file.allObjectOffsets()) {
+    let value;
+    try {
+      value = file.objectAt(offset, num).value;
+    } catch {
+      const end = indexOfAscii(file.bytes, 'endobj', offset, Math.min(file.bytes.length, offset + 1_048_576));
+      if (indexOfAscii(file.bytes, '/ByteRange', offset, end < 0 ? Math.min(file.bytes.length, offset + 65_536) : end) >= 0) out.push({ dict: null, offset });
+      continue;
+    }
+    if (value instanceof PdfDict && value.get('ByteRange') !== undefined && value.get('Contents') instanceof PdfString) out.push({ dict: value, offset });
+  }
+  return out;
+}
+
+type RangeCheck = { ok: true; range: [number, number, number, number] } | { ok: false; reason: string };
+
+function checkByteRange(dict: PdfDict, fileLength: number): RangeCheck {
+  const br = dict.get('ByteRange');
+  if (!Array.isArray(br) || br.length !== 4 || !br.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) {
+    return { ok: false, reason: '签名范围（ByteRange）格式无效' };
+  }
+  const [a, b, c, d] = br as number[];
+  if (a !== 0) return { ok: false, reason: '签名范围没有从文件开头开始' };
+  if (c < b) return { ok: false, reason: '签名范围相互重叠' };
+  if (b > fileLength || c + d > fileLength) return { ok: false, reason: '签名范围超出文件末尾' };
+  const span = dict.spans.get('Contents');
+  if (!span || span[0] !== b || span[1] !== c) {
+    return { ok: false, reason: span && c - b > span[1] - span[0] ? '签名范围留有未签名的空隙（不只是签名值）' : '签名值（/Contents）与签名范围的空隙不一致' };
+  }
+  return { ok: true, range: [a, b, c, d] };
+}
+
+/** The DER in /Contents, without its zero padding; null when the padding is not all zeros (the gap was altered). */
+function cmsBytes(contents: PdfString): Uint8Array | null {
+  const raw = contents.bytes;
+  const len = derElementLength(raw);
+  if (len <= 0 || len > raw.length) return raw;
+  for (let i = len; i < raw.length; i++) if (raw[i] !== 0) return null;
+  return raw.subarray(0, len);
+}
+
+const describeCert = (c: Certificate) => nameAttribute(c.subject, OID_COMMON_NAME) || '（无名称）';
+const date = (d: Date) => d.toISOString().slice(0, 10);
+
+async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions): Promise<SignatureVerdict> {
+  const bytes = file.bytes;
+  const v: SignatureVerdict = { index, signer: null, signingTime: null, digestValid: false, chainTrusted: false, certValidAtSigningTime: false, coversWholeFile: false, byteRange: [] };
+  const dict = sig.dict;
+  if (!dict) return { ...v, code: 'byterange-invalid', reason: '签名字典已损坏，无法读取' };
+  const br = dict.get('ByteRange');
+  if (Array.isArray(br)) v.byteRange = br.map((n) => (typeof n === 'number' ? n : NaN));
+  const m = dict.get('M');
+  const mDate = m instanceof PdfString ? parsePdfDate(m.text()) : null;
+
+  const range = checkByteRange(dict, bytes.length);
+  if (!range.ok) return { ...v, code: 'byterange-invalid', reason: range.reason };
+  const [, b, c, d] = range.range;
+  v.coversWholeFile = c + d === bytes.length;
+  const subFilter = dict.name('SubFilter');
+  if (subFilter && !SUBFILTERS.has(subFilter)) {
+    return { ...v, code: subFilter === 'adbe.pkcs7.sha1' ? 'not-detached' : 'cms-invalid', reason: `不支持的签名格式（/SubFilter /${subFilter}）` };
+  }
+
+  const der = cmsBytes(dict.get('Contents') as PdfString);
+  if (!der) return { ...v, code: 'cms-invalid', reason: '签名值（/Contents）末尾的填充被改动过' };
+  const signed = concatBytes(bytes.subarray(0, b), bytes.subarray(c, c + d));
+  const cms: CmsCheck = await checkDetachedCms(der, signed);
+  const signingTime = mDate ?? cms.signingTime ?? null;
+  v.signingTime = signingTime ? signingTime.toISOString() : null;
+  if (cms.signer) {
+    v.signer = { cn: nameAttribute(cms.signer.subject, OID_COMMON_NAME), o: nameAttribute(cms.signer.subject, OID_ORGANIZATION), fingerprint: await fingerprint(cms.signer) };
+  }
+  if (cms.problem || !cms.signer) return { ...v, code: cms.problem ?? 'cms-invalid', reason: cms.reason };
+  v.digestValid = cms.digestValid;
+
+  const at = signingTime ?? opts.now ?? new Date();
+  const chain = await checkChain(cms.signer, cms.certificates, opts.trust, at);
+  v.chainTrusted = chain.trusted;
+  v.certValidAtSigningTime = chain.validity === 'valid';
+  if (!chain.trusted) {
+    return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的` };
+  }
+  if (chain.validity !== 'valid') {
+    const cert = chain.invalidCert!;
+    const who = cert === cms.signer ? '签名人证书' : `签发证书「${describeCert(cert)}」`;
+    const reason =
+      chain.validity === 'cert-expired'
+        ? `${who}在签名时已过期（有效期至 ${date(cert.notAfter.value)}，签名时间 ${date(at)}）`
+        : `${who}在签名时尚未生效（${date(cert.notBefore.value)} 起有效，签名时间 ${date(at)}）`;
+    return { ...v, code: chain.validity, reason };
+  }
+  if (!chain.usageOk) return { ...v, code: 'cert-usage-invalid', reason: '签名人证书不允许用于签名（密钥用途不含数字签名）' };
+  return v;
+}
+
+const rank = (c: VerdictCode) => CODE_ORDER.indexOf(c);
+
+async function recordAt(bytes: Uint8Array, end: number): Promise<{ json: string } | { code: VerdictCode; reason: string }> {
+  let data: Uint8Array;
+  try {
+    data = await readEmbeddedFile(new PdfFile(bytes.subarray(0, end)), RECORD_ATTACHMENT);
+  } catch (e) {
+    if (e instanceof EmbeddedFileError) return { code: e.problem === 'missing' ? 'record-missing' : 'record-invalid', reason: e.message };
+    if (e instanceof PdfReadError) return { code: 'record-invalid', reason: `签名的版本无法读取：${e.message}` };
+    throw e;
+  }
+  try {
+    return { json: new TextDecoder('utf-8', { fatal: true }).decode(data) };
+  } catch {
+    return { code: 'record-invalid', reason: '嵌入的记录不是有效的 UTF-8 文本' };
+  }
+}
+
+export async function verifyPdf(bytes: Uint8Array, opts: VerifyOptions): Promise<Verdict> {
+  let file: PdfFile;
+  try {
+    file = new PdfFile(bytes);
+  } catch (e) {
+    if (e instanceof PdfReadError) {
+      const code: VerdictCode = e.problem === 'not-pdf' ? 'not-pdf' : e.problem === 'unsupported' ? 'pdf-unsupported' : 'truncated';
+      return { ok: false, code, reason: e.message, signatures: [] };
+    }
+    throw e;
+  }
+  const found = findSignatures(file);
+  if (!found.length) return { ok: false, code: 'no-signature', reason: '文件没有数字签名', signatures: [] };
+
+  // File order: by where each signed range ends (a broken range sorts by the dictionary's position).
+  const endOf = (s: FoundSignature) => {
+    const br = s.dict?.get('ByteRange');
+    return Array.isArray(br) && br.length === 4 && typeof br[2] === 'number' && typeof br[3] === 'number' ? br[2] + br[3] : s.offset;
+  };
+  found.sort((x, y) => endOf(x) - endOf(y) || x.offset - y.offset);
+  const signatures: SignatureVerdict[] = [];
+  for (const [i, sig] of found.entries()) signatures.push(await checkSignature(file, sig, i, opts));
+
+  const problems: { code: VerdictCode; reason: string }[] = [];
+  const many = signatures.length > 1;
+  for (const s of signatures) if (s.code) problems.push({ code: s.code, reason: many ? `第 ${s.index + 1} 个签名：${s.reason}` : s.reason! });
+  const last = signatures[signatures.length - 1];
+  if (!last.code && !last.coversWholeFile) {
+    const extra = bytes.length - (last.byteRange[2] + last.byteRange[3]);
+    problems.push({ code: 'appended-after-signature', reason: `签名之后文件又被追加了 ${extra} 字节的内容（签名不覆盖整个文件），追加的内容可能篡改了报告` });
+  }
+  if (!problems.length && opts.requireRecord !== false) {
+    const end = last.byteRange[2] + last.byteRange[3];
+    const rec = await recordAt(bytes, end);
+    if ('code' in rec) problems.push(rec);
+    else {
+      // Every signer must have signed the same record: compare with each earlier signed revision.
+      for (const s of signatures.slice(0, -1)) {
+        const earlier = await recordAt(bytes, s.byteRange[2] + s.byteRange[3]);
+        if (!('json' in earlier) || earlier.json !== rec.json) {
+          problems.push({ code: 'record-changed', reason: `第 ${s.index + 1} 个签名之后，嵌入的记录被改动过（各签名人签的不是同一份记录）` });
+          break;
+        }
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(rec.json);
+      } catch {
+        problems.push({ code: 'record-invalid', reason: '嵌入的记录不是有效的 JSON' });
+      }
+      if (!problems.length) {
+        const valid = validateRecord(parsed);
+        if (!valid.ok) {
+          const p = valid.problems[0];
+          problems.push({ code: 'record-invalid', reason: `嵌入的记录无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });
+        } else return { ok: true, signatures, record: valid.value, recordJson: rec.json };
+      }
+    }
+  }
+  if (!problems.length) return { ok: true, signatures };
+  problems.sort((p, q) => rank(p.code) - rank(q.code));
+  return { ok: false, code: problems[0].code, reason: problems[0].reason, signatures };
+}

@@ -1,12 +1,14 @@
 /**
  * `xunting report RECORD.json --out REPORT.pdf` and `xunting report --demo …`: render the
- * 巡听旁听情况记录表. Nothing is written unless the whole PDF was made (temp file + rename).
+ * 巡听旁听情况记录表, signed with `--identity ME.p12`. Nothing is written unless the whole
+ * PDF was made (temp file + rename).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { ObservationRecord } from '../record';
 import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, UnprintableError } from '../pdf';
 import { loadReportFonts } from '../pdf/node-fonts';
+import { certificateInfo, SignError, signPdf, type Identity } from '../sign';
 import { parseJsonText, type Problem } from '../validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -15,6 +17,8 @@ import { writeFileAtomic } from './write-atomic';
 import { defaultObserverNames, defaultTemplate, defaultUnits } from './defaults';
 import { demoRecord, isCalendarDate } from './demo-record';
 import { findUnit } from './find-unit';
+import { readSecret, SecretUnavailable } from './read-secret';
+import { readFailure, readIdentityFile } from './sign-io';
 
 export const DEMO_UNIT = '锡林郭勒盟教育局';
 export const DEMO_DATE = '2026-05-12';
@@ -33,6 +37,8 @@ const usage = `用法：
   --date 日期       演示记录的日期（默认 ${DEMO_DATE}）；同一单位和日期总是生成同一份记录
   --record-out 文件 另存演示记录的 JSON（即嵌入 PDF 的内容）
   --fonts 目录      字体目录（默认 public/fonts）
+  --identity 文件   用签名身份（.p12）给报告加数字签名（口令用 --passphrase 或环境变量 XUNTING_PASSPHRASE，
+                    都没有时在终端提示输入）
 
 退出码：0 成功；1 记录无效、字体无效或写入失败（不生成文件）；2 命令行有误。`;
 
@@ -52,6 +58,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     date: { type: 'string' },
     'record-out': { type: 'string' },
     fonts: { type: 'string' },
+    identity: { type: 'string' },
+    passphrase: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -97,13 +105,29 @@ async function run(args: string[], io: CliIo): Promise<number> {
     defaultOut = `${basename(file, extname(file))}.pdf`;
   }
 
+  if (values.passphrase !== undefined && !values.identity) throw new UsageError('--passphrase 只能与 --identity 一起使用');
+  // The identity is opened before rendering: a wrong passphrase costs nothing and writes nothing.
+  let identity: Identity | undefined;
+  if (values.identity) {
+    try {
+      const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '身份文件的口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+      identity = await readIdentityFile(at(values.identity), passphrase);
+    } catch (e) {
+      if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未生成报告。`);
+      else if ((e as NodeJS.ErrnoException).code) io.err(`无法读取身份文件 ${values.identity}：${readFailure(e)}\n未生成报告。`);
+      else throw e;
+      return EXIT_FAIL;
+    }
+  }
+
   let pdf: Uint8Array;
   try {
     const fonts = loadReportFonts(values.fonts ? { dir: at(values.fonts) } : {});
     pdf = renderReport(record, fonts);
+    if (identity) pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain });
   } catch (e) {
     if (e instanceof InvalidRecordError) io.err(`记录无效，未生成报告：\n${problemLines(e.problems)}`);
-    else if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignatureImageError) io.err(`${e.message}\n未生成报告。`);
+    else if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignatureImageError || e instanceof SignError) io.err(`${e.message}\n未生成报告。`);
     else throw e;
     return EXIT_FAIL;
   }
@@ -116,7 +140,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`无法写入 ${values.out ?? defaultOut}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return EXIT_FAIL;
   }
-  io.out(`已生成报告：${out}（${countPages(pdf)} 页，${Math.round(pdf.length / 1024)} KB）`);
+  const signedBy = identity ? `，已由 ${(await certificateInfo(identity.certificate)).subject.cn} 签名` : '';
+  io.out(`已生成报告：${out}（${countPages(pdf)} 页，${Math.round(pdf.length / 1024)} KB${signedBy}）`);
   return EXIT_OK;
 }
 

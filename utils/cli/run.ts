@@ -9,6 +9,10 @@ import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 export const COMMANDS: readonly { name: string; summary: string; load(): Promise<Command> }[] = [
   { name: 'report', summary: '生成《巡听旁听情况记录表》PDF（记录嵌入其中）', load: async () => (await import('./command-report')).reportCommand },
   { name: 'template', summary: '检查评分表模板（template check）', load: async () => (await import('./command-template')).templateCommand },
+  { name: 'ca', summary: '建立 CA（ca init）、为证书请求签发证书（ca issue）', load: async () => (await import('./command-ca')).caCommand },
+  { name: 'identity', summary: '为巡听人员生成签名身份（identity new）', load: async () => (await import('./command-identity')).identityCommand },
+  { name: 'sign', summary: '给报告 PDF 加数字签名（可会签）', load: async () => (await import('./command-sign')).signCommand },
+  { name: 'verify', summary: '核验报告 PDF 的数字签名（可批量）', load: async () => (await import('./command-verify')).verifyCommand },
 ];
 
 export function mainUsage(): string {
@@ -25,7 +29,11 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 示例：
   npx xunting report 记录.json --out 报告.pdf
   npx xunting report --demo --unit 锡林郭勒盟财政局 --date 2026-06-18 --out 报告.pdf
-  npx xunting template check 模板.json`;
+  npx xunting template check 模板.json
+  npx xunting ca init --name 巡听办 --org 单位 --out ca
+  npx xunting identity new --name 张三 --org 单位 --ca ca --out 张三
+  npx xunting report 记录.json --identity 张三/identity.p12 --out 报告.pdf
+  npx xunting verify 报告目录 --trust ca/ca.pem`;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ObservationRecord, RecordStatus } from '../record';
 import type { RubricTemplate } from '../rubric';
 import type { Unit } from '../roster';
+import type { Plan } from '../plan/types';
 import { scoreTemplate } from '../rubric';
 
 /** One line per observation in the list: small, so 1,000 of them list fast. */
@@ -67,13 +68,110 @@ export interface SettingRow {
 
 export type UnitRow = Unit;
 
-export const DB_VERSION = 2;
+/**
+ * The observer's signing identity. The private key was made in this browser (non-extractable:
+ * it never leaves it) or imported from the organisation's PKCS#12. Until the supervisor's
+ * certificate is imported the identity is `pending` and holds only the request (CSR).
+ */
+export interface IdentityRow {
+  id: typeof SELF_IDENTITY;
+  name: string;
+  org: string;
+  createdAt: string;
+  source: 'browser' | 'pkcs12';
+  privateKey: CryptoKey;
+  publicKey: CryptoKey | null;
+  csrPem: string | null;
+  /** DER of the observer's certificate, once issued and imported. */
+  certificate: Uint8Array | null;
+  /** DER of the issuing certificates (the CA's), nearest first. */
+  chain: Uint8Array[];
+}
+export const SELF_IDENTITY = 'self' as const;
+
+/**
+ * The supervisor's CA. The key is kept non-extractable; `backup` is the passphrase-protected
+ * PKCS#12 made when the CA was created (or restored), the only form the key ever leaves in.
+ */
+export interface AuthorityRow {
+  id: typeof SELF_AUTHORITY;
+  createdAt: string;
+  privateKey: CryptoKey;
+  certificate: Uint8Array;
+  backup: Uint8Array;
+}
+export const SELF_AUTHORITY = 'ca' as const;
+
+/** A certificate the supervisor's CA issued (the register of observers). */
+export interface IssuedRow {
+  serial: string;
+  cn: string;
+  o: string;
+  fingerprint: string;
+  notBefore: string;
+  notAfter: string;
+  issuedAt: string;
+  certificate: Uint8Array;
+}
+
+/** The supervisor's trust list: CA certificates, and observer certificates pinned one by one. */
+export interface TrustRow {
+  fingerprint: string;
+  kind: 'ca' | 'pinned';
+  cn: string;
+  o: string;
+  notAfter: string;
+  addedAt: string;
+  certificate: Uint8Array;
+}
+
+/** A signer of a collected report, as the verifier found it. */
+export interface CollectedSigner {
+  cn: string;
+  o: string;
+  fingerprint: string;
+  signingTime: string | null;
+}
+
+/**
+ * A report the supervisor collected: verified, and its record as signed. The same record id and
+ * revision is stored once; a newer revision of the same record supersedes the older, which is
+ * kept (marked) for the audit trail.
+ */
+export interface CollectedRow {
+  recordId: string;
+  revision: number;
+  superseded: 0 | 1;
+  unitId: string;
+  unitName: string;
+  date: string;
+  record: ObservationRecord;
+  signers: CollectedSigner[];
+  fileName: string;
+  /** SHA-256 (hex) of the PDF file; the PDF itself is in collectedFiles. */
+  sha256: string;
+  importedAt: string;
+}
+
+/** The original signed PDF of a collected report, by its SHA-256. */
+export interface CollectedFileRow {
+  sha256: string;
+  fileName: string;
+  size: number;
+  pdf: Blob;
+}
+
+export type PlanRow = Plan;
+
+export const DB_VERSION = 3;
 
 /**
  * Schema history. Never edit a released version: add a new one with an upgrade.
  * v1: observations held the whole record.
  * v2: the list row (observations) is split from the record (records) so 1,000 observations list
  *     fast; finalised revisions are kept in versions; PDFs in reports.
+ * v3: signing (the observer's identity; the supervisor's CA, its register and trust list) and
+ *     the supervisor's side (collected reports and their PDFs, yearly plans). New tables only.
  */
 export const SCHEMA: Record<number, Record<string, string>> = {
   1: {
@@ -92,6 +190,23 @@ export const SCHEMA: Record<number, Record<string, string>> = {
     templates: 'id',
     units: 'id, name',
     settings: 'key',
+  },
+  3: {
+    observations: 'id, status, updatedAt, unitId, date',
+    records: 'id',
+    snapshots: '++seq, observationId, [observationId+savedAt]',
+    versions: '[id+revision], id',
+    reports: '[observationId+revision], observationId',
+    templates: 'id',
+    units: 'id, name',
+    settings: 'key',
+    identities: 'id',
+    authority: 'id',
+    issued: 'serial, issuedAt',
+    trust: 'fingerprint, kind',
+    collected: '[recordId+revision], recordId, sha256, date, superseded',
+    collectedFiles: 'sha256',
+    plans: 'year',
   },
 };
 
@@ -134,11 +249,19 @@ export class XuntingDB extends Dexie {
   templates!: EntityTable<TemplateRow, 'id'>;
   units!: EntityTable<UnitRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  identities!: EntityTable<IdentityRow, 'id'>;
+  authority!: EntityTable<AuthorityRow, 'id'>;
+  issued!: EntityTable<IssuedRow, 'serial'>;
+  trust!: EntityTable<TrustRow, 'fingerprint'>;
+  collected!: Dexie.Table<CollectedRow, [string, number]>;
+  collectedFiles!: EntityTable<CollectedFileRow, 'sha256'>;
+  plans!: EntityTable<PlanRow, 'year'>;
 
   constructor(name: string, upTo: number = DB_VERSION) {
     super(name);
     if (upTo >= 1) this.version(1).stores(SCHEMA[1]);
     if (upTo >= 2) this.version(2).stores(SCHEMA[2]).upgrade(upgradeToV2);
+    if (upTo >= 3) this.version(3).stores(SCHEMA[3]);
   }
 }
 

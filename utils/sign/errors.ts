@@ -16,7 +16,9 @@ export type SignErrorCode =
   | 'pdf-invalid'
   | 'pdf-unsupported'
   | 'signature-too-large'
-  | 'name-invalid';
+  | 'name-invalid'
+  | 'identity-missing'
+  | 'ca-missing';
 
 export class SignError extends Error {
   readonly code: SignErrorCode;

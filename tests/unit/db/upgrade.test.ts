@@ -167,3 +167,37 @@ describe('upgrading a v1 database to v2', () => {
     expect(await listObservations(db)).toEqual([]);
   });
 });
+
+describe('upgrading a v2 database to v3 (signing and the supervisor’s tables)', () => {
+  it('keeps observations, records, versions, reports and settings; the new tables start empty and work', async () => {
+    const name = uniqueName();
+    const f = v1Fixture();
+    await createV1(name, f);
+    // Open as v2 (the v1 → v2 upgrade runs), keep a report PDF there, then close.
+    const v2 = new XuntingDB(name, 2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    const pdf = new Blob([new Uint8Array([37, 80, 68, 70])], { type: 'application/pdf' });
+    await v2.table('reports').put({ observationId: f.final.id, revision: 1, createdAt: '2026-03-05T05:00:00.000Z', fileName: '报告.pdf', pdf, signed: false });
+    const before = {
+      observations: await v2.table('observations').toArray(),
+      records: await v2.table('records').toArray(),
+      versions: await v2.table('versions').toArray(),
+      settings: await v2.table('settings').toArray(),
+    };
+    v2.close();
+
+    const db = await openV2(name);
+    expect(db.verno).toBe(3);
+    expect(await db.observations.toArray()).toEqual(before.observations);
+    expect(await db.records.toArray()).toEqual(before.records);
+    expect(await db.versions.toArray()).toEqual(before.versions);
+    expect(await db.settings.toArray()).toEqual(before.settings);
+    const [report] = await db.reports.toArray();
+    expect(report.fileName).toBe('报告.pdf');
+    expect(new Uint8Array(await report.pdf.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
+    for (const t of [db.identities, db.authority, db.issued, db.trust, db.collected, db.collectedFiles, db.plans]) expect(await t.count()).toBe(0);
+    await db.plans.put({ format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u001', month: 3, group: '第一巡听组' }] });
+    expect((await db.plans.get(2026))?.entries).toHaveLength(1);
+  });
+});

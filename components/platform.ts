@@ -20,6 +20,8 @@ export interface Platform {
   initialObservationId?: string | null;
   /** Default observer names for new observations. */
   defaultObservers?: string[];
+  /** Open another page of the product (the extension has them; a portal page may not). */
+  openPage?(page: 'options' | 'dashboard'): void;
 }
 
 export const PlatformContext = createContext<Platform | null>(null);

@@ -17,4 +17,8 @@ export const extensionPlatform: Platform = {
   // The manifest's unlimitedStorage permission already exempts our IndexedDB from eviction.
   requestPersistence: async () => null,
   emit: () => {},
+  openPage: (page) => {
+    if (page === 'options') void browser.runtime.openOptionsPage();
+    else void browser.tabs.create({ url: url('/dashboard.html') });
+  },
 };

@@ -1,3 +1,7 @@
+import { useState } from 'preact/hooks';
+import { usePlatform } from '../platform';
+import { canSign, saveSignedReport } from '../report/ReportPanel';
+import { errorMessage } from '../ui/errors';
 import { zh } from '../ui/strings';
 import type { ObserveStore } from './observe-store';
 
@@ -24,8 +28,30 @@ function controlFor(path: string): string | null {
   return map[path] ?? null;
 }
 
+/**
+ * 定稿: checks what finalising needs and lists what is missing (each a link to its control).
+ * With a signing identity it is 定稿并签名: the record is locked, and its report signed, kept
+ * and downloaded in the same step.
+ */
 export function FinalizePanel({ store }: { store: ObserveStore }) {
+  const platform = usePlatform();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
   const r = store.current.value!;
+  const sign = canSign(store);
+  const finalize = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      if (!(await store.finalize())) return;
+      const final = store.current.value;
+      if (sign && final?.status === 'final') await saveSignedReport(platform, store, final);
+    } catch (e) {
+      setError(`已定稿，但报告签名失败：${errorMessage(e)}。可在“签名与报告”中重试。`);
+    } finally {
+      setBusy(false);
+    }
+  };
   const problems = store.problems.value;
   const focus = (id: string | null, e: Event) => {
     if (!id) return;
@@ -52,13 +78,18 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
         </div>
       )}
       {r.status === 'draft' ? (
-        <button type="button" class="primary" onClick={() => void store.finalize()}>
-          {zh.finalize}
+        <button type="button" class="primary" disabled={busy} onClick={() => void finalize()}>
+          {busy ? '正在定稿…' : sign ? zh.finalizeAndSign : zh.finalize}
         </button>
       ) : (
         <button type="button" onClick={() => void store.revise()}>
           {zh.revise}
         </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { CountersignPanel } from '../report/CountersignPanel';
 import { zh } from '../ui/strings';
 import type { ObserveStore } from './observe-store';
 
@@ -41,6 +42,7 @@ export function ObservationList({ store }: { store: ObserveStore }) {
           <ul>{finals.map(item)}</ul>
         </section>
       )}
+      <CountersignPanel store={store} />
     </div>
   );
 }

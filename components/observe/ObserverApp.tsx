@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { XuntingDB, seedDefaults, describeStorageError } from '../../utils/db';
+import { XuntingDB, seedDefaults } from '../../utils/db';
+import { errorMessage } from '../ui/errors';
 import { PlatformContext, type Platform } from '../platform';
 import { zh } from '../ui/strings';
 import { createObserveStore, type ObserveStore } from './observe-store';
@@ -36,11 +37,13 @@ export function ObserverApp({ platform }: { platform: Platform }) {
       await seedDefaults(db, await platform.loadDefaults());
       await store.loadUnits();
       await store.refreshList();
+      await store.refreshIdentity();
       await store.reopenLast(platform.initialObservationId);
       if (live) setReady(true);
-    })().catch((e: unknown) => live && setFatal(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : describeStorageError(e)));
+    })().catch((e: unknown) => live && setFatal(errorMessage(e)));
     const flush = () => void store.flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    // Hidden: save now. Visible again: the identity may have been set up in the options page meanwhile.
+    const onVisibility = () => (document.visibilityState === 'hidden' ? flush() : void store.refreshIdentity().catch(() => undefined));
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {

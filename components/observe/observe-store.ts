@@ -4,6 +4,7 @@ import { createRecord, finalizeProblems } from '../../utils/record';
 import { scoreTemplate } from '../../utils/rubric';
 import type { Unit } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
+import { errorMessage } from '../ui/errors';
 import {
   activeTemplate,
   createAutosaver,
@@ -15,8 +16,9 @@ import {
   restoreSnapshot,
   saveRecord,
   deleteDraft,
-  describeStorageError,
   getSetting,
+  identityState,
+  type IdentityState,
   setSetting,
   OPEN_OBSERVATION_KEY,
   OBSERVER_NAMES_KEY,
@@ -46,6 +48,8 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
   const saveState = signal<SaveState>({ kind: 'idle' });
   const problems = signal<Problem[]>([]);
   const notice = signal<string>('');
+  /** The observer's signing identity (none, pending a certificate, or active). */
+  const identity = signal<IdentityState>({ kind: 'none' });
   const summary = computed(() => (current.value ? scoreTemplate(current.value.template, current.value.scores) : null));
   const locked = computed(() => current.value?.status === 'final');
 
@@ -158,9 +162,13 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     notice.value = '已恢复到所选历史版本（恢复前的内容也已存入历史）';
   }
 
-  /** Keep a rendered report with its observation revision. */
-  async function storeReport(r: ObservationRecord, fileName: string, pdf: Blob) {
-    await db.reports.put({ observationId: r.id, revision: r.revision, createdAt: new Date().toISOString(), fileName, pdf, signed: false });
+  /** Keep a rendered report with its observation revision (a signed one replaces an unsigned one). */
+  async function storeReport(r: ObservationRecord, fileName: string, pdf: Blob, signed = false) {
+    await db.reports.put({ observationId: r.id, revision: r.revision, createdAt: new Date().toISOString(), fileName, pdf, signed });
+  }
+
+  async function refreshIdentity() {
+    identity.value = await identityState(db);
   }
 
   async function remove(id: string) {
@@ -176,7 +184,7 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
       try {
         return await fn(...args);
       } catch (e) {
-        const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : describeStorageError(e);
+        const msg = errorMessage(e);
         notice.value = msg;
         hooks.emit('xunting-error', { message: msg });
         return undefined;
@@ -192,6 +200,8 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     saveState,
     problems,
     notice,
+    identity,
+    refreshIdentity,
     summary,
     locked,
     edit,

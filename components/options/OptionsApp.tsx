@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { XuntingDB, seedDefaults, describeStorageError } from '../../utils/db';
 import { PlatformContext, type Platform } from '../platform';
+import { IdentityManager } from '../sign/IdentityManager';
 import { ProfileSettings } from './ProfileSettings';
 import { RosterManager } from './RosterManager';
 import { TemplateManager } from './TemplateManager';
 
-/** Options: observer profile, rubric templates, roster. */
+/** Options: observer profile, signing identity, rubric templates, roster. */
 export function OptionsApp({ platform }: { platform: Platform }) {
   const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
   const [ready, setReady] = useState(false);
@@ -21,6 +22,11 @@ export function OptionsApp({ platform }: { platform: Platform }) {
       <div class="app">
         <header class="topbar">
           <h1>巡听旁听 · 设置</h1>
+          {platform.openPage && (
+            <button type="button" class="link" onClick={() => platform.openPage!('dashboard')}>
+              工委工作台（收集报告、覆盖统计、证书）
+            </button>
+          )}
         </header>
         <main>
           {fatal && (
@@ -31,6 +37,7 @@ export function OptionsApp({ platform }: { platform: Platform }) {
           {ready && (
             <>
               <ProfileSettings db={db} />
+              <IdentityManager db={db} />
               <TemplateManager db={db} />
               <RosterManager db={db} />
             </>

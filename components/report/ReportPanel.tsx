@@ -1,25 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ObservationRecord } from '../../utils/record';
-import { usePlatform } from '../platform';
+import { usePlatform, type Platform } from '../platform';
 import type { ObserveStore } from '../observe/observe-store';
+import { bytesBlob, errorMessage } from '../ui/errors';
 import { SignaturePad } from './SignaturePad';
-import { loadReportFonts } from './report-fonts';
+import { makeReport, reportFileName, signWithIdentity } from './report-actions';
 
-export function reportFileName(r: ObservationRecord): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
-  return `巡听旁听情况记录表-${safe(r.unit.name) || '未选单位'}-${r.date || '无日期'}-第${r.revision}版${r.status === 'draft' ? '-草稿' : ''}.pdf`;
+/** True when the observer can sign now: an identity with an imported, current certificate. */
+export function canSign(store: ObserveStore): boolean {
+  const id = store.identity.value;
+  return id.kind === 'active' && !id.expired && !id.notYetValid;
 }
 
-/** Render the record's report in the page (jsPDF loaded on first use). */
-export async function makeReport(platform: ReturnType<typeof usePlatform>, record: ObservationRecord): Promise<Uint8Array> {
-  const [{ renderReport }, fonts] = await Promise.all([import('../../utils/pdf'), loadReportFonts(platform, record)]);
-  return renderReport(record, fonts);
+/**
+ * The finalised record's report, signed with the observer's identity (PAdES), kept with the
+ * observation and downloaded. Returns the file name.
+ */
+export async function saveSignedReport(platform: Platform, store: ObserveStore, r: ObservationRecord, rendered?: Uint8Array): Promise<string> {
+  const signed = await signWithIdentity(store.db, rendered ?? (await makeReport(platform, r)));
+  const name = reportFileName(r, { signed: true });
+  const blob = bytesBlob(signed, 'application/pdf');
+  await store.storeReport(r, name, blob, true);
+  await platform.saveFile(name, blob);
+  store.notice.value = `已签名并保存报告 ${name}`;
+  return name;
 }
 
 /**
  * Handwritten signatures, report preview and saving. Observers sign on the pad before
  * finalising; the preview shows the rendered pages; 保存 PDF downloads the file and keeps it
- * with the observation.
+ * with the observation; once finalised, 签名并保存 PDF adds the digital signature.
  */
 export function ReportPanel({ store }: { store: ObserveStore }) {
   const platform = usePlatform();
@@ -30,6 +40,8 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
   const [preview, setPreview] = useState<{ url: string; bytes: Uint8Array; key: string } | null>(null);
   const key = `${r.id}:${r.revision}:${r.updatedAt}`;
   useEffect(() => () => preview && URL.revokeObjectURL(preview.url), [preview]);
+  useEffect(() => void store.refreshIdentity(), []);
+  const signable = locked && canSign(store);
 
   const render = async () => {
     setBusy(true);
@@ -37,29 +49,43 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
     try {
       await store.flush();
       const bytes = await makeReport(platform, r);
-      setPreview({ url: URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/pdf' })), bytes, key });
+      setPreview({ url: URL.createObjectURL(bytesBlob(bytes, 'application/pdf')), bytes, key });
       return bytes;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       return null;
     } finally {
       setBusy(false);
     }
   };
+  const current = async () => (preview?.key === key ? preview.bytes : await render());
   const save = async () => {
-    const bytes = preview?.key === key ? preview.bytes : await render();
+    const bytes = await current();
     if (!bytes) return;
     const name = reportFileName(r);
-    const blob = new Blob([bytes.slice().buffer], { type: 'application/pdf' });
+    const blob = bytesBlob(bytes, 'application/pdf');
     try {
       await store.storeReport(r, name, blob);
       await platform.saveFile(name, blob);
       store.notice.value = `已保存报告 ${name}`;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
+    }
+  };
+  const saveSigned = async () => {
+    const bytes = await current();
+    if (!bytes) return;
+    setBusy(true);
+    try {
+      await saveSignedReport(platform, store, r, bytes);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
     }
   };
   const signers = r.observers.filter((o) => o.name.trim());
+  const id = store.identity.value;
   return (
     <section class="card" aria-labelledby="h-report">
       <h2 id="h-report">签名与报告</h2>
@@ -78,12 +104,27 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
           />
         </div>
       ))}
-      <div class="row">
+      {locked && !signable && (
+        <p class="hint warn">
+          {id.kind === 'active' ? '签名证书已过期或尚未生效，不能加数字签名。' : id.kind === 'pending' ? '签名证书还没有导入，暂不能加数字签名。' : '还没有签名身份，报告不能加数字签名。'}
+          {platform.openPage && (
+            <button type="button" class="link" onClick={() => platform.openPage!('options')}>
+              去设置签名身份
+            </button>
+          )}
+        </p>
+      )}
+      <div class="row wrap">
         <button type="button" disabled={busy} onClick={() => void render()}>
           {busy ? '正在生成…' : '预览报告'}
         </button>
-        <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
-          保存 PDF
+        {signable && (
+          <button type="button" class="primary" disabled={busy} onClick={() => void saveSigned()}>
+            签名并保存 PDF
+          </button>
+        )}
+        <button type="button" class={signable ? '' : 'primary'} disabled={busy} onClick={() => void save()}>
+          {locked ? '保存 PDF（不签名）' : '保存 PDF'}
         </button>
       </div>
       {error && (

@@ -53,6 +53,7 @@ export const zh = {
   total: '总分',
   grade: '等次',
   finalize: '定稿',
+  finalizeAndSign: '定稿并签名',
   revise: '更正',
   history: '历史版本',
   restore: '恢复此版本',

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import { addTrusted, listTrusted, removeTrusted, type TrustRow, type XuntingDB } from '../../utils/db';
+import { errorMessage, fileBytes } from '../ui/errors';
+
+/**
+ * The trust list the verifier uses: CA certificates (everything they issue is trusted) and
+ * observer certificates pinned one by one (an observer from outside the CA).
+ */
+export function TrustManager({ db, refreshKey }: { db: XuntingDB; refreshKey?: unknown }) {
+  const [rows, setRows] = useState<TrustRow[]>([]);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const refresh = async () => setRows(await listTrusted(db));
+  useEffect(() => void refresh(), [refreshKey]);
+
+  const add = async (file: File | undefined) => {
+    setError('');
+    setMessage('');
+    if (!file) return;
+    try {
+      if (file.size > 1_000_000) throw new Error('文件超过 1 MB，不像是证书');
+      const added = await addTrusted(db, await fileBytes(file));
+      setMessage(`已加入信任列表：${added.map((r) => `${r.cn}（${r.kind === 'ca' ? 'CA' : '个人证书'}）`).join('、')}`);
+      await refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="h-trust">
+      <h2 id="h-trust">信任列表</h2>
+      <p class="hint">核验报告时，签名人的证书须由这里的 CA 签发，或本身就在列表中（单独信任的个人证书）。</p>
+      {rows.length === 0 ? (
+        <p class="empty">信任列表是空的：任何报告都将因“签名人不受信任”被拒收。请建立 CA，或导入 CA 证书。</p>
+      ) : (
+        <div class="scroll-x">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">类型</th>
+                <th scope="col">名称</th>
+                <th scope="col">单位</th>
+                <th scope="col">有效期至</th>
+                <th scope="col">指纹</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.fingerprint}>
+                  <td>{r.kind === 'ca' ? 'CA' : '个人证书'}</td>
+                  <td>{r.cn}</td>
+                  <td>{r.o}</td>
+                  <td>{r.notAfter.slice(0, 10)}</td>
+                  <td>
+                    <code class="wrap">{r.fingerprint.slice(0, 23)}…</code>
+                  </td>
+                  <td>
+                    <button type="button" class="link" aria-label={`移出信任列表：${r.cn}`} onClick={async () => (await removeTrusted(db, r.fingerprint), refresh())}>
+                      移出
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="field">
+        <label for="trust-file">导入 CA 证书或个人证书（.pem / .crt / .cer）</label>
+        <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add((e.currentTarget as HTMLInputElement).files?.[0])} />
+      </div>
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

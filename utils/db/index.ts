@@ -5,3 +5,4 @@ export * from './autosaver';
 export * from './identity-store';
 export * from './authority-store';
 export * from './trust-store';
+export * from './collect-store';

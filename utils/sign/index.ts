@@ -35,3 +35,4 @@ export type { VerifyOptions } from './verify';
 export type { TrustStore } from './chain';
 export type { Verdict, VerdictCode, SignatureVerdict } from './verdict';
 export { RECORD_ATTACHMENT, MAX_RECORD_BYTES } from './embedded-record';
+export { sha256, toHex } from './bytes';

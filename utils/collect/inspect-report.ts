@@ -1,0 +1,51 @@
+/**
+ * The supervisor's check of one received file, the same in the inbox (browser) and in
+ * `xunting coverage` (Node): it must be a PDF of sane size, carry valid signatures by trusted
+ * observers over the whole file, and embed a finalised ObservationRecord. The verdict comes
+ * from utils/sign's verifyPdf; this adds what only a collector cares about.
+ */
+import type { ObservationRecord } from '../record';
+import { sha256, toHex, verifyPdf, type TrustStore, type VerdictCode } from '../sign';
+
+/** Larger than any report (a 2-page report is ~200 KB; with many signatures and notes, a few MB). */
+export const MAX_REPORT_BYTES = 30 * 1024 * 1024;
+
+export type RejectCode = VerdictCode | 'too-large' | 'empty' | 'zip' | 'draft';
+
+export interface Signer {
+  cn: string;
+  o: string;
+  fingerprint: string;
+  signingTime: string | null;
+}
+
+export type Inspection =
+  | { ok: true; fileName: string; size: number; sha256: string; record: ObservationRecord; recordJson: string; signers: Signer[] }
+  | { ok: false; fileName: string; size: number; code: RejectCode; reason: string };
+
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+
+function looksLikeZip(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+}
+
+/** The refusal of a file by its size alone (so a 100 MB file is never read), or null. */
+export function refuseBySize(fileName: string, size: number): Inspection | null {
+  if (size === 0) return { ok: false, fileName, size, code: 'empty', reason: '文件是空的（0 字节）' };
+  if (size > MAX_REPORT_BYTES) return { ok: false, fileName, size, code: 'too-large', reason: `文件有 ${mb(size)}，超过 ${mb(MAX_REPORT_BYTES)}，不是巡听报告` };
+  return null;
+}
+
+/** Check a received file. Never throws for bad input: every problem is a reason. */
+export async function inspectReport(fileName: string, bytes: Uint8Array, trust: TrustStore, opts: { now?: Date } = {}): Promise<Inspection> {
+  const size = bytes.length;
+  const reject = (code: RejectCode, reason: string): Inspection => ({ ok: false, fileName, size, code, reason });
+  const bySize = refuseBySize(fileName, size);
+  if (bySize) return bySize;
+  if (looksLikeZip(bytes)) return reject('zip', '这是 ZIP 压缩包，不是 PDF：请解压后导入其中的报告');
+  const verdict = await verifyPdf(bytes, { trust, now: opts.now });
+  if (!verdict.ok || !verdict.record || verdict.recordJson === undefined) return reject(verdict.code ?? 'record-missing', verdict.reason ?? '报告中没有记录');
+  if (verdict.record.status !== 'final') return reject('draft', '报告中的记录是草稿（未定稿），不计入统计');
+  const signers = verdict.signatures.map((s) => ({ cn: s.signer?.cn ?? '', o: s.signer?.o ?? '', fingerprint: s.signer?.fingerprint ?? '', signingTime: s.signingTime }));
+  return { ok: true, fileName, size, sha256: toHex(await sha256(bytes)), record: verdict.record, recordJson: verdict.recordJson, signers };
+}

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { XuntingDB, seedDefaults } from '../../utils/db';
 import { PlatformContext, type Platform } from '../platform';
+import { ReportInbox } from '../collect/ReportInbox';
 import { AuthorityManager } from '../sign/AuthorityManager';
 import { TrustManager } from '../sign/TrustManager';
 import { errorMessage } from '../ui/errors';
 
-export type SupervisorTab = 'ca' | 'trust';
+export type SupervisorTab = 'inbox' | 'ca' | 'trust';
 
 const TABS: { id: SupervisorTab; title: string }[] = [
+  { id: 'inbox', title: '报告收集' },
   { id: 'ca', title: '证书颁发' },
   { id: 'trust', title: '信任列表' },
 ];
@@ -17,7 +19,7 @@ export function SupervisorApp({ platform, initialTab }: { platform: Platform; in
   const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
   const [ready, setReady] = useState(false);
   const [fatal, setFatal] = useState('');
-  const [tab, setTab] = useState<SupervisorTab>(initialTab ?? ((location.hash.slice(1) as SupervisorTab) || 'ca'));
+  const [tab, setTab] = useState<SupervisorTab>(initialTab ?? ((location.hash.slice(1) as SupervisorTab) || 'inbox'));
   const [changed, setChanged] = useState(0);
   useEffect(() => {
     void (async () => {
@@ -51,6 +53,7 @@ export function SupervisorApp({ platform, initialTab }: { platform: Platform; in
               {fatal}
             </p>
           )}
+          {ready && tab === 'inbox' && <ReportInbox db={db} onImported={() => setChanged((n) => n + 1)} />}
           {ready && tab === 'ca' && <AuthorityManager db={db} onChange={() => setChanged((n) => n + 1)} />}
           {ready && tab === 'trust' && <TrustManager db={db} refreshKey={changed} />}
         </main>

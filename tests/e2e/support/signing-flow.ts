@@ -7,6 +7,7 @@ export const CA_PASSPHRASE = '巡听办备份口令2026';
 
 /** The supervisor creates the CA in the dashboard; returns the path of the downloaded backup. */
 export async function createCaInDashboard(dash: Page): Promise<string> {
+  await dash.getByRole('button', { name: '证书颁发' }).click();
   await dash.getByLabel('CA 名称').fill('锡林郭勒盟直属机关工委巡听办');
   await dash.getByLabel('所属单位').fill('中共锡林郭勒盟委直属机关工作委员会');
   await dash.getByLabel('备份口令（至少 8 个字符）').fill(CA_PASSPHRASE);

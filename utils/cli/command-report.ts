@@ -16,7 +16,7 @@ import { parseOptions } from './parse-options';
 import { writeFileAtomic } from './write-atomic';
 import { defaultObserverNames, defaultTemplate, defaultUnits } from './defaults';
 import { demoRecord, isCalendarDate } from './demo-record';
-import { findUnit } from './find-unit';
+import { findUnit } from '../roster';
 import { readSecret, SecretUnavailable } from './read-secret';
 import { readFailure, readIdentityFile } from './sign-io';
 

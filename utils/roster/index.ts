@@ -1,2 +1,3 @@
 export * from './roster';
 export * from './match-units';
+export * from './find-unit';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeHeaderRow, findHeader, readJsonOrTable, tableFromText } from '../io';
 import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
 
 export const ROSTER_FORMAT = 'xunting.roster/1' as const;
@@ -69,22 +70,47 @@ function validateRosterNaming(input: unknown, where?: (i: number) => string): Va
 }
 
 /**
- * A roster from a file's text: JSON (`xunting.roster/1`) or CSV/plain text with a header row
- * naming the unit column (单位名称 / 单位 / 名称 / name), optional 类别 and 编号 columns; a file of
- * bare names (one per line) works too. Every problem is reported; nothing is half-imported.
+ * A roster from a file's text: JSON (`xunting.roster/1`, or a bare array of units) or CSV/plain
+ * text with a header row naming the unit column (单位名称 / 单位 / 名称 / 单位全称 / name),
+ * optional 类别, 编号 and 状态/是否在册 columns; a file of bare names (one per line) works too.
+ * Every problem is reported; nothing is half-imported. For a file's bytes (GBK, XLSX …) use
+ * parseRosterFile.
  */
 export function parseRosterText(text: string): Validated<Roster> {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const json = parseJsonText(trimmed, '名单文件');
+    const json = parseJsonText(trimmed, ROSTER_WHAT);
     if (!json.ok) return json;
-    const v = json.value;
-    return validateRoster(Array.isArray(v) ? { format: ROSTER_FORMAT, units: v } : v);
+    return rosterFromJson(json.value);
   }
-  return parseRosterCsv(trimmed);
+  if (!trimmed) return { ok: false, problems: [{ path: '第 1 行', message: `${ROSTER_WHAT}是空的` }] };
+  const table = tableFromText(text, ROSTER_WHAT);
+  if (!table.ok) return table;
+  return rosterFromRows(table.value.rows);
 }
 
-/** Split one CSV line (RFC 4180 quotes; comma, Chinese comma or tab). */
+/**
+ * A roster from an imported file's bytes: JSON, CSV/TSV/TXT in UTF-8, UTF-16 or GBK (as Excel
+ * saves CSV on Chinese Windows), or an .xlsx workbook (the sheet with a 单位名称 header). Rows in
+ * problems are numbered as the user sees them in Excel (第 5 行).
+ */
+export async function parseRosterFile(fileName: string, bytes: Uint8Array): Promise<Validated<Roster>> {
+  const read = await readJsonOrTable(fileName, bytes, ROSTER_WHAT, { headers: NAME_HEADERS });
+  if (!read.ok) return read;
+  return read.value.kind === 'json' ? rosterFromJson(read.value.value) : rosterFromRows(read.value.table.rows);
+}
+
+const ROSTER_WHAT = '名单文件';
+
+function rosterFromJson(v: unknown): Validated<Roster> {
+  return validateRoster(Array.isArray(v) ? { format: ROSTER_FORMAT, units: v } : v);
+}
+
+/**
+ * Split one CSV line (RFC 4180 quotes; comma, Chinese comma or tab).
+ * @deprecated The roster import reads whole tables now (utils/io `parseCsv`), so that quoted
+ * cells with line breaks work; this splitter of single lines is kept for existing callers.
+ */
 export function splitCsvLine(line: string): string[] {
   const cells: string[] = [];
   let cur = '';
@@ -110,53 +136,98 @@ export function splitCsvLine(line: string): string[] {
 const NAME_HEADERS = ['单位名称', '单位', '名称', '单位全称', 'name', 'unit'];
 const CATEGORY_HEADERS = ['类别', '单位类别', '分类', 'category'];
 const ID_HEADERS = ['编号', '单位编号', '序号', 'id'];
+const STATUS_HEADERS = ['状态', '单位状态', '是否在册', '在册', 'active'];
+const ROSTER_COLUMNS = { name: NAME_HEADERS, category: CATEGORY_HEADERS, id: ID_HEADERS, status: STATUS_HEADERS };
 
-function parseRosterCsv(text: string): Validated<Roster> {
-  const lines = text.split(/\r?\n/);
-  if (!lines.length || !lines[0].trim()) return { ok: false, problems: [{ path: '第 1 行', message: '名单文件是空的' }] };
-  const header = splitCsvLine(lines[0]).map((h) => h.toLowerCase());
-  const find = (names: string[]) => header.findIndex((h) => names.includes(h));
-  let nameCol = find(NAME_HEADERS);
-  const catCol = find(CATEGORY_HEADERS);
-  const idCol = find(ID_HEADERS);
-  let start = 1;
-  if (nameCol < 0) {
-    if (header.length > 1) {
-      return { ok: false, problems: [{ path: '第 1 行', message: `表头中找不到单位名称列（应为 ${NAME_HEADERS.slice(0, 3).join('、')} 之一）` }] };
+const ACTIVE_WORDS = ['是', '在册', '正常', '有效', '启用', 'true', '1', 'y', 'yes', '√', '✓'];
+const INACTIVE_WORDS = ['否', '撤销', '已撤销', '撤并', '已撤并', '停用', '无效', '不在册', 'false', '0', 'n', 'no', '×', '✗'];
+
+/** 状态 / 是否在册 cell → active; empty means active; null when the word is not understood. */
+function parseActive(cell: string): boolean | null {
+  const v = cell.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (!v || ACTIVE_WORDS.includes(v)) return true;
+  if (INACTIVE_WORDS.includes(v)) return false;
+  return null;
+}
+
+/** 类别 cell → category: 党群 … 其他, also written 党群部门, 事业单位, 国有企业; null when unknown. */
+function parseCategory(cell: string): UnitCategory | null {
+  const v = cell.normalize('NFKC').replace(/\s+/g, '');
+  if (!v) return '其他';
+  const core = v === '国有企业' ? '国企' : v.replace(/(工作部门|部门|机关|单位)$/, '');
+  return (UNIT_CATEGORIES as readonly string[]).includes(core) ? (core as UnitCategory) : null;
+}
+
+/**
+ * A roster from a table's rows (rows[i] is the file's row i + 1): the header row may sit below a
+ * title; a single column without a header is a list of names. A line break inside a name (Excel
+ * "wrap text") is removed, as a name is one line.
+ */
+export function rosterFromRows(rows: readonly (readonly string[])[]): Validated<Roster> {
+  const at = (i: number) => `第 ${i + 1} 行`;
+  const header = findHeader(rows, ROSTER_COLUMNS, ['name']);
+  let start: number;
+  let cols: Partial<Record<keyof typeof ROSTER_COLUMNS, number>>;
+  if (header) {
+    start = header.row + 1;
+    cols = header.columns;
+  } else {
+    const first = describeHeaderRow(rows);
+    if ((rows[first.row] ?? []).filter(Boolean).length > 1) {
+      return {
+        ok: false,
+        problems: [{ path: at(first.row), message: `表头中找不到单位名称列（应为 ${NAME_HEADERS.slice(0, 4).join('、')} 之一）；这一行是：${first.text}` }],
+      };
     }
-    nameCol = 0; // a bare list of names, one per line
-    start = 0;
+    start = 0; // a bare list of names, one per line
+    cols = { name: Math.max(0, (rows[first.row] ?? []).findIndex(Boolean)) };
   }
-  const units: Unit[] = [];
-  const rowOf: number[] = [];
-  const problems: Problem[] = [];
-  for (let i = start; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    const cells = splitCsvLine(lines[i]);
-    const name = cells[nameCol] ?? '';
-    if (!name) {
-      problems.push({ path: `第 ${i + 1} 行`, message: '单位名称为空' });
-      continue;
-    }
-    const category = (catCol >= 0 ? cells[catCol] : '') || '其他';
-    if (!(UNIT_CATEGORIES as readonly string[]).includes(category)) {
-      problems.push({ path: `第 ${i + 1} 行`, message: `单位类别「${category}」须为 ${UNIT_CATEGORIES.join('、')} 之一` });
-      continue;
-    }
-    const id = (idCol >= 0 ? cells[idCol] : '') || `u${String(units.length + 1).padStart(3, '0')}`;
-    units.push({ id, name, category: category as UnitCategory, active: true });
-    rowOf.push(i + 1);
+  const cell = (row: readonly string[], key: keyof typeof ROSTER_COLUMNS) => (cols[key] === undefined ? '' : (row[cols[key]] ?? '').trim());
+
+  const drafts: { id: string; name: string; category: UnitCategory; active: boolean; row: number }[] = [];
+  const problems: { row: number; problem: Problem }[] = [];
+  for (let i = start; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row.some(Boolean)) continue;
+    const before = problems.length;
+    const name = cell(row, 'name').replace(/\s*[\r\n]+\s*/g, '');
+    if (!name) problems.push({ row: i, problem: { path: at(i), message: '单位名称为空' } });
+    const categoryText = cell(row, 'category');
+    const category = parseCategory(categoryText);
+    if (!category) problems.push({ row: i, problem: { path: at(i), message: `单位类别「${categoryText}」须为 ${UNIT_CATEGORIES.join('、')} 之一` } });
+    const statusText = cell(row, 'status');
+    const active = parseActive(statusText);
+    if (active === null) problems.push({ row: i, problem: { path: at(i), message: `状态「${statusText}」无法识别：须为 是/否 或 在册/撤销` } });
+    if (problems.length === before && category && active !== null) drafts.push({ id: cell(row, 'id'), name, category, active, row: i });
   }
-  if (problems.length) return { ok: false, problems };
-  // A duplicate names the earlier row as the user sees it in the file.
-  const checked = validateRosterNaming({ format: ROSTER_FORMAT, units }, (i) => `第 ${rowOf[i]} 行`);
-  if (checked.ok) return checked;
-  // Report rows as the user sees them in the file, not as array indexes.
-  return {
-    ok: false,
-    problems: checked.problems.map((p) => {
-      const m = /^\$\.units\[(\d+)\]/.exec(p.path);
-      return m ? { path: `第 ${rowOf[Number(m[1])]} 行`, message: p.message } : p;
-    }),
-  };
+
+  // Ids left blank get u001, u002 … by position, skipping any the file already uses.
+  const taken = new Set(drafts.map((d) => d.id).filter(Boolean));
+  const units: Unit[] = drafts.map((d, n) => {
+    let id = d.id;
+    for (let k = n + 1; !id; k++) {
+      const candidate = `u${String(k).padStart(3, '0')}`;
+      if (taken.has(candidate)) continue;
+      id = candidate;
+      taken.add(id);
+    }
+    return { id, name: d.name, category: d.category, active: d.active };
+  });
+  const rowOf = drafts.map((d) => d.row);
+
+  if (units.length || !problems.length) {
+    // A duplicate names the earlier row as the user sees it in the file.
+    const checked = validateRosterNaming({ format: ROSTER_FORMAT, units }, (i) => at(rowOf[i]));
+    if (checked.ok && !problems.length) return checked;
+    if (!checked.ok) {
+      for (const p of checked.problems) {
+        const m = /^\$\.units\[(\d+)\]/.exec(p.path);
+        if (m) problems.push({ row: rowOf[Number(m[1])], problem: { path: at(rowOf[Number(m[1])]), message: p.message } });
+        else if (p.path === '$.units' && !units.length) problems.push({ row: start, problem: { path: at(Math.max(0, start - 1)), message: '表头下面没有单位' } });
+        else problems.push({ row: rows.length, problem: p });
+      }
+    }
+  }
+  // Report rows as the user sees them in the file, in file order.
+  return { ok: false, problems: problems.sort((a, b) => a.row - b.row).map((p) => p.problem) };
 }

@@ -1,5 +1,6 @@
 /** Find a roster unit by name or id; when there is none, the closest names to suggest. */
-import { buildUnitIndex, matchUnits, normalizeUnitName, type Unit } from '../roster';
+import { buildUnitIndex, matchUnits } from './match-units';
+import { normalizeUnitName, type Unit } from './roster';
 
 export type UnitLookup = { unit: Unit } | { unit: null; suggestions: Unit[] };
 

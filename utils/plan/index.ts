@@ -1,0 +1,12 @@
+/**
+ * utils/plan: the yearly plan `xunting.plan/1` (每年制定专项巡听旁听计划) — validation, import from
+ * JSON/CSV/XLSX against the roster, export as a table. Pure and isomorphic (no `node:`, no Buffer).
+ */
+export * from './types';
+export { validatePlan, checkPlanAgainstRoster, MIN_PLAN_YEAR, MAX_PLAN_YEAR, MAX_PLAN_ENTRIES, MAX_GROUP_LENGTH } from './validate-plan';
+export { parsePlanMonth, parsePlanYear } from './plan-month';
+export type { CellParse } from './plan-month';
+export { plansFromRows, PLAN_HEADERS } from './plan-from-rows';
+export type { PlanTableOptions } from './plan-from-rows';
+export { parsePlanFile, plansFromJson } from './parse-plan-file';
+export { planToRows, PLAN_TABLE_HEADER } from './plan-to-rows';

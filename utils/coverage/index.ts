@@ -12,3 +12,6 @@ export { sectionAverages } from './section-averages';
 export { topSessions, TOP_SESSIONS } from './top-sessions';
 export { monthlyProgress } from './monthly-progress';
 export type { MonthTallies } from './monthly-progress';
+export { coverageTables, unitStatus, plannedText } from './coverage-tables';
+export type { CoverageTable, TableCell, UnitStatus } from './coverage-tables';
+export { coverageCsv, coverageXlsx, coverageFileName } from './export-coverage';

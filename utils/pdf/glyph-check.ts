@@ -5,7 +5,7 @@
  * Ext font has is reported with its field, and the report is refused.
  */
 import type { ObservationRecord } from '../record';
-import { printedFields } from './printed-fields';
+import { printedFields, type PrintedField } from './printed-fields';
 
 /** Inclusive code point ranges, sorted, as written by scripts/build-fonts.py. */
 export type CodeRanges = [number, number][];
@@ -64,9 +64,9 @@ export function unprintableChars(text: string, coverage: FontCoverage): string[]
   return [...seen];
 }
 
-/** True when some printed character needs the Ext font. */
-export function needsExtFont(record: ObservationRecord, coverage: FontCoverage): boolean {
-  for (const f of printedFields(record)) {
+/** True when some character of `fields` needs the Ext font. */
+export function fieldsNeedExtFont(fields: readonly PrintedField[], coverage: FontCoverage): boolean {
+  for (const f of fields) {
     for (const ch of f.text) {
       const cp = ch.codePointAt(0)!;
       if (cp <= 0xffff && !isLayout(ch) && !inRanges(coverage.main, cp) && inRanges(coverage.ext, cp)) return true;
@@ -75,14 +75,24 @@ export function needsExtFont(record: ObservationRecord, coverage: FontCoverage):
   return false;
 }
 
-/** Every printed field with characters no font can print (empty when the record prints whole). */
-export function findUnprintable(record: ObservationRecord, coverage: FontCoverage): UnprintableField[] {
+/** Every field of `fields` with characters no font can print (empty when all print whole). */
+export function findUnprintableFields(fields: readonly PrintedField[], coverage: FontCoverage): UnprintableField[] {
   const out: UnprintableField[] = [];
-  for (const f of printedFields(record)) {
+  for (const f of fields) {
     const chars = unprintableChars(f.text, coverage);
     if (chars.length) out.push({ field: f.field, path: f.path, chars });
   }
   return out;
+}
+
+/** True when some printed character of the record needs the Ext font. */
+export function needsExtFont(record: ObservationRecord, coverage: FontCoverage): boolean {
+  return fieldsNeedExtFont(printedFields(record), coverage);
+}
+
+/** Every printed field with characters no font can print (empty when the record prints whole). */
+export function findUnprintable(record: ObservationRecord, coverage: FontCoverage): UnprintableField[] {
+  return findUnprintableFields(printedFields(record), coverage);
 }
 
 /** `「𠮷」(U+20BB7)`; an invisible character is named as such, by its code. */

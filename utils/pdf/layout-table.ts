@@ -176,6 +176,38 @@ function drawRow(flow: PageFlow, spec: TableSpec, laid: LaidRow, pageTop: () => 
   }
 }
 
+/** Column fractions → widths in points that add up to `total` exactly. */
+export function columnWidths(fractions: readonly number[], total: number): number[] {
+  const w = fractions.map((f) => Math.round(f * total * 100) / 100);
+  w[w.length - 1] = Math.round((total - w.slice(0, -1).reduce((a, b) => a + b, 0)) * 100) / 100;
+  return w;
+}
+
+/** A column as wide as its content (`fit`, points, padding included) or a share of the width left over. */
+export type ColumnSpec = { fit: number } | { share: number };
+
+/**
+ * Widths from a column spec, adding up to `total` exactly: fitted columns first (scaled down
+ * together when they would leave less than a third of the width to the shared ones), then the
+ * rest divided among the shared columns in proportion.
+ */
+export function fitColumns(specs: readonly ColumnSpec[], total: number): number[] {
+  const fitted = specs.reduce((sum, c) => sum + ('fit' in c ? c.fit : 0), 0);
+  const shares = specs.reduce((sum, c) => sum + ('share' in c ? c.share : 0), 0);
+  const room = shares > 0 ? (2 / 3) * total : total;
+  const scale = fitted > room ? room / fitted : 1;
+  const left = total - fitted * scale;
+  return columnWidths(
+    specs.map((c) => ('fit' in c ? (c.fit * scale) / total : (left * c.share) / shares / total)),
+    total,
+  );
+}
+
+/** A shaded header row of bold, centred labels. */
+export function headerRow(labels: readonly string[], fill: number): TableRow {
+  return { fill, cells: labels.map((text) => ({ text, align: 'center' as const, bold: true })) };
+}
+
 /** Height of the whole table drawn in one piece. */
 export function tableHeight(flow: PageFlow, spec: TableSpec): number {
   const rows = spec.header ? [spec.header, ...spec.rows] : spec.rows;

@@ -4,7 +4,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import type { Observer } from '../record';
-import type { CellBox, TableRow } from './layout-table';
+import { headerRow, type CellBox, type TableRow } from './layout-table';
 import { RULE } from './page-flow';
 import { chineseDate, isoDateAt } from './format';
 import { HEADER_FILL, SIGNATURE_ROW_HEIGHT } from './report-style';
@@ -13,10 +13,7 @@ import { SignatureImageError } from './errors';
 /** 姓名 | 职责 | 签名 | 日期 */
 export const OBSERVER_COLUMNS = [0.2, 0.14, 0.4, 0.26];
 
-export const OBSERVER_HEADER: TableRow = {
-  fill: HEADER_FILL,
-  cells: ['姓名', '职责', '签名', '日期'].map((text) => ({ text, align: 'center' as const, bold: true })),
-};
+export const OBSERVER_HEADER: TableRow = headerRow(['姓名', '职责', '签名', '日期'], HEADER_FILL);
 
 interface Signature {
   dataUrl: string;

@@ -103,3 +103,14 @@ export class PageFlow {
     this.y += opts.lineHeight + after;
   }
 }
+
+/** "第 N 页 / 共 M 页" centred at the foot of every page, once all pages exist. */
+export function numberPages(doc: jsPDF, painter: TextPainter, style: TextStyle, box: PageBox = A4): void {
+  const pages = doc.getNumberOfPages();
+  for (let i = 1; i <= pages; i++) {
+    doc.setPage(i);
+    const text = `第 ${i} 页 / 共 ${pages} 页`;
+    const w = painter.measure(text, style);
+    painter.drawLine(text, (box.width - w) / 2, box.height - 34, style);
+  }
+}

@@ -13,8 +13,8 @@ import { registerFonts, type ReportFonts } from './fonts';
 import { findUnprintable, needsExtFont } from './glyph-check';
 import { InvalidRecordError, UnprintableError } from './errors';
 import { TextPainter } from './text-painter';
-import { A4, PageFlow } from './page-flow';
-import { drawTable, tableHeight, type TableSpec } from './layout-table';
+import { A4, numberPages, PageFlow } from './page-flow';
+import { columnWidths, drawTable, tableHeight, type TableSpec } from './layout-table';
 import { headerRows, HEADER_COLUMNS } from './header-rows';
 import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
 import { observerRows, OBSERVER_COLUMNS, OBSERVER_HEADER } from './observer-rows';
@@ -38,16 +38,8 @@ export function reportRecordJson(record: ObservationRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
-/** Column fractions → widths in points that add up to the content width exactly. */
-function widths(fractions: number[], total: number): number[] {
-  const w = fractions.map((f) => Math.round(f * total * 100) / 100);
-  w[w.length - 1] = Math.round((total - w.slice(0, -1).reduce((a, b) => a + b, 0)) * 100) / 100;
-  return w;
-}
-
-/** A short deterministic id (32 hex digits) for the PDF trailer, from the record's identity. */
-function fileId(r: ObservationRecord): string {
-  const s = `${r.id}|${r.revision}|${r.updatedAt}`;
+/** A short deterministic id (32 hex digits) for the PDF trailer, from what identifies the document. */
+export function documentId(s: string): string {
   let out = '';
   for (let seed = 0; seed < 4; seed++) {
     let h = 0x811c9dc5 ^ seed;
@@ -61,7 +53,7 @@ function fileId(r: ObservationRecord): string {
  * Info strings are written by jsPDF as raw UTF-16 in a literal string, where a 0x0D byte
  * (e.g. 不 U+4E0D) would be read back as a line feed: such a value is replaced by `fallback`.
  */
-function infoSafe(value: string, fallback: string): string {
+export function infoSafe(value: string, fallback: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c > 0xff && ((c & 0xff) === 0x0d || c >> 8 === 0x0d)) return fallback;
@@ -100,16 +92,6 @@ function paragraphs(flow: PageFlow, text: string): void {
   for (const p of paras) flow.paragraph(p, S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
 }
 
-function drawFooters(doc: jsPDF, painter: TextPainter): void {
-  const pages = doc.getNumberOfPages();
-  for (let i = 1; i <= pages; i++) {
-    doc.setPage(i);
-    const text = `第 ${i} 页 / 共 ${pages} 页`;
-    const w = painter.measure(text, S.FOOTER);
-    painter.drawLine(text, (A4.width - w) / 2, A4.height - 34, S.FOOTER);
-  }
-}
-
 /** Render the report of `record`: PDF bytes, or an error saying why not. */
 export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts: RenderOptions = {}): Uint8Array {
   const valid = validateRecord(record);
@@ -127,17 +109,17 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   const offset = opts.utcOffsetMinutes ?? 480;
 
   drawTitle(flow, r);
-  drawTable(flow, { columns: widths(HEADER_COLUMNS, cw), rows: headerRows(r), style: S.HEADER_TABLE });
+  drawTable(flow, { columns: columnWidths(HEADER_COLUMNS, cw), rows: headerRows(r), style: S.HEADER_TABLE });
 
   let n = 1;
   heading(flow, n++, '评分情况', 60);
-  drawTable(flow, { columns: widths(SCORE_COLUMNS, cw), header: SCORE_HEADER, rows: scoreRows(r), style: S.SCORE_TABLE });
+  drawTable(flow, { columns: columnWidths(SCORE_COLUMNS, cw), header: SCORE_HEADER, rows: scoreRows(r), style: S.SCORE_TABLE });
 
   heading(flow, n++, '过程记录', 2 * S.BODY_LINE);
   const notes = r.timeline.filter((t) => t.text.trim() || t.time);
   if (notes.length) {
     drawTable(flow, {
-      columns: widths([0.12, 0.88], cw),
+      columns: columnWidths([0.12, 0.88], cw),
       rows: notes.map((t) => ({ cells: [{ text: t.time, justify: false }, { text: t.text.trim() }] })),
       style: S.TIMELINE_TABLE,
     });
@@ -154,7 +136,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
 
   // The signatures stay together with their heading, on one page.
   const observers = observerRows(doc, r.observers, offset);
-  const signatures: TableSpec = { columns: widths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
+  const signatures: TableSpec = { columns: columnWidths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
   const signaturesHeight = tableHeight(flow, signatures);
   heading(flow, n++, '巡听人员', signaturesHeight <= flow.pageHeight - 2 * S.HEADING_LINE ? signaturesHeight : S.BODY_LINE * 3);
   if (observers.length) drawTable(flow, signatures);
@@ -165,7 +147,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
     justify: false,
   });
 
-  drawFooters(doc, painter);
+  numberPages(doc, painter, S.FOOTER);
 
   const unit = r.unit.name.trim();
   const title = unit ? `${REPORT_TITLE}—${unit}` : REPORT_TITLE;
@@ -179,7 +161,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   });
   const created = opts.creationDate ?? new Date(r.updatedAt);
   doc.setCreationDate(created);
-  doc.setFileId(fileId(r));
+  doc.setFileId(documentId(`${r.id}|${r.revision}|${r.updatedAt}`));
   attachFiles(doc, [
     {
       name: EMBEDDED_RECORD_NAME,

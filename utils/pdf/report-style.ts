@@ -26,3 +26,15 @@ export const SIGNATURE_ROW_HEIGHT = 48;
 /** Shading of header and section rows. */
 export const HEADER_FILL = 0.9;
 export const SECTION_FILL = 0.93;
+
+// The coverage summary (render-summary.ts) uses the same type scale.
+/** 总体情况: the figures under their labels. */
+export const FIGURES_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 18, padX: 4, padY: 6 };
+/** 单位明细 and the other lists of units and sessions. */
+export const LIST_TABLE: TableStyle = SCORE_TABLE;
+/** Axis labels, value labels and legends of the charts. */
+export const CHART_TEXT: TextStyle = { size: 8 };
+/** 图 1 … under a chart. */
+export const CAPTION: TextStyle = { size: 10.5 };
+/** A table row holding a horizontal bar. */
+export const BAR_ROW_HEIGHT = 22;

@@ -5,22 +5,14 @@
  */
 import type { ObservationRecord } from '../record';
 import { checkItemValue, itemEarned, scoreTemplate, type RubricItem, type SectionScore } from '../rubric';
-import type { TableRow } from './layout-table';
+import { headerRow, type TableRow } from './layout-table';
 import { chineseOrdinal, points, total100 } from './format';
 import { HEADER_FILL, SECTION_FILL } from './report-style';
 
 /** 评分项目 | 满分 | 得分 | 说明, as fractions of the content width. */
 export const SCORE_COLUMNS = [0.36, 0.08, 0.09, 0.47];
 
-export const SCORE_HEADER: TableRow = {
-  fill: HEADER_FILL,
-  cells: [
-    { text: '评分项目', align: 'center', bold: true },
-    { text: '满分', align: 'center', bold: true },
-    { text: '得分', align: 'center', bold: true },
-    { text: '说明', align: 'center', bold: true },
-  ],
-};
+export const SCORE_HEADER: TableRow = headerRow(['评分项目', '满分', '得分', '说明'], HEADER_FILL);
 
 function sectionSubtotal(s: SectionScore): string {
   if (s.empty) return s.na === s.itemCount ? '小计：不适用' : s.na > 0 ? '小计：未评（部分不适用）' : '小计：未评';

@@ -1,51 +1,139 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listUnits, replaceRoster, type XuntingDB } from '../../utils/db';
-import { parseRosterText, type Unit } from '../../utils/roster';
+import { importRoster, listUnits, replaceRoster, type XuntingDB } from '../../utils/db';
+import { writeXlsx } from '../../utils/io';
+import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, type Unit, type UnitCategory } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
+import { usePlatform } from '../platform';
+import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
 import { ProblemList } from './ProblemList';
 
-/** Import the roster of units (JSON or CSV with a 单位名称 column). A bad roster changes nothing. */
-export function RosterManager({ db }: { db: XuntingDB }) {
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The roster of units: import it (JSON; CSV in UTF-8 or GBK as Excel saves it; XLSX) with the
+ * unit name under a header such as 单位名称; edit names, categories and whether a unit is still
+ * in scope; export it. A bad roster, imported or edited, changes nothing stored.
+ */
+export function RosterManager({ db, editable = false, onChange }: { db: XuntingDB; editable?: boolean; onChange?(): void }) {
+  const platform = usePlatform();
   const [units, setUnits] = useState<Unit[]>([]);
+  const [draft, setDraft] = useState<Unit[] | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState('');
-  const refresh = async () => setUnits(await listUnits(db));
-  useEffect(() => void refresh(), []);
+  const refresh = async () => {
+    setUnits(await listUnits(db));
+    onChange?.();
+  };
+  useEffect(() => void listUnits(db).then(setUnits), []);
   const onFile = async (file: File | undefined) => {
     setProblems([]);
     setMessage('');
     if (!file) return;
-    if (file.size > 5_000_000) {
-      setProblems([{ path: file.name, message: '文件超过 5 MB，不像是单位名单' }]);
-      return;
+    try {
+      const parsed = await parseRosterFile(file.name, await fileBytes(file));
+      const result = parsed.ok ? await importRoster(db, parsed.value) : parsed;
+      if (!result.ok) {
+        setProblems(result.problems);
+        return;
+      }
+      setDraft(null);
+      setMessage(`已导入 ${result.value.units.length} 个单位（原有单位按名称保留编号，计划不受影响）`);
+      await refresh();
+    } catch (e) {
+      setProblems([{ path: file.name, message: errorMessage(e) }]);
     }
-    const parsed = parseRosterText(await file.text());
-    const result = parsed.ok ? await replaceRoster(db, parsed.value) : parsed;
+  };
+  const edit = (i: number, change: Partial<Unit>) => setDraft((d) => (d ?? units).map((u, j) => (j === i ? { ...u, ...change } : u)));
+  const add = () => {
+    const taken = new Set((draft ?? units).map((u) => u.id));
+    let n = (draft ?? units).length + 1;
+    while (taken.has(`u${String(n).padStart(3, '0')}`)) n++;
+    setDraft([...(draft ?? units), { id: `u${String(n).padStart(3, '0')}`, name: '', category: '其他', active: true }]);
+  };
+  const save = async () => {
+    if (!draft) return;
+    setProblems([]);
+    const result = await replaceRoster(db, { format: ROSTER_FORMAT, units: draft.map((u) => ({ ...u, name: u.name.trim() })) });
     if (!result.ok) {
-      setProblems(result.problems);
+      // Paths name array positions; say which row of the table that is.
+      setProblems(result.problems.map((p) => ({ ...p, path: p.path.replace(/^\$\.units\[(\d+)\].*$/, (_, i) => `第 ${Number(i) + 1} 行`) })));
       return;
     }
-    setMessage(`已导入 ${result.value.units.length} 个单位`);
+    setDraft(null);
+    setMessage(`已保存名单（${result.value.units.length} 个单位）`);
     await refresh();
   };
+  const exportXlsx = async () => {
+    const bytes = await writeXlsx([{ name: '单位名单', columns: [{ header: '编号' }, { header: '单位名称' }, { header: '类别' }, { header: '状态' }], rows: units.map((u) => [u.id, u.name, u.category, u.active ? '在册' : '撤销']) }]);
+    await platform.saveFile('单位名单.xlsx', bytesBlob(bytes, XLSX_TYPE));
+  };
+  const rows = draft ?? units;
+  const active = units.filter((u) => u.active).length;
   return (
     <section class="card" aria-labelledby="h-roster">
-      <h2 id="h-roster">单位名单（{units.length} 个）</h2>
+      <h2 id="h-roster">
+        单位名单（{units.length} 个{active !== units.length ? `，其中在册 ${active} 个` : ''}）
+      </h2>
       <div class="field">
-        <label for="roster-file">导入单位名单（JSON，或含“单位名称”列的 CSV）</label>
-        <input id="roster-file" type="file" accept=".json,.csv,.txt,application/json,text/csv" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <label for="roster-file">导入单位名单（Excel .xlsx、CSV 或 JSON，含“单位名称”列）</label>
+        <input id="roster-file" type="file" accept=".json,.csv,.txt,.xlsx,application/json,text/csv" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
       </div>
       {message && <p role="status">{message}</p>}
-      <ProblemList title="名单未导入" problems={problems} />
-      <details>
-        <summary>查看名单</summary>
-        <ol>
-          {units.map((u) => (
-            <li key={u.id}>
-              {u.name}（{u.category}）
-            </li>
-          ))}
-        </ol>
+      <ProblemList title="名单未导入或未保存" problems={problems} />
+      <details open={editable && !!draft}>
+        <summary>{editable ? '查看和编辑名单' : '查看名单'}</summary>
+        {editable && (
+          <div class="row wrap">
+            <button type="button" onClick={add}>
+              添加单位
+            </button>
+            <button type="button" class="primary" disabled={!draft} onClick={() => void save()}>
+              保存名单
+            </button>
+            {draft && (
+              <button type="button" class="link" onClick={() => setDraft(null)}>
+                放弃修改
+              </button>
+            )}
+            <button type="button" onClick={() => void exportXlsx()}>
+              导出名单（Excel）
+            </button>
+          </div>
+        )}
+        <div class="scroll-x">
+          <table class="data" aria-label="单位名单">
+            <thead>
+              <tr>
+                <th scope="col">序号</th>
+                <th scope="col">单位名称</th>
+                <th scope="col">类别</th>
+                <th scope="col">在册</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u, i) => (
+                <tr key={u.id}>
+                  <td>{i + 1}</td>
+                  <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={100} onInput={(e) => edit(i, { name: (e.currentTarget as HTMLInputElement).value })} /> : u.name}</td>
+                  <td>
+                    {editable ? (
+                      <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: (e.currentTarget as HTMLSelectElement).value as UnitCategory })}>
+                        {UNIT_CATEGORIES.map((c) => (
+                          <option key={c} value={c}>
+                            {c}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      u.category
+                    )}
+                  </td>
+                  <td>{editable ? <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: (e.currentTarget as HTMLInputElement).checked })} /> : u.active ? '是' : '否'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );

@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { XuntingDB, seedDefaults } from '../../utils/db';
 import { PlatformContext, type Platform } from '../platform';
+import type { Plan } from '../../utils/plan';
+import { PlanManager } from '../collect/PlanManager';
 import { ReportInbox } from '../collect/ReportInbox';
+import { RosterManager } from '../options/RosterManager';
 import { AuthorityManager } from '../sign/AuthorityManager';
 import { TrustManager } from '../sign/TrustManager';
 import { errorMessage } from '../ui/errors';
 
-export type SupervisorTab = 'inbox' | 'ca' | 'trust';
+export type SupervisorTab = 'inbox' | 'roster' | 'ca' | 'trust';
 
 const TABS: { id: SupervisorTab; title: string }[] = [
   { id: 'inbox', title: '报告收集' },
+  { id: 'roster', title: '名单与计划' },
   { id: 'ca', title: '证书颁发' },
   { id: 'trust', title: '信任列表' },
 ];
@@ -21,6 +25,7 @@ export function SupervisorApp({ platform, initialTab }: { platform: Platform; in
   const [fatal, setFatal] = useState('');
   const [tab, setTab] = useState<SupervisorTab>(initialTab ?? ((location.hash.slice(1) as SupervisorTab) || 'inbox'));
   const [changed, setChanged] = useState(0);
+  const [seed] = useState<Plan | null>(null);
   useEffect(() => {
     void (async () => {
       await platform.requestPersistence().catch(() => null);
@@ -54,6 +59,12 @@ export function SupervisorApp({ platform, initialTab }: { platform: Platform; in
             </p>
           )}
           {ready && tab === 'inbox' && <ReportInbox db={db} onImported={() => setChanged((n) => n + 1)} />}
+          {ready && tab === 'roster' && (
+            <>
+              <PlanManager db={db} seed={seed} onChange={() => setChanged((n) => n + 1)} />
+              <RosterManager db={db} editable onChange={() => setChanged((n) => n + 1)} />
+            </>
+          )}
           {ready && tab === 'ca' && <AuthorityManager db={db} onChange={() => setChanged((n) => n + 1)} />}
           {ready && tab === 'trust' && <TrustManager db={db} refreshKey={changed} />}
         </main>

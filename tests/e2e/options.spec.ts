@@ -45,7 +45,7 @@ test('options: bad templates and rosters are refused with their problems and not
     const exported = JSON.parse(readFileSync((await d.path())!, 'utf8'));
     expect(exported).toEqual(good);
 
-    const roster = page.getByLabel('导入单位名单（JSON，或含“单位名称”列的 CSV）', { exact: true });
+    const roster = page.getByLabel('导入单位名单（Excel .xlsx、CSV 或 JSON，含“单位名称”列）', { exact: true });
     await roster.setInputFiles(file('units.csv', '单位名称,类别\n锡林郭勒盟教育局,政府\n\n锡林郭勒盟 教育局,政府\n', 'text/csv'));
     await expect(page.getByRole('alert')).toContainText('重复');
     await expect(page.getByRole('heading', { name: '单位名单（69 个）' })).toBeVisible();

@@ -1,0 +1,175 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { deletePlan, listPlans, listUnits, savePlans, type XuntingDB } from '../../utils/db';
+import { writeXlsx } from '../../utils/io';
+import { parsePlanFile, planToRows, PLAN_FORMAT, type Plan } from '../../utils/plan';
+import type { Unit } from '../../utils/roster';
+import type { Problem } from '../../utils/validate';
+import { ProblemList } from '../options/ProblemList';
+import { usePlatform } from '../platform';
+import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const GROUPS = ['第一巡听组', '第二巡听组', '第三巡听组'];
+
+/** A draft plan for `year` spreading `units` over March to November, by observer group in turn. */
+export function seedPlan(year: number, units: readonly Unit[]): Plan {
+  const months = [3, 4, 5, 6, 7, 8, 9, 10, 11];
+  return {
+    format: PLAN_FORMAT,
+    year,
+    entries: units.map((u, i) => ({ unitId: u.id, month: months[Math.floor((i * months.length) / Math.max(1, units.length))], group: GROUPS[i % GROUPS.length] })),
+  };
+}
+
+type Row = { month: number | null; group: string };
+
+/**
+ * The yearly plan (专项巡听旁听计划): which unit in which month by which group. Imported from
+ * Excel/CSV/JSON (unit names checked against the roster), edited in a table, exported.
+ * `seed` opens a draft (e.g. next year's plan from the units still to cover), stored only on 保存.
+ */
+export function PlanManager({ db, seed, onChange }: { db: XuntingDB; seed?: Plan | null; onChange?(): void }) {
+  const platform = usePlatform();
+  const [plans, setPlans] = useState<Plan[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [year, setYear] = useState<number>(seed?.year ?? new Date().getFullYear());
+  const [rows, setRows] = useState<Map<string, Row> | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState('');
+  const refresh = async () => {
+    setPlans(await listPlans(db));
+    setUnits((await listUnits(db)).filter((u) => u.active));
+  };
+  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    if (seed) {
+      setYear(seed.year);
+      setRows(rowsOf(seed));
+      setMessage(`已按未覆盖单位生成 ${seed.year} 年计划草稿（${seed.entries.length} 个单位），请调整后保存`);
+    }
+  }, [seed]);
+  const stored = plans.find((p) => p.year === year) ?? null;
+  const current = useMemo(() => rows ?? rowsOf(stored), [rows, stored]);
+  const planned = [...current.values()].filter((r) => r.month !== null).length;
+
+  const change = (unitId: string, r: Partial<Row>) => {
+    const next = new Map(current);
+    next.set(unitId, { ...(next.get(unitId) ?? { month: null, group: '' }), ...r });
+    setRows(next);
+  };
+  const save = async () => {
+    setProblems([]);
+    const plan: Plan = { format: PLAN_FORMAT, year, entries: units.filter((u) => current.get(u.id)?.month).map((u) => ({ unitId: u.id, month: current.get(u.id)!.month!, group: current.get(u.id)!.group.trim() })) };
+    const r = await savePlans(db, [plan]);
+    if (!r.ok) return setProblems(r.problems);
+    setRows(null);
+    setMessage(`已保存 ${year} 年计划（${plan.entries.length} 个单位）`);
+    await refresh();
+    onChange?.();
+  };
+  const onFile = async (file: File | undefined) => {
+    setProblems([]);
+    setMessage('');
+    if (!file) return;
+    try {
+      const parsed = await parsePlanFile(file.name, await fileBytes(file), units, { year });
+      const r = parsed.ok ? await savePlans(db, parsed.value) : parsed;
+      if (!r.ok) return setProblems(r.problems);
+      setRows(null);
+      setYear(r.value[0].year);
+      setMessage(`已导入 ${r.value.map((p) => `${p.year} 年计划（${p.entries.length} 个单位）`).join('、')}`);
+      await refresh();
+      onChange?.();
+    } catch (e) {
+      setProblems([{ path: file.name, message: errorMessage(e) }]);
+    }
+  };
+  const exportXlsx = async () => {
+    if (!stored) return;
+    const [header, ...body] = planToRows(stored, units);
+    const bytes = await writeXlsx([{ name: `${year}年计划`, columns: header.map((h) => ({ header: String(h) })), rows: body }]);
+    await platform.saveFile(`${year}年巡听旁听计划.xlsx`, bytesBlob(bytes, XLSX_TYPE));
+  };
+  const years = [...new Set([...plans.map((p) => p.year), year, year + 1])].sort();
+  return (
+    <section class="card" aria-labelledby="h-plan">
+      <h2 id="h-plan">年度计划</h2>
+      <div class="row wrap">
+        <label for="plan-year">年度</label>
+        <select id="plan-year" value={String(year)} style={{ maxWidth: '8em' }} onChange={(e) => (setYear(Number((e.currentTarget as HTMLSelectElement).value)), setRows(null))}>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {y}
+              {plans.some((p) => p.year === y) ? '' : '（未制定）'}
+            </option>
+          ))}
+        </select>
+        <span class="hint">
+          计划 {planned} 个单位{rows ? '（有未保存的修改）' : ''}
+        </span>
+      </div>
+      <div class="field">
+        <label for="plan-file">导入计划（Excel .xlsx、CSV 或 JSON：单位名称、月份，可含年度、巡听组）</label>
+        <input id="plan-file" type="file" accept=".xlsx,.csv,.txt,.json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+      </div>
+      <div class="row wrap">
+        <button type="button" class="primary" disabled={!rows} onClick={() => void save()}>
+          保存 {year} 年计划
+        </button>
+        {rows && (
+          <button type="button" class="link" onClick={() => setRows(null)}>
+            放弃修改
+          </button>
+        )}
+        <button type="button" disabled={!stored} onClick={() => void exportXlsx()}>
+          导出计划（Excel）
+        </button>
+        {stored && (
+          <button type="button" class="link" onClick={async () => (await deletePlan(db, year), setRows(null), refresh(), onChange?.())}>
+            删除 {year} 年计划
+          </button>
+        )}
+      </div>
+      {message && <p role="status">{message}</p>}
+      <ProblemList title="计划未保存" problems={problems} />
+      <div class="scroll-x">
+        <table class="data" aria-label={`${year} 年计划`}>
+          <thead>
+            <tr>
+              <th scope="col">单位名称</th>
+              <th scope="col">计划月份</th>
+              <th scope="col">巡听组</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => {
+              const r = current.get(u.id) ?? { month: null, group: '' };
+              return (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>
+                    <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: (e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : null })}>
+                      <option value="">不列入</option>
+                      {Array.from({ length: 12 }, (_, i) => (
+                        <option key={i} value={String(i + 1)}>
+                          {i + 1} 月
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: (e.currentTarget as HTMLInputElement).value })} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function rowsOf(plan: Plan | null): Map<string, Row> {
+  return new Map((plan?.entries ?? []).map((e) => [e.unitId, { month: e.month, group: e.group }]));
+}

@@ -6,3 +6,4 @@ export * from './identity-store';
 export * from './authority-store';
 export * from './trust-store';
 export * from './collect-store';
+export * from './plan-store';

@@ -1,7 +1,7 @@
 import type { RubricTemplate } from '../rubric';
 import { validateTemplate } from '../rubric';
 import type { Roster, Unit } from '../roster';
-import { validateRoster } from '../roster';
+import { normalizeUnitName, validateRoster } from '../roster';
 import type { Validated } from '../validate';
 import type { TemplateRow, XuntingDB } from './schema';
 
@@ -48,6 +48,29 @@ export async function replaceRoster(db: XuntingDB, input: unknown): Promise<Vali
     await db.units.bulkAdd(checked.value.units);
   });
   return checked;
+}
+
+/**
+ * Import a roster (from a file) over the stored one: units whose name matches a stored unit keep
+ * the stored id, so plans and records that name units by id stay attached; new units keep the
+ * file's id unless it is taken. Validated whole; a bad roster changes nothing.
+ */
+export async function importRoster(db: XuntingDB, roster: Roster): Promise<Validated<Roster>> {
+  const existing = await db.units.toArray();
+  const byName = new Map(existing.map((u) => [normalizeUnitName(u.name), u.id]));
+  const taken = new Set(existing.map((u) => u.id));
+  let next = existing.length + roster.units.length;
+  const units = roster.units.map((u) => {
+    const kept = byName.get(normalizeUnitName(u.name));
+    if (kept) return { ...u, id: kept };
+    if (!taken.has(u.id)) return (taken.add(u.id), u);
+    let id;
+    do id = `u${String(++next).padStart(3, '0')}`;
+    while (taken.has(id));
+    taken.add(id);
+    return { ...u, id };
+  });
+  return replaceRoster(db, { ...roster, units });
 }
 
 export async function listUnits(db: XuntingDB): Promise<Unit[]> {

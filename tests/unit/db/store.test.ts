@@ -326,3 +326,56 @@ describe('templates, roster and first-run defaults', () => {
     expect(await listTemplates(db)).toEqual([]);
   });
 });
+
+describe('importing a roster over the stored one', () => {
+  it('keeps the ids of units it already has (by name), so plans stay attached; new units get free ids', async () => {
+    const { importRoster, savePlans, listPlans, XuntingDB: DB } = await import('../../../utils/db');
+    const db = new DB(`xunting-roster-${crypto.randomUUID()}`);
+    await replaceRosterOf(db, [
+      { id: 'u001', name: '锡林郭勒盟教育局', category: '政府', active: true },
+      { id: 'u002', name: '锡林郭勒盟民政局', category: '政府', active: true },
+    ]);
+    expect((await savePlans(db, [{ format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u002', month: 5, group: '第一巡听组' }] }])).ok).toBe(true);
+    // The same units from Excel, numbered by row (序号 1, 2, 3), with one new unit and a full-width space.
+    const r = await importRoster(db, {
+      format: 'xunting.roster/1',
+      units: [
+        { id: '1', name: '锡林郭勒盟民政局', category: '政府', active: true },
+        { id: '2', name: '锡林郭勒盟　教育局', category: '政府', active: false },
+        { id: 'u001', name: '锡林郭勒盟财政局', category: '政府', active: true },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    const units = (await db.units.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    expect(units.map((u) => [u.name, u.id, u.active])).toEqual(
+      [
+        ['锡林郭勒盟民政局', 'u002', true],
+        ['锡林郭勒盟　教育局', 'u001', false],
+        ['锡林郭勒盟财政局', units.find((u) => u.name === '锡林郭勒盟财政局')!.id, true],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'zh-CN')),
+    );
+    expect(units.find((u) => u.name === '锡林郭勒盟财政局')!.id).not.toMatch(/^u00[12]$/);
+    // The plan still names 民政局.
+    expect((await listPlans(db))[0].entries[0].unitId).toBe(units.find((u) => u.name === '锡林郭勒盟民政局')!.id);
+    db.close();
+    await db.delete();
+  });
+
+  it('a plan naming a unit that is not in the roster is refused and nothing is stored', async () => {
+    const { savePlans, listPlans, XuntingDB: DB } = await import('../../../utils/db');
+    const db = new DB(`xunting-plan-${crypto.randomUUID()}`);
+    await replaceRosterOf(db, [{ id: 'u001', name: '锡林郭勒盟教育局', category: '政府', active: true }]);
+    const r = await savePlans(db, [{ format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u404', month: 5, group: '' }] }]);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.problems[0].message).toContain('u404');
+    expect(await listPlans(db)).toEqual([]);
+    db.close();
+    await db.delete();
+  });
+});
+
+async function replaceRosterOf(db: import('../../../utils/db').XuntingDB, units: import('../../../utils/roster').Unit[]) {
+  const { replaceRoster } = await import('../../../utils/db');
+  const r = await replaceRoster(db, { format: 'xunting.roster/1', units });
+  expect(r.ok).toBe(true);
+}

@@ -1,11 +1,14 @@
 /** The built-in template, roster and observer names the extension ships (public/defaults). */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateTemplate, type RubricTemplate } from '../rubric';
 import { parseRosterText, type Unit } from '../roster';
 import { formatProblems } from '../validate';
 
-const dir = fileURLToPath(new URL('../../public/defaults/', import.meta.url));
+// Built from the file's path, not new URL(…, import.meta.url): Vite rewrites that form into an
+// http:// asset URL in browser-like test environments.
+const dir = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../public/defaults')}/`;
 
 function read(name: string): string {
   try {

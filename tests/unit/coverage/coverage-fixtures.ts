@@ -4,6 +4,7 @@
  * helpers that pin a record's total or its sections when a test needs exact figures.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demo } from '../../fixtures/records/builders';
 import { readDefaultRosterText } from '../../fixtures/defaults';
@@ -14,7 +15,7 @@ import { parseRosterText, type Unit } from '../../../utils/roster';
 import type { GradeBand } from '../../../utils/rubric';
 import { item, section, STANDARD_BANDS, template } from '../../fixtures/rubric';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../..')}/`;
 
 /** The 69 units of public/defaults/units.json, parsed as the extension parses them. */
 export function roster(): Unit[] {

@@ -7,3 +7,4 @@ export * from './authority-store';
 export * from './trust-store';
 export * from './collect-store';
 export * from './plan-store';
+export * from './backup-store';

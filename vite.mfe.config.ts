@@ -25,6 +25,7 @@ export default defineConfig({
       generateBundle() {
         this.emitFile({ type: 'asset', fileName: 'index.html', source: readFileSync('mfe/host.html', 'utf8') });
         this.emitFile({ type: 'asset', fileName: 'host.js', source: readFileSync('mfe/host.js', 'utf8') });
+        this.emitFile({ type: 'asset', fileName: 'supervisor.html', source: readFileSync('mfe/supervisor.html', 'utf8') });
       },
     },
   ],

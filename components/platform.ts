@@ -8,6 +8,8 @@ export interface Platform {
   dbName: string;
   /** The built-in template, roster and observer names (public/defaults). */
   loadDefaults(): Promise<{ template: unknown; roster: unknown }>;
+  /** Plans to start a new supervisor database with (the micro-frontend's `plan-urls`); none in the extension. */
+  loadDefaultPlans?(): Promise<unknown[]>;
   /** Bytes of a file shipped in public/ (for example `fonts/NotoSerifSC-Regular.ttf`). */
   loadAsset(path: string): Promise<Uint8Array>;
   /** Hand a file to the user (download). */

@@ -1,11 +1,22 @@
 // The micro-frontend: Xunting's components as custom elements, in one ES module.
 //   <script type="module" src="xunting-elements.js"></script>
-//   <xunting-observation></xunting-observation>
+//   <xunting-observation></xunting-observation>   the observer's form
+//   <xunting-identity></xunting-identity>         the observer's signing identity
+//   <xunting-supervisor></xunting-supervisor>     the supervisor's page (or <xunting-inbox>, <xunting-coverage>)
 import { XuntingObservationElement } from './observation-element';
+import { XuntingCoverageElement, XuntingIdentityElement, XuntingInboxElement, XuntingSupervisorElement } from './supervisor-elements';
+
+const ELEMENTS: [string, CustomElementConstructor][] = [
+  ['xunting-observation', XuntingObservationElement],
+  ['xunting-identity', XuntingIdentityElement],
+  ['xunting-supervisor', XuntingSupervisorElement],
+  ['xunting-inbox', XuntingInboxElement],
+  ['xunting-coverage', XuntingCoverageElement],
+];
 
 export function defineXuntingElements(registry: CustomElementRegistry = customElements): void {
-  if (!registry.get('xunting-observation')) registry.define('xunting-observation', XuntingObservationElement);
+  for (const [name, ctor] of ELEMENTS) if (!registry.get(name)) registry.define(name, ctor);
 }
 
 defineXuntingElements();
-export { XuntingObservationElement };
+export { XuntingObservationElement, XuntingIdentityElement, XuntingSupervisorElement, XuntingInboxElement, XuntingCoverageElement };

@@ -4,7 +4,7 @@ import { downloadBlob, fetchBytes, fetchJson, type Platform } from '../component
  * The micro-frontend's platform: data in the host origin's IndexedDB, defaults fetched from
  * next to the module (or from the URLs the host page gives), events dispatched on the element.
  */
-export function webPlatform(el: HTMLElement, opts: { dbName: string; base: URL; templateUrl?: string | null; rosterUrl?: string | null; observationId?: string | null; observers?: string[] }): Platform {
+export function webPlatform(el: HTMLElement, opts: { dbName: string; base: URL; templateUrl?: string | null; rosterUrl?: string | null; planUrls?: string[]; observationId?: string | null; observers?: string[] }): Platform {
   const resolve = (u: string | null | undefined, fallback: string) => new URL(u || fallback, u ? document.baseURI : opts.base).href;
   return {
     kind: 'web',
@@ -13,6 +13,7 @@ export function webPlatform(el: HTMLElement, opts: { dbName: string; base: URL; 
       template: await fetchJson(resolve(opts.templateUrl, 'defaults/rubric-default.json')),
       roster: await fetchJson(resolve(opts.rosterUrl, 'defaults/units.json')),
     }),
+    loadDefaultPlans: async () => Promise.all((opts.planUrls ?? []).map((u) => fetchJson(new URL(u, document.baseURI).href))),
     loadAsset: (path) => fetchBytes(new URL(path, opts.base).href),
     saveFile: downloadBlob,
     requestPersistence: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),

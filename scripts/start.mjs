@@ -36,6 +36,8 @@ console.log(`
 
   独立表单（微前端示例页，内置评分表与 69 个单位的演示名单）：
     http://127.0.0.1:${actual}/
+  工委工作台（收集报告、覆盖统计，内置 2026、2027 年演示计划）：
+    http://127.0.0.1:${actual}/supervisor.html
 
   浏览器扩展（Chrome/Edge：打开 chrome://extensions，开启“开发者模式”，点“加载已解压的扩展程序”，选择此文件夹）：
     ${join(root, '.output', 'chrome-mv3')}

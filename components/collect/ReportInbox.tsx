@@ -19,7 +19,7 @@ const zero = (): Progress['counts'] => ({ accepted: 0, duplicate: 0, superseded:
  * trust list and its record ingested, one transaction per file; the result of every file is
  * listed; nothing is stored twice; a newer revision supersedes an older one.
  */
-export function ReportInbox({ db, onImported }: { db: XuntingDB; onImported?(): void }) {
+export function ReportInbox({ db, onImported }: { db: XuntingDB; onImported?(counts: Progress['counts'] & { files: number }): void }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [results, setResults] = useState<IngestResult[]>([]);
   const [running, setRunning] = useState(false);
@@ -71,7 +71,7 @@ export function ReportInbox({ db, onImported }: { db: XuntingDB; onImported?(): 
     } finally {
       setRunning(false);
       await refreshStored();
-      onImported?.();
+      onImported?.({ ...counts, files: out.length });
     }
   };
 

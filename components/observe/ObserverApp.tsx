@@ -44,10 +44,14 @@ export function ObserverApp({ platform }: { platform: Platform }) {
     const flush = () => void store.flush();
     // Hidden: save now. Visible again: the identity may have been set up in the options page meanwhile.
     const onVisibility = () => (document.visibilityState === 'hidden' ? flush() : void store.refreshIdentity().catch(() => undefined));
+    // The identity element on the same portal page tells when the signing identity changed.
+    const onIdentity = () => void store.refreshIdentity().catch(() => undefined);
+    document.addEventListener('xunting-identity-changed', onIdentity);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       live = false;
+      document.removeEventListener('xunting-identity-changed', onIdentity);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       void store.flush().finally(() => store.dispose());

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { XuntingDB, seedDefaults, describeStorageError } from '../../utils/db';
 import { PlatformContext, type Platform } from '../platform';
 import { IdentityManager } from '../sign/IdentityManager';
+import { BackupPanel } from '../ui/BackupPanel';
 import { ProfileSettings } from './ProfileSettings';
 import { RosterManager } from './RosterManager';
 import { TemplateManager } from './TemplateManager';
@@ -40,6 +41,7 @@ export function OptionsApp({ platform }: { platform: Platform }) {
               <IdentityManager db={db} />
               <TemplateManager db={db} />
               <RosterManager db={db} />
+              <BackupPanel db={db} kind="observer" onRestored={() => location.reload()} />
             </>
           )}
         </main>

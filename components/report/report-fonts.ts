@@ -1,5 +1,6 @@
 import type { FontCoverage, ReportFonts } from '../../utils/pdf';
 import type { ObservationRecord } from '../../utils/record';
+import type { Coverage } from '../../utils/coverage';
 import type { Platform } from '../platform';
 
 // Fonts are big (2.8 MB a weight, 9.8 MB for rare characters): fetch each once per page.
@@ -30,10 +31,21 @@ export function loadCoverage(platform: Platform): Promise<FontCoverage> {
 export async function loadReportFonts(platform: Platform, record: ObservationRecord): Promise<ReportFonts> {
   const { needsExtFont } = await import('../../utils/pdf');
   const cov = await loadCoverage(platform);
+  return fontsWith(platform, cov, needsExtFont(record, cov));
+}
+
+/** The fonts a coverage summary needs (the rare-character face only when a unit or name uses one). */
+export async function loadSummaryFonts(platform: Platform, coverage: Coverage, extra: { organisation?: string } = {}): Promise<ReportFonts> {
+  const { fieldsNeedExtFont, summaryFields } = await import('../../utils/pdf');
+  const cov = await loadCoverage(platform);
+  return fontsWith(platform, cov, fieldsNeedExtFont(summaryFields(coverage, extra), cov));
+}
+
+async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean): Promise<ReportFonts> {
   const [regular, bold, ext] = await Promise.all([
     asset(platform, 'fonts/NotoSerifSC-Regular.ttf'),
     asset(platform, 'fonts/NotoSerifSC-Bold.ttf'),
-    needsExtFont(record, cov) ? asset(platform, 'fonts/NotoSerifSC-Ext.ttf') : Promise.resolve(null),
+    withExt ? asset(platform, 'fonts/NotoSerifSC-Ext.ttf') : Promise.resolve(null),
   ]);
   return {
     regular: { name: 'NotoSerifSC-Regular.ttf', bytes: regular },

@@ -37,7 +37,9 @@ export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): 
   const [confirmReplace, setConfirmReplace] = useState(false);
 
   const refresh = async () => {
-    setState(await identityState(db));
+    const next = await identityState(db);
+    setState(next);
+    platform.emit('xunting-identity-changed', { kind: next.kind });
     onChange?.();
   };
   useEffect(() => {

@@ -1,5 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import { qpdfCheck, tempDir, textRaw } from '../unit/pdf/poppler';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir } from './support/browser';
 import { seriousA11yViolations } from './support/fill-observation';
 import { chooseReports, setUpSupervisor } from './support/supervisor-flow';
@@ -7,7 +10,7 @@ import { cachedSeedCorpus } from '../fixtures/collect/seed-corpus';
 
 const EXT = resolve('.output/chrome-mv3');
 
-test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted and 5 rejected with their reasons; choosing them again stores nothing twice', async () => {
+test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted and 5 rejected with their reasons; choosing them again stores nothing twice; coverage shows 40 of 69 (58.0%) and the PDF, Excel and CSV exports hold what the screen shows', async () => {
   test.setTimeout(180_000);
   const corpus = await cachedSeedCorpus();
   const rb = await launchChromium({ profileDir: await newProfileDir('inbox'), extensionDir: EXT });
@@ -48,6 +51,43 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
         }),
     );
     expect(stored).toBe(good.length);
+
+    // 覆盖统计: what the screen shows, and the exports hold the same.
+    await dash.getByRole('button', { name: '覆盖统计' }).click();
+    await dash.getByLabel('统计范围（年度或起止年度）').fill('2026');
+    const covered = corpus.coveredUnitIds.length;
+    const notCovered = corpus.units.filter((u) => !corpus.coveredUnitIds.includes(u.id));
+    await expect(dash.getByText(`已覆盖 ${covered} 个，${((covered / corpus.units.length) * 100).toFixed(1)}%`, { exact: true })).toBeAttached();
+    await expect(dash.getByText('已覆盖 40 个，58.0%', { exact: true })).toBeAttached();
+    const screenNotCovered = await dash.locator('.cov-notcovered .cov-unit-name').allTextContents();
+    expect(screenNotCovered).toEqual(notCovered.map((u) => u.name));
+    await expect(dash.getByRole('table', { name: '单位明细' }).locator('tbody tr')).toHaveCount(corpus.units.length);
+    expect(await seriousA11yViolations(dash)).toEqual([]);
+    const saved = async (label: string) => {
+      const download = dash.waitForEvent('download');
+      await dash.getByRole('button', { name: label }).click();
+      const d = await download;
+      const path = join(tempDir('xunting-e2e-cov-'), d.suggestedFilename());
+      await d.saveAs(path);
+      return { name: d.suggestedFilename(), path };
+    };
+    const xlsx = await saved('导出 Excel');
+    expect(xlsx.name).toBe('巡听旁听覆盖统计-2026年度.xlsx');
+    const sheets = await readXlsxFile(xlsx.path);
+    const summary = sheets.find((s) => s.sheet === '汇总')!.data;
+    expect(summary.find((r) => r[0] === '已覆盖单位')!.slice(1, 4)).toEqual([covered, '个', '58.0%']);
+    expect(sheets.find((s) => s.sheet === '未覆盖单位')!.data.slice(1).map((r) => r[1])).toEqual(screenNotCovered);
+    expect(sheets.find((s) => s.sheet === '单位明细')!.data).toHaveLength(corpus.units.length + 1);
+    const csv = await saved('导出 CSV');
+    const lines = readFileSync(csv.path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines).toHaveLength(corpus.units.length + 1);
+    expect(lines.filter((l) => l.endsWith(',未覆盖') || l.endsWith(',计划未完成')).map((l) => l.split(',')[1])).toEqual(screenNotCovered);
+    const pdf = await saved('导出 PDF');
+    const text = textRaw(pdf.path).replace(/\s+/g, '');
+    expect(text).toContain('2026年度巡听旁听工作情况汇总');
+    expect(text).toContain('58.0%');
+    for (const name of screenNotCovered) expect(text).toContain(name);
+    expect(qpdfCheck(pdf.path)).toContain('No syntax or stream encoding errors');
     expect(errors).toEqual([]);
   } finally {
     await rb.close();

@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
+import { collectedRecords, listPlans, listUnits, type XuntingDB } from '../../utils/db';
+import type { Plan } from '../../utils/plan';
+import type { Unit } from '../../utils/roster';
+import { CoverageView } from '../coverage/CoverageView';
+import { seedPlan } from '../collect/PlanManager';
+import { usePlatform } from '../platform';
+import { loadSummaryFonts } from '../report/report-fonts';
+import { bytesBlob, errorMessage } from '../ui/errors';
+
+const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** The cycle a year belongs to: two-year rounds starting in even years (2026–2027). */
+export const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}` : `${year - 1}-${year}`);
+
+/**
+ * 覆盖统计: coverage of the roster against the plans from the collected records, for a year or a
+ * cycle, recomputed whenever the inbox, roster or plans change (`version`); exports to PDF,
+ * Excel and CSV hold what the screen shows.
+ */
+export function CoverageTab({ db, version, onSeedPlan }: { db: XuntingDB; version: number; onSeedPlan?(plan: Plan): void }) {
+  const platform = usePlatform();
+  const [input, setInput] = useState<CoverageInput | null>(null);
+  const [scopeText, setScopeText] = useState(String(new Date().getFullYear()));
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState('');
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    void (async () => {
+      const [units, plans, records] = await Promise.all([listUnits(db), listPlans(db), collectedRecords(db)]);
+      setInput({ units, plans, records });
+    })().catch((e: unknown) => setError(errorMessage(e)));
+  }, [version]);
+  const scope = useMemo(() => parseScope(scopeText), [scopeText]);
+  // While the scope is being typed (and invalid), the last valid coverage stays on screen.
+  const [lastGood, setLastGood] = useState<CoverageScope | null>(null);
+  const shown = scope.ok ? scope.value : lastGood;
+  useEffect(() => void (scope.ok && setLastGood(scope.value)), [scope]);
+  const coverage = useMemo(() => (input && shown ? computeCoverage(input, shown) : null), [input, shown?.fromYear, shown?.toYear]);
+  const scopeError = scope.ok ? undefined : scope.problems.map((p) => p.message).join('；');
+
+  const exportAs = async (kind: 'pdf' | 'csv' | 'xlsx') => {
+    if (!coverage) return;
+    setExporting(true);
+    setError('');
+    setMessage('');
+    try {
+      let bytes: Uint8Array;
+      if (kind === 'csv') bytes = coverageCsv(coverage);
+      else if (kind === 'xlsx') bytes = await coverageXlsx(coverage);
+      else {
+        const [{ renderCoverageSummary }, fonts] = await Promise.all([import('../../utils/pdf'), loadSummaryFonts(platform, coverage)]);
+        bytes = renderCoverageSummary(coverage, fonts);
+      }
+      const name = coverageFileName(coverage, kind);
+      await platform.saveFile(name, bytesBlob(bytes, TYPES[kind]));
+      setMessage(`已导出 ${name}`);
+    } catch (e) {
+      setError(`导出失败：${errorMessage(e)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+  if (!input) return error ? <p class="error" role="alert">{error}</p> : <p role="status">正在统计…</p>;
+  return (
+    <>
+      {coverage ? (
+        <CoverageView
+          coverage={coverage}
+          scopeText={scopeText}
+          onScopeText={setScopeText}
+          scopeError={scopeError}
+          exporting={exporting}
+          onExport={(k) => void exportAs(k)}
+          onSeedPlan={onSeedPlan ? (year: number, units: Unit[]) => onSeedPlan(seedPlan(year, units)) : undefined}
+        />
+      ) : (
+        <section class="card">
+          <div class="field">
+            <label for="scope-fallback">统计范围（年度如 2026，或周期如 {cycleOf(new Date().getFullYear())}）</label>
+            <input id="scope-fallback" value={scopeText} onInput={(e) => setScopeText((e.currentTarget as HTMLInputElement).value)} />
+          </div>
+          <p class="error" role="alert">
+            {scopeError}
+          </p>
+        </section>
+      )}
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

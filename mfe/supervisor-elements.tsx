@@ -1,0 +1,39 @@
+import { SupervisorApp, type SupervisorTab } from '../components/supervisor/SupervisorApp';
+import { IdentityManager } from '../components/sign/IdentityManager';
+import { PlatformContext } from '../components/platform';
+import { XuntingDB } from '../utils/db';
+import { appElement } from './app-element';
+
+const tabOf = (el: HTMLElement) => (el.getAttribute('tab') as SupervisorTab | null) ?? undefined;
+
+/**
+ * <xunting-supervisor>: the supervisor's whole page (inbox, coverage, roster and plan, CA,
+ * trust list, backup). `tab` picks the first tab. Events: xunting-imported, xunting-error.
+ */
+export const XuntingSupervisorElement = appElement({
+  defaultDb: 'xunting-supervisor',
+  attributes: ['tab'],
+  view: (platform, el) => <SupervisorApp platform={platform} initialTab={tabOf(el)} />,
+});
+
+/** <xunting-inbox>: only the report inbox (with its trust list), for a portal's "collect" page. */
+export const XuntingInboxElement = appElement({
+  defaultDb: 'xunting-supervisor',
+  view: (platform) => <SupervisorApp platform={platform} only={['inbox', 'trust']} />,
+});
+
+/** <xunting-coverage>: only the coverage figures, charts, tables and exports. */
+export const XuntingCoverageElement = appElement({
+  defaultDb: 'xunting-supervisor',
+  view: (platform) => <SupervisorApp platform={platform} only={['coverage']} />,
+});
+
+/** <xunting-identity>: the observer's signing identity (key, certificate request, certificate). */
+export const XuntingIdentityElement = appElement({
+  defaultDb: 'xunting-web',
+  view: (platform) => (
+    <PlatformContext.Provider value={platform}>
+      <IdentityManager db={new XuntingDB(platform.dbName)} />
+    </PlatformContext.Provider>
+  ),
+});

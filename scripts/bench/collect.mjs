@@ -1,0 +1,158 @@
+// The supervisor's side: importing and verifying 1,000 signed reports in the dashboard (the
+// built extension in Debian's headless Chromium, files chosen through the inbox's file input),
+// and recomputing coverage for 10 years × 69 units.
+//  - The 1,000 reports: 20 reports rendered by our renderer for different units and dates; each
+//    is given 50 distinct records (new record id and date, same unit) by an incremental update
+//    that replaces the embedded observation.json before signing, then signed by one of two
+//    observers issued by a CA. So the inbox sees 1,000 distinct signed records, each ~220 KB,
+//    exactly as it would from the field; only the printed page is shared by each group of 50.
+//  - Import time: from choosing the files to the inbox's status line reporting all 1,000
+//    accepted (reading, SHA-256, verifyPdf with the trust list, one Dexie transaction per file
+//    storing the record and the PDF), measured from Node around the page.
+//  - Coverage: computeCoverage over 700 final records (70 per year for 2017–2026) on the
+//    69-unit roster with a plan per year; median of 50 runs, for one year and for all 10 years.
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath } from '../ensure-system-deps.mjs';
+import { median, quantile, ms } from './stats.mjs';
+
+const N_REPORTS = 20;
+const PER_REPORT = 50;
+
+const enc = (s) => new TextEncoder().encode(s);
+const latin1 = (b) => new TextDecoder('latin1').decode(b);
+
+/** Object number of the embedded observation.json stream, and the trailer's /Root and /Size. */
+function layout(pdf) {
+  const text = latin1(pdf);
+  const stream = Number(/(\d+) 0 obj\s*<<[^>]*\/Type \/EmbeddedFile/.exec(text)[1]);
+  const trailer = text.slice(text.lastIndexOf('trailer'));
+  return { stream, root: /\/Root (\d+ 0 R)/.exec(trailer)[1], size: Number(/\/Size (\d+)/.exec(trailer)[1]) };
+}
+
+async function makeReports(dir) {
+  const { demoRecord } = await import('../../utils/cli/demo-record.ts');
+  const { defaultObserverNames, defaultTemplate } = await import('../../utils/cli/defaults.ts');
+  const { renderReport, reportRecordJson } = await import('../../utils/pdf/index.ts');
+  const { loadReportFonts } = await import('../../utils/pdf/node-fonts.ts');
+  const { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf } = await import('../../utils/sign/index.ts');
+  const { appendStreamUpdate } = await import('../../tests/fixtures/sign/pdf-bytes.ts');
+  const ca = await createCa({ name: '巡听办（基准测试）', org: '锡林郭勒盟直属机关工委' });
+  const signers = [];
+  for (const name of ['张三', '李四']) {
+    const req = await createIdentityRequest({ name, org: '锡林郭勒盟委组织部' });
+    signers.push(await importIssuedCertificate(req.keys, certificateToPem(await issueCertificate(ca, parseCsr(req.csrPem))), [ca.certificate]));
+  }
+  const units = JSON.parse(await readFile('public/defaults/units.json', 'utf8')).units;
+  const fonts = loadReportFonts();
+  const template = defaultTemplate();
+  const observerNames = defaultObserverNames();
+  const paths = [];
+  let signMs = 0;
+  for (let i = 0; i < N_REPORTS; i++) {
+    const u = units[(i * 7) % units.length];
+    const base = demoRecord({ unit: { id: u.id, name: u.name }, date: `2026-${String(3 + (i % 9)).padStart(2, '0')}-1${i % 10}`, template, observerNames });
+    const pdf = renderReport(base, fonts);
+    const { stream, root, size } = layout(pdf);
+    for (let v = 0; v < PER_REPORT; v++) {
+      const record = { ...structuredClone(base), id: crypto.randomUUID(), date: `2026-${String(1 + (v % 12)).padStart(2, '0')}-${String(1 + (v % 28)).padStart(2, '0')}` };
+      const withRecord = appendStreamUpdate(pdf, stream, '/Type /EmbeddedFile /Subtype /application#2Fjson', enc(reportRecordJson(record)), root, size);
+      const who = signers[(i + v) % signers.length];
+      const t = performance.now();
+      const signed = await signPdf(withRecord, { key: who.privateKey, certificate: who.certificate, chain: who.chain });
+      signMs += performance.now() - t;
+      const path = join(dir, `report-${String(paths.length + 1).padStart(4, '0')}.pdf`);
+      await writeFile(path, signed);
+      paths.push(path);
+    }
+  }
+  const caPem = join(dir, 'ca.pem');
+  await writeFile(caPem, certificateToPem(ca.certificate));
+  return { paths, caPem, signMs, base: (await import('../../utils/cli/demo-record.ts')).demoRecord, units, template, observerNames };
+}
+
+async function importInChromium(paths, caPem) {
+  const ext = resolve('.output/chrome-mv3');
+  const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-inbox-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    const page = await ctx.newPage();
+    await page.goto(`chrome-extension://${new URL(sw.url()).host}/dashboard.html`);
+    await page.getByRole('button', { name: '信任列表' }).click();
+    await page.getByLabel('导入 CA 证书或个人证书（.pem / .crt / .cer）').setInputFiles(caPem);
+    await page.getByRole('status').filter({ hasText: '已加入信任列表' }).waitFor();
+    await page.getByRole('button', { name: '报告收集' }).click();
+    const t0 = performance.now();
+    await page.getByLabel('选择报告文件（可多选）').setInputFiles(paths);
+    await page.getByRole('status').filter({ hasText: `接收 ${paths.length}，` }).waitFor({ timeout: 600_000 });
+    const total = performance.now() - t0;
+    const stored = await page.evaluate(() => new Promise((ok) => {
+      const open = indexedDB.open('xunting');
+      open.onsuccess = () => {
+        const req = open.result.transaction('collected').objectStore('collected').count();
+        req.onsuccess = () => ok(req.result);
+      };
+    }));
+    return { total, stored };
+  } finally {
+    await ctx.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function coverageFigures(made) {
+  const { computeCoverage, scopeForYear } = await import('../../utils/coverage/index.ts');
+  const { units, template, observerNames } = made;
+  const plans = [];
+  const records = [];
+  const seeds = [];
+  for (let i = 0; i < 10; i++) {
+    const u = units[i];
+    seeds.push(made.base({ unit: { id: u.id, name: u.name }, date: '2026-05-12', template, observerNames }));
+  }
+  for (let year = 2017; year <= 2026; year++) {
+    plans.push({ format: 'xunting.plan/1', year, entries: units.slice(0, 40).map((u, i) => ({ unitId: units[(i + year) % units.length].id, month: 1 + (i % 12), group: '第一巡听组' })) });
+    for (let k = 0; k < 70; k++) {
+      const u = units[(k * 5 + year) % units.length];
+      const r = { ...structuredClone(seeds[k % seeds.length]), id: crypto.randomUUID(), unit: { id: u.id, name: u.name }, date: `${year}-${String(1 + (k % 12)).padStart(2, '0')}-15` };
+      records.push({ record: r, signers: ['张三'] });
+    }
+  }
+  const input = { units, plans, records };
+  const time = (scope) => {
+    for (let i = 0; i < 5; i++) computeCoverage(input, scope);
+    const xs = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      computeCoverage(input, scope);
+      xs.push(performance.now() - t);
+    }
+    return xs;
+  };
+  return { one: time(scopeForYear(2026)), ten: time({ fromYear: 2017, toYear: 2026 }), records: records.length };
+}
+
+export async function run() {
+  const dir = await mkdtemp(join(tmpdir(), 'xunting-bench-reports-'));
+  try {
+    const made = await makeReports(dir);
+    const n = made.paths.length;
+    const imported = await importInChromium(made.paths, made.caPem);
+    const cov = await coverageFigures(made);
+    return [
+      { area: 'inbox', measure: `import + verify ${n} signed reports in the dashboard (Chromium)`, value: `${(imported.total / 1000).toFixed(1)} s`, note: `${imported.stored} stored; ${ms(imported.total / n)} per file; files ~220 KB; aim < 30 s` },
+      { area: 'inbox', measure: `signing the ${n} reports for the bench (Node)`, value: ms(made.signMs / n), note: 'per report, our signPdf' },
+      { area: 'coverage', measure: `recompute, 1 year × 69 units (${cov.records} records stored), median of 50`, value: ms(median(cov.one)), note: `p95 ${ms(quantile(cov.one, 0.95))}` },
+      { area: 'coverage', measure: `recompute, 10 years × 69 units (${cov.records} records), median of 50`, value: ms(median(cov.ten)), note: `p95 ${ms(quantile(cov.ten, 0.95))}; aim < 50 ms` },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

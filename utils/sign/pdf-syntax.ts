@@ -39,6 +39,13 @@ export class PdfDict {
   readonly entries = new Map<string, PdfValue>();
   /** Where each value was in `source` ([start, end) byte offsets); dropped when the value is set. */
   readonly spans = new Map<string, [number, number]>();
+  /**
+   * The first key that appeared twice when this dictionary was parsed (the later value is kept).
+   * Readers disagree on which value wins, so the verifier refuses such a dictionary where it
+   * matters: a second /ByteRange in a signature dictionary is how signature wrapping hides the
+   * range the signer really signed.
+   */
+  duplicateKey?: string;
   constructor(readonly source?: Uint8Array) {}
   get(key: string): PdfValue | undefined {
     return this.entries.get(key);
@@ -76,6 +83,16 @@ const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 const isRegular = (c: number) => !WS.has(c) && !DELIM.has(c);
 const MAX_DEPTH = 64;
+/** A number token. Not `\d+\.?\d*`: that backtracks quadratically on a long run of digits (1 MB of them hangs for minutes). */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Hex digit → value; -2 for PDF whitespace (skipped inside a hex string); -1 for anything else. */
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 256; c++) {
+  if (c >= 0x30 && c <= 0x39) HEX[c] = c - 0x30;
+  else if (c >= 0x41 && c <= 0x46) HEX[c] = c - 0x37;
+  else if (c >= 0x61 && c <= 0x66) HEX[c] = c - 0x57;
+  else if (WS.has(c)) HEX[c] = -2;
+}
 
 /** A cursor over PDF bytes. */
 export class PdfLexer {
@@ -145,7 +162,7 @@ export class PdfLexer {
     if (w === 'true') return true;
     if (w === 'false') return false;
     if (w === 'null') return null;
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) {
+    if (NUMBER.test(w)) {
       if (/^\d+$/.test(w)) {
         // `num gen R`?
         const save = this.pos;
@@ -201,16 +218,29 @@ export class PdfLexer {
     throw new PdfSyntaxError('unterminated string', start);
   }
 
+  /** `<…>`: linear and bounded by `end` (a 10 MB hex string costs one pass, never a search to the end of the file per string). */
   private hexString(): PdfString {
+    const b = this.bytes;
     const start = this.pos;
-    const close = this.bytes.indexOf(0x3e, this.pos);
-    if (close < 0 || close >= this.end) throw new PdfSyntaxError('unterminated hex string', start);
-    const hex = latin1(this.bytes, this.pos + 1, close).replace(/[\s\0]+/g, '');
-    if (/[^0-9a-fA-F]/.test(hex)) throw new PdfSyntaxError('bad hex string', start);
-    const out = new Uint8Array(Math.ceil(hex.length / 2));
-    for (let i = 0; i < out.length; i++) out[i] = parseInt((hex.slice(2 * i, 2 * i + 2) + '0').slice(0, 2), 16);
+    let close = start + 1;
+    while (close < this.end && b[close] !== 0x3e) close++;
+    if (close >= this.end) throw new PdfSyntaxError('unterminated hex string', start);
+    const out = new Uint8Array((close - start) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let i = start + 1; i < close; i++) {
+      const v = HEX[b[i]];
+      if (v === -2) continue;
+      if (v < 0) throw new PdfSyntaxError('bad hex string', start);
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[n++] = high << 4;
     this.pos = close + 1;
-    return new PdfString(out, true);
+    return new PdfString(out.slice(0, n), true);
   }
 
   private dict(depth: number): PdfDict {
@@ -229,6 +259,7 @@ export class PdfLexer {
       this.skipWhitespace();
       const start = this.pos;
       const v = this.value(depth + 1);
+      if (d.duplicateKey === undefined && d.entries.has(key)) d.duplicateKey = key;
       d.entries.set(key, v);
       d.spans.set(key, [start, this.pos]);
     }

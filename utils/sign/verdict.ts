@@ -5,6 +5,8 @@ export type VerdictCode =
   | 'not-pdf'
   | 'truncated'
   | 'pdf-unsupported'
+  /** The structure lies: a startxref or /Prev not pointing at a table, a table that does not add up, too many signatures. */
+  | 'pdf-malformed'
   | 'no-signature'
   | 'byterange-invalid'
   | 'cms-invalid'
@@ -25,6 +27,7 @@ export const CODE_ORDER: readonly VerdictCode[] = [
   'not-pdf',
   'truncated',
   'pdf-unsupported',
+  'pdf-malformed',
   'no-signature',
   'byterange-invalid',
   'cms-invalid',

@@ -5,10 +5,16 @@
  * the signing time; and the last signature must cover the whole file, so nothing was appended
  * after signing. The record is read only from the signed revision, and only returned when the
  * verdict is ok. Same code in browsers and Node 20.
+ *
+ * Against the known PDF-signature attacks (tests/unit/sign/attacks.test.ts): an incremental
+ * update after signing (shadow / incremental saving attacks, even one trailing newline) fails
+ * the whole-file rule; signature wrapping (moving the signed bytes and widening the gap) fails
+ * "the gap is exactly this dictionary's /Contents hex string"; a file whose appended part
+ * cannot even be read is still reported as appended after the signed revision before it.
  */
 import type { Certificate } from 'pkijs';
 import { validateRecord } from '../record';
-import { concatBytes, indexOfAscii } from './bytes';
+import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
 import { fingerprint } from './certificate';
 import { checkChain, type TrustStore } from './chain';
 import { checkDetachedCms, type CmsCheck } from './cms-verify';
@@ -35,23 +41,28 @@ interface FoundSignature {
 }
 
 const SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
+/**
+ * A report carries one signature per observer. Each signature costs a hash of the whole file, so
+ * thousands of signature dictionaries are an attack on the verifier's time: refuse past this.
+ */
+export const MAX_SIGNATURES = 16;
 
 /**
- * Every signature dictionary in every revision (a /ByteRange and a /Contents string), and any
+ * Every signature dictionary in every revision (one with a /ByteRange, or /Type /Sig), and any
  * object that mentions /ByteRange but cannot be parsed (a damaged signature, not "no signature").
+ * Each object is parsed and searched only up to the next object, so this is one pass over the file.
  */
 function findSignatures(file: PdfFile): FoundSignature[] {
   const out: FoundSignature[] = [];
-  for (const { num, offset } of file.allObjectOffsets()) {
+  for (const { num, gen, offset } of file.allObjectOffsets()) {
     let value;
     try {
-      value = file.objectAt(offset, num).value;
+      value = file.objectAt(offset, num, gen).value;
     } catch {
-      const end = indexOfAscii(file.bytes, 'endobj', offset, Math.min(file.bytes.length, offset + 1_048_576));
-      if (indexOfAscii(file.bytes, '/ByteRange', offset, end < 0 ? Math.min(file.bytes.length, offset + 65_536) : end) >= 0) out.push({ dict: null, offset });
+      if (indexOfAscii(file.bytes, '/ByteRange', offset, file.objectEnd(offset)) >= 0) out.push({ dict: null, offset });
       continue;
     }
-    if (value instanceof PdfDict && value.get('ByteRange') !== undefined && value.get('Contents') instanceof PdfString) out.push({ dict: value, offset });
+    if (value instanceof PdfDict && (value.get('ByteRange') !== undefined || value.name('Type') === 'Sig' || value.name('Type') === 'DocTimeStamp')) out.push({ dict: value, offset });
   }
   return out;
 }
@@ -68,6 +79,8 @@ function checkByteRange(dict: PdfDict, fileLength: number): RangeCheck {
   if (c < b) return { ok: false, reason: '签名范围相互重叠' };
   if (b > fileLength || c + d > fileLength) return { ok: false, reason: '签名范围超出文件末尾' };
   const span = dict.spans.get('Contents');
+  // /Contents in another place than the gap (e.g. a second dictionary naming the genuine gap): the gap is not this signature's value.
+  if (span && (span[1] <= b || span[0] >= c)) return { ok: false, reason: '签名范围的空隙处不是这个签名字典的签名值（/Contents 在别处）' };
   if (!span || span[0] !== b || span[1] !== c) {
     return { ok: false, reason: span && c - b > span[1] - span[0] ? '签名范围留有未签名的空隙（不只是签名值）' : '签名值（/Contents）与签名范围的空隙不一致' };
   }
@@ -91,11 +104,17 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
   const v: SignatureVerdict = { index, signer: null, signingTime: null, digestValid: false, chainTrusted: false, certValidAtSigningTime: false, coversWholeFile: false, byteRange: [] };
   const dict = sig.dict;
   if (!dict) return { ...v, code: 'byterange-invalid', reason: '签名字典已损坏，无法读取' };
+  // Signature wrapping: a second /ByteRange (or /Contents) after the signed one, for readers that take the last.
+  if (dict.duplicateKey !== undefined) return { ...v, code: 'byterange-invalid', reason: `签名字典中 /${dict.duplicateKey} 出现了不止一次` };
   const br = dict.get('ByteRange');
   if (Array.isArray(br)) v.byteRange = br.map((n) => (typeof n === 'number' ? n : NaN));
   const m = dict.get('M');
   const mDate = m instanceof PdfString ? parsePdfDate(m.text()) : null;
 
+  const contents = dict.get('Contents');
+  if (!(contents instanceof PdfString)) return { ...v, code: 'cms-invalid', reason: '签名字典没有签名值（/Contents）' };
+  // PAdES: /Contents is a hex string, so the unsigned gap can hold nothing but hex digits.
+  if (!contents.hex) return { ...v, code: 'cms-invalid', reason: '签名值（/Contents）不是十六进制字符串' };
   const range = checkByteRange(dict, bytes.length);
   if (!range.ok) return { ...v, code: 'byterange-invalid', reason: range.reason };
   const [, b, c, d] = range.range;
@@ -105,7 +124,7 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
     return { ...v, code: subFilter === 'adbe.pkcs7.sha1' ? 'not-detached' : 'cms-invalid', reason: `不支持的签名格式（/SubFilter /${subFilter}）` };
   }
 
-  const der = cmsBytes(dict.get('Contents') as PdfString);
+  const der = cmsBytes(contents);
   if (!der) return { ...v, code: 'cms-invalid', reason: '签名值（/Contents）末尾的填充被改动过' };
   const signed = concatBytes(bytes.subarray(0, b), bytes.subarray(c, c + d));
   const cms: CmsCheck = await checkDetachedCms(der, signed);
@@ -139,10 +158,11 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
 
 const rank = (c: VerdictCode) => CODE_ORDER.indexOf(c);
 
-async function recordAt(bytes: Uint8Array, end: number): Promise<{ json: string } | { code: VerdictCode; reason: string }> {
+/** The record as the revision ending at `end` has it (the whole file: `file` itself, not parsed again). */
+async function recordAt(file: PdfFile, end: number): Promise<{ json: string } | { code: VerdictCode; reason: string }> {
   let data: Uint8Array;
   try {
-    data = await readEmbeddedFile(new PdfFile(bytes.subarray(0, end)), RECORD_ATTACHMENT);
+    data = await readEmbeddedFile(end === file.bytes.length ? file : new PdfFile(file.bytes.subarray(0, end)), RECORD_ATTACHMENT);
   } catch (e) {
     if (e instanceof EmbeddedFileError) return { code: e.problem === 'missing' ? 'record-missing' : 'record-invalid', reason: e.message };
     if (e instanceof PdfReadError) return { code: 'record-invalid', reason: `签名的版本无法读取：${e.message}` };
@@ -155,20 +175,69 @@ async function recordAt(bytes: Uint8Array, end: number): Promise<{ json: string 
   }
 }
 
+const readCode = (e: PdfReadError): VerdictCode =>
+  e.problem === 'not-pdf' ? 'not-pdf' : e.problem === 'unsupported' ? 'pdf-unsupported' : e.problem === 'malformed' ? 'pdf-malformed' : 'truncated';
+
 export async function verifyPdf(bytes: Uint8Array, opts: VerifyOptions): Promise<Verdict> {
-  let file: PdfFile;
   try {
-    file = new PdfFile(bytes);
-  } catch (e) {
-    if (e instanceof PdfReadError) {
-      const code: VerdictCode = e.problem === 'not-pdf' ? 'not-pdf' : e.problem === 'unsupported' ? 'pdf-unsupported' : 'truncated';
-      return { ok: false, code, reason: e.message, signatures: [] };
+    let file: PdfFile;
+    try {
+      file = new PdfFile(bytes);
+    } catch (e) {
+      if (!(e instanceof PdfReadError)) throw e;
+      const unreadable: Verdict = { ok: false, code: readCode(e), reason: e.message, signatures: [] };
+      return e.problem === 'not-pdf' ? unreadable : await afterSignedRevision(bytes, opts, unreadable, `追加的部分无法读取：${e.message}`);
     }
-    throw e;
+    const v = await verifyFile(file, opts);
+    // No signature in the structure, yet the bytes may start with a signed revision: an update
+    // whose xref chain (/Prev or startxref pointing at a forged table) leaves the signature out.
+    return v.code === 'no-signature' ? await afterSignedRevision(bytes, opts, v, '追加的交叉引用表使文件结构中不再有这个签名') : v;
+  } catch (e) {
+    // Fail closed: hostile input must give a verdict, never an exception.
+    return { ok: false, code: 'pdf-malformed', reason: `文件无法检查（${e instanceof Error ? e.message : String(e)}）`, signatures: [] };
   }
+}
+
+/**
+ * The file as a whole is unreadable or shows no signature. If it starts with a complete signed
+ * revision, what follows was appended after signing (an xref stream, a startxref past the end, a
+ * broken table, junk after %%EOF, a chain that skips the signature): say so, rather than only
+ * `failed`. Looks at the last few %%EOF markers only.
+ */
+async function afterSignedRevision(bytes: Uint8Array, opts: VerifyOptions, failed: Verdict, why: string): Promise<Verdict> {
+  let to = bytes.length;
+  for (let tries = 0; tries < 4; tries++) {
+    const eof = lastIndexOfAscii(bytes, '%%EOF', 0, to);
+    if (eof < 0) break;
+    to = eof + 4;
+    let end = eof + 5;
+    if (bytes[end] === 0x0d) end++;
+    if (bytes[end] === 0x0a) end++;
+    if (end >= bytes.length) continue;
+    let prefix: PdfFile;
+    try {
+      prefix = new PdfFile(bytes.subarray(0, end));
+    } catch {
+      continue;
+    }
+    const v = await verifyFile(prefix, { ...opts, requireRecord: false });
+    if (v.code === 'no-signature') continue;
+    if (v.code === 'pdf-malformed') return failed;
+    const signatures = v.signatures.map((s) => ({ ...s, coversWholeFile: false }));
+    // A broken signature in the signed revision is the first problem; anything ranked after "appended" is not.
+    if (!v.ok && rank(v.code!) < rank('appended-after-signature')) return { ok: false, code: v.code, reason: v.reason, signatures };
+    const last = signatures[signatures.length - 1];
+    const extra = bytes.length - (last.byteRange[2] + last.byteRange[3]);
+    return { ok: false, code: 'appended-after-signature', reason: `签名之后文件又被追加了 ${extra} 字节的内容（签名不覆盖整个文件），${why}`, signatures };
+  }
+  return failed;
+}
+
+async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> {
+  const bytes = file.bytes;
   const found = findSignatures(file);
   if (!found.length) return { ok: false, code: 'no-signature', reason: '文件没有数字签名', signatures: [] };
-
+  if (found.length > MAX_SIGNATURES) return { ok: false, code: 'pdf-malformed', reason: `文件中有 ${found.length} 个签名字典，超过 ${MAX_SIGNATURES} 个，拒绝检查`, signatures: [] };
   // File order: by where each signed range ends (a broken range sorts by the dictionary's position).
   const endOf = (s: FoundSignature) => {
     const br = s.dict?.get('ByteRange');
@@ -182,18 +251,20 @@ export async function verifyPdf(bytes: Uint8Array, opts: VerifyOptions): Promise
   const many = signatures.length > 1;
   for (const s of signatures) if (s.code) problems.push({ code: s.code, reason: many ? `第 ${s.index + 1} 个签名：${s.reason}` : s.reason! });
   const last = signatures[signatures.length - 1];
-  if (!last.code && !last.coversWholeFile) {
+  // Whenever the last signature itself verified, even if its signer is not trusted: what was appended
+  // after it matters more than who signed (CODE_ORDER), e.g. to `xunting sign`, which trusts no one.
+  if (last.digestValid && !last.coversWholeFile) {
     const extra = bytes.length - (last.byteRange[2] + last.byteRange[3]);
     problems.push({ code: 'appended-after-signature', reason: `签名之后文件又被追加了 ${extra} 字节的内容（签名不覆盖整个文件），追加的内容可能篡改了报告` });
   }
   if (!problems.length && opts.requireRecord !== false) {
     const end = last.byteRange[2] + last.byteRange[3];
-    const rec = await recordAt(bytes, end);
+    const rec = await recordAt(file, end);
     if ('code' in rec) problems.push(rec);
     else {
       // Every signer must have signed the same record: compare with each earlier signed revision.
       for (const s of signatures.slice(0, -1)) {
-        const earlier = await recordAt(bytes, s.byteRange[2] + s.byteRange[3]);
+        const earlier = await recordAt(file, s.byteRange[2] + s.byteRange[3]);
         if (!('json' in earlier) || earlier.json !== rec.json) {
           problems.push({ code: 'record-changed', reason: `第 ${s.index + 1} 个签名之后，嵌入的记录被改动过（各签名人签的不是同一份记录）` });
           break;

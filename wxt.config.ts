@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 import { preactJsx, stubOptionalJsPdfDeps } from './scripts/vite-shared';
 
-// The extension: side panel (observer), options (profile, templates, roster).
+const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
+// The extension: side panel (observer), options (profile, identity, templates, roster, backup),
+// dashboard (supervisor).
 // See README "Architecture" and "Permissions".
 export default defineConfig({
   imports: false,
@@ -15,11 +18,11 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['unlimitedStorage'] : ['unlimitedStorage', 'sidePanel'],
     action: { default_title: '打开巡听旁听记录' },
     // Firefox keeps an add-on's IndexedDB under its id; a fixed id keeps drafts across reinstalls.
-    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'xunting@xunting.local', strict_min_version: '115.0' } } : undefined,
-    content_security_policy:
-      browser === 'firefox'
-        ? undefined
-        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
+    // data_collection_permissions: the add-on collects and transmits nothing (Firefox's data consent).
+    browser_specific_settings:
+      browser === 'firefox' ? { gecko: { id: 'xunting@xunting.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } : undefined,
+    // Only our own scripts, no plugins, no <base>: MV3 takes an object, Firefox's MV2 a string.
+    content_security_policy: browser === 'firefox' ? CSP : { extension_pages: CSP },
   }),
   vite: () => ({
     oxc: preactJsx,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything, in order, stopping at the first failure:
 //   system tools (Debian's chromium, poppler, qpdf, NSS tools; installed with apt-get when missing)
-//   → typecheck → unit tests → build (extension + micro-frontend) → Playwright in real Chromium.
+//   → typecheck → unit tests → build (extension + micro-frontend) → extension hygiene → Playwright in real Chromium.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureSystemDeps } from './ensure-system-deps.mjs';
@@ -11,6 +11,7 @@ const steps = [
   ['类型检查 typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['单元测试 unit tests', 'npx', ['vitest', 'run']],
   ['构建 build', 'npm', ['run', 'build']],
+  ['扩展检查 extension hygiene (permissions, CSP, remote code, web-ext lint, npm audit)', 'node', ['scripts/check-extension.mjs']],
   ['浏览器测试 Playwright (Chromium)', 'npx', ['playwright', 'test']],
 ];
 

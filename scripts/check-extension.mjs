@@ -64,7 +64,7 @@ try {
 const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8' });
 try {
   const report = JSON.parse(audit.stdout);
-  if (report.error || report.message) throw new Error(report.error?.summary ?? report.message);
+  if (report.error || report.message) throw new Error(report.message ?? report.error?.summary ?? "audit error");
   const v = report.metadata.vulnerabilities;
   say(`npm audit --omit=dev: ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low`);
   if (v.critical || v.high) fail(`npm audit: ${v.critical} critical and ${v.high} high advisories in production dependencies`);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAutosaver, describeStorageError, type SaveState } from '../../../utils/db';
+import type { ObservationRecord } from '../../../utils/record';
 
 const DELAY = 150;
 const RETRIES = [1000, 2000, 5000];
@@ -238,5 +239,28 @@ describe('storage error messages', () => {
     expect(describeStorageError({ name: 'DatabaseClosedError' })).toContain('数据库已关闭');
     expect(describeStorageError({ name: 'VersionChangeError' })).toContain('关闭其他巡听旁听页面');
     expect(describeStorageError(new Error('磁盘故障'))).toBe('保存失败（Error：磁盘故障）。内容仍保留在本页，正在重试。');
+  });
+});
+
+describe('a real database that closes under the autosaver', () => {
+  beforeEach(() => vi.useRealTimers());
+  it('the write fails with the closed-database message, the value is kept, and the retry stores it once the database is back', async () => {
+    const { XuntingDB, saveRecord, loadRecord } = await import('../../../utils/db');
+    const { readyRecord } = await import('../../fixtures/record');
+    const { smallTemplate } = await import('../../fixtures/rubric');
+    const db = new XuntingDB(`xunting-closed-${crypto.randomUUID()}`);
+    await db.open();
+    const states: SaveState[] = [];
+    const saver = createAutosaver<ObservationRecord>((r) => saveRecord(db, r), { delayMs: 10, retryDelaysMs: [30, 30, 30], onState: (s) => states.push(s) });
+    const r = readyRecord(smallTemplate());
+    db.close();
+    saver.schedule({ ...r, theme: '数据库关闭时写下的主题' });
+    await vi.waitFor(() => expect(states.some((s) => s.kind === 'error' && s.message.includes('数据库已关闭'))).toBe(true), { timeout: 2000 });
+    await db.open();
+    await vi.waitFor(async () => expect((await loadRecord(db, r.id))?.theme).toBe('数据库关闭时写下的主题'), { timeout: 2000 });
+    expect(states.at(-1)?.kind).toBe('saved');
+    saver.dispose();
+    db.close();
+    await db.delete();
   });
 });

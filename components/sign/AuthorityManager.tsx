@@ -12,7 +12,8 @@ import {
   type XuntingDB,
 } from '../../utils/db';
 import { usePlatform } from '../platform';
-import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
+import { bytesBlob, fileBytes } from '../ui/errors';
+import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 
 const PEM_TYPE = 'application/x-pem-file';
@@ -37,9 +38,6 @@ export function AuthorityManager({ db, onChange }: { db: XuntingDB; onChange?():
   const [csrText, setCsrText] = useState('');
   const [days, setDays] = useState('730');
   const [last, setLast] = useState<IssuedCertificate | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
 
   const refresh = async () => {
     setCa(await authorityInfo(db));
@@ -48,19 +46,7 @@ export function AuthorityManager({ db, onChange }: { db: XuntingDB; onChange?():
   };
   useEffect(() => void refresh(), []);
 
-  const run = async (what: () => Promise<string>) => {
-    setBusy(true);
-    setError('');
-    setMessage('');
-    try {
-      setMessage(await what());
-      await refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, message, error, run } = useAction(refresh);
 
   const create = () =>
     run(async () => {

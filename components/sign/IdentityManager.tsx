@@ -13,7 +13,8 @@ import {
 } from '../../utils/db';
 import { certificateToPem, parseCertificate } from '../../utils/sign';
 import { usePlatform } from '../platform';
-import { errorMessage, fileBytes } from '../ui/errors';
+import { fileBytes } from '../ui/errors';
+import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 
 const PEM_TYPE = 'application/x-pem-file';
@@ -31,9 +32,6 @@ export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): 
   const [certText, setCertText] = useState('');
   const [p12, setP12] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
 
   const refresh = async () => {
@@ -47,20 +45,10 @@ export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): 
     void getSetting<string[]>(db, OBSERVER_NAMES_KEY).then((names) => names?.[0] && setName((n) => n || names[0]));
   }, []);
 
-  const run = async (what: () => Promise<string>) => {
-    setBusy(true);
-    setError('');
-    setMessage('');
-    try {
-      setMessage(await what());
-      setConfirmReplace(false);
-      await refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, message, error, run, setMessage, setError } = useAction(async () => {
+    setConfirmReplace(false);
+    await refresh();
+  });
 
   const generate = () =>
     run(async () => {

@@ -3,18 +3,17 @@
  * the supervisor's summary from a folder of received reports, verifying every PDF exactly as
  * the inbox does (utils/collect), printing the verdict counts and the figures.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { inspectReport, MemoryCollection, refuseBySize, type IngestOutcome } from '../collect';
 import { computeCoverage, coverageCsv, coverageXlsx, formatPct, parseScope, scopeForYear, type Coverage, type CoverageScope } from '../coverage';
 import { parsePlanFile, type Plan } from '../plan';
 import { parseRosterFile, type Unit } from '../roster';
-import { parseCertificates, SignError, type Certificate } from '../sign';
 import { formatProblems } from '../validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { pdfFiles, readBytes, readFailure } from './sign-io';
+import { loadCertificates, pdfFiles, readBytes, readFailure } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
@@ -40,18 +39,6 @@ const usage = `用法：
 
 const OUTCOME = { accepted: '接收', duplicate: '重复', superseded: '被取代', rejected: '拒收' } as const;
 
-function certificates(files: readonly string[], io: CliIo, what: string): Certificate[] | null {
-  const out: Certificate[] = [];
-  for (const f of files) {
-    try {
-      out.push(...parseCertificates(readFileSync(resolve(io.cwd, f), 'utf8')));
-    } catch (e) {
-      io.err(`无法读取${what} ${f}：${e instanceof SignError ? e.message : readFailure(e)}`);
-      return null;
-    }
-  }
-  return out;
-}
 
 function figures(c: Coverage): string {
   const t = c.totals;
@@ -123,8 +110,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT_FAIL;
     }
   }
-  const cas = certificates(values.trust ?? [], io, '受信任的 CA 证书');
-  const pinned = certificates(values.pin ?? [], io, '签名人证书');
+  const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
+  const pinned = loadCertificates(values.pin ?? [], io, '签名人证书');
   if (!cas || !pinned) return EXIT_FAIL;
 
   const files = pdfFiles(positionals.map((p) => resolve(io.cwd, p)));

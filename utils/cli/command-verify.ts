@@ -3,13 +3,12 @@
  * Exit 0 only when every file is signed, intact, and signed by someone the given CA vouches
  * for. Folders are walked for *.pdf.
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseCertificates, SignError, verifyPdf, type Certificate, type Verdict } from '../sign';
+import { verifyPdf, type Verdict } from '../sign';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { pdfFiles, readBytes, readFailure } from './sign-io';
+import { loadCertificates, pdfFiles, readBytes, readFailure } from './sign-io';
 
 const usage = `用法：
   xunting verify 文件或目录… [--trust CA证书.pem …] [--json]
@@ -25,18 +24,6 @@ const usage = `用法：
 
 退出码：0 所有文件都有效且受信任；1 至少一个文件无效或无法读取；2 命令行有误。`;
 
-function loadCertificates(files: readonly string[], io: CliIo, what: string): Certificate[] | null {
-  const out: Certificate[] = [];
-  for (const f of files) {
-    try {
-      out.push(...parseCertificates(readFileSync(resolve(io.cwd, f), 'utf8')));
-    } catch (e) {
-      io.err(`无法读取${what} ${f}：${e instanceof SignError ? e.message : readFailure(e)}`);
-      return null;
-    }
-  }
-  return out;
-}
 
 const local = (iso: string) => {
   const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);

@@ -1,7 +1,8 @@
 /** File helpers shared by the signing commands: read an identity (.p12), refuse to overwrite, walk folders for PDFs. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { readPkcs12, type Identity } from '../sign';
+import { join, resolve } from 'node:path';
+import { parseCertificates, readPkcs12, SignError, type Certificate, type Identity } from '../sign';
+import type { CliIo } from './io';
 
 export function readBytes(path: string): Uint8Array {
   const b = readFileSync(path);
@@ -44,6 +45,20 @@ export function pdfFiles(paths: readonly string[]): string[] {
     }
     if (st.isDirectory()) walk(p);
     else out.push(p);
+  }
+  return out;
+}
+
+/** Certificates from PEM files given on the command line (--trust, --pin); null after printing why one cannot be read. */
+export function loadCertificates(files: readonly string[], io: CliIo, what: string): Certificate[] | null {
+  const out: Certificate[] = [];
+  for (const f of files) {
+    try {
+      out.push(...parseCertificates(readFileSync(resolve(io.cwd, f), 'utf8')));
+    } catch (e) {
+      io.err(`无法读取${what} ${f}：${e instanceof SignError ? e.message : readFailure(e)}`);
+      return null;
+    }
   }
   return out;
 }

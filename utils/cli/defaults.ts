@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateTemplate, type RubricTemplate } from '../rubric';
+import { validatePlan, type Plan } from '../plan';
 import { parseRosterText, type Unit } from '../roster';
 import { formatProblems } from '../validate';
 
@@ -37,4 +38,11 @@ export function defaultObserverNames(): string[] {
   } catch {
     return [];
   }
+}
+
+/** The demo plan of 2026 (40 units) or 2027 (the other 29). */
+export function defaultPlan(year: 2026 | 2027): Plan {
+  const v = validatePlan(JSON.parse(read(`plan-${year}.json`)));
+  if (!v.ok) throw new Error(`内置计划 public/defaults/plan-${year}.json 无效：\n${formatProblems(v.problems)}`);
+  return v.value;
 }

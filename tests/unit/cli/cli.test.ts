@@ -161,3 +161,16 @@ describe('xunting template check', () => {
     expect(lines).toEqual(expect.arrayContaining(['$.version: 版本号须不小于 1', '$.title: 模板名称不能为空']));
   });
 });
+
+describe('xunting demo', () => {
+  it('needs --out, and refuses a folder that is not empty unless --force', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'xunting-demo-'));
+    expect(xunting(['demo'], cwd).code).toBe(2);
+    mkdirSync(join(cwd, 'full'));
+    writeFileSync(join(cwd, 'full', 'keep.txt'), '别删我');
+    const r = xunting(['demo', '--out', 'full'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('目录 full 已存在且不为空');
+    expect(readFileSync(join(cwd, 'full', 'keep.txt'), 'utf8')).toBe('别删我');
+  });
+});

@@ -28,7 +28,7 @@ type Row = { month: number | null; group: string };
  * Excel/CSV/JSON (unit names checked against the roster), edited in a table, exported.
  * `seed` opens a draft (e.g. next year's plan from the units still to cover), stored only on 保存.
  */
-export function PlanManager({ db, seed, onChange }: { db: XuntingDB; seed?: Plan | null; onChange?(): void }) {
+export function PlanManager({ db, seed, version, onChange }: { db: XuntingDB; seed?: Plan | null; version?: number; onChange?(): void }) {
   const platform = usePlatform();
   const [plans, setPlans] = useState<Plan[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -40,7 +40,8 @@ export function PlanManager({ db, seed, onChange }: { db: XuntingDB; seed?: Plan
     setPlans(await listPlans(db));
     setUnits((await listUnits(db)).filter((u) => u.active));
   };
-  useEffect(() => void refresh(), []);
+  // Re-read when the roster or plans change elsewhere on the page (a roster import below).
+  useEffect(() => void refresh(), [version]);
   useEffect(() => {
     if (seed) {
       setYear(seed.year);

@@ -12,6 +12,7 @@ export function OptionsApp({ platform }: { platform: Platform }) {
   const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
   const [ready, setReady] = useState(false);
   const [fatal, setFatal] = useState('');
+  const [restored, setRestored] = useState(0);
   useEffect(() => {
     void (async () => seedDefaults(db, await platform.loadDefaults()))().then(
       () => setReady(true),
@@ -37,11 +38,14 @@ export function OptionsApp({ platform }: { platform: Platform }) {
           )}
           {ready && (
             <>
-              <ProfileSettings db={db} />
-              <IdentityManager db={db} />
-              <TemplateManager db={db} />
-              <RosterManager db={db} />
-              <BackupPanel db={db} kind="observer" onRestored={() => location.reload()} />
+              {/* After a restore the sections read the database afresh; the backup panel keeps its message. */}
+              <div key={restored}>
+                <ProfileSettings db={db} />
+                <IdentityManager db={db} />
+                <TemplateManager db={db} />
+                <RosterManager db={db} />
+              </div>
+              <BackupPanel db={db} kind="observer" onRestored={() => setRestored((n) => n + 1)} />
             </>
           )}
         </main>

@@ -110,7 +110,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
           )}
           {ready && tab === 'roster' && (
             <>
-              <PlanManager db={db} seed={draftPlan} onChange={changed} />
+              <PlanManager db={db} seed={draftPlan} version={version} onChange={changed} />
               <RosterManager db={db} editable onChange={changed} />
             </>
           )}

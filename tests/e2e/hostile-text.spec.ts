@@ -10,6 +10,9 @@ import { items, readStoredRecords } from './support/fill-observation';
 import { previewAndDownload } from './support/report-flow';
 import { ALL_PAYLOADS, PAYLOAD, expectNoInjection, markupCensus, squash, watchDialogs } from './support/hostile';
 import { qpdfCheck, tempDir, textRaw } from '../unit/pdf/poppler';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveDir } from '../../scripts/serve.mjs';
 import { printedFields } from '../../utils/pdf/printed-fields';
 import { writeCsv } from '../../utils/io';
 import type { ObservationRecord } from '../../utils/record';
@@ -39,9 +42,44 @@ const payloads = Object.values(PAYLOAD);
 const itemNote = (i: number) => `第${i + 1}项说明${payloads[i % payloads.length]}${i === 0 ? ALL_PAYLOADS : ''}`;
 const scoreLabel = (item: (typeof items)[number]) => `${item.title}${item.kind === 'deduction' ? ' 扣分' : ' 得分'}`;
 
+/** Fill every free-text field of a new observation; the unit is picked from the roster by `query`. */
+async function fillEveryTextField(panel: Page, query: string, unitName: string) {
+  await panel.getByRole('button', { name: '新建巡听记录' }).click();
+  const unit = panel.getByRole('combobox', { name: '被巡听单位' });
+  await unit.click();
+  await unit.pressSequentially(query);
+  await expect(panel.getByRole('option').first()).toHaveText(unitName);
+  await unit.press('Enter');
+  await expect(unit).toHaveValue(unitName);
+  await panel.getByLabel('地点', { exact: true }).fill(T.place);
+  await panel.getByLabel('学习主题', { exact: true }).fill(T.theme);
+  await panel.getByLabel('主持人', { exact: true }).fill(T.chair);
+  await panel.getByLabel('领学人', { exact: true }).fill(T.leadReader);
+  await panel.getByRole('button', { name: '添加缺席人员' }).click();
+  await panel.getByLabel('缺席人员姓名 1', { exact: true }).fill(T.absentee);
+  await panel.getByLabel('缺席原因 1', { exact: true }).fill(T.absenteeReason);
+  const note = panel.getByLabel('时间线要点', { exact: true });
+  await note.fill(T.note);
+  await note.press('Enter');
+  const speaker = panel.getByLabel('发言人姓名', { exact: true });
+  await speaker.fill(T.speaker);
+  await speaker.press('Enter');
+  for (const [i, item] of items.entries()) {
+    await panel.getByLabel(scoreLabel(item), { exact: true }).fill(String(item.kind === 'deduction' ? 0 : item.max));
+    await panel.getByLabel(`${item.title} 说明`, { exact: true }).fill(itemNote(i));
+  }
+  await panel.getByLabel('主要做法及亮点', { exact: true }).fill(T.highlights);
+  await panel.getByLabel('存在问题', { exact: true }).fill(T.problems);
+  await panel.getByLabel('意见建议', { exact: true }).fill(T.suggestions);
+  for (const [i, name] of T.observers.entries()) {
+    await panel.getByRole('button', { name: '添加巡听人员' }).click();
+    await panel.getByLabel(`巡听人员姓名 ${i + 1}`, { exact: true }).fill(name);
+  }
+}
+
 /** Every text field of the form holds exactly what was typed. */
-async function expectFormShowsText(panel: Page) {
-  await expect(panel.getByRole('combobox', { name: '被巡听单位' })).toHaveValue(UNIT);
+async function expectFormShowsText(panel: Page, unitName: string) {
+  await expect(panel.getByRole('combobox', { name: '被巡听单位' })).toHaveValue(unitName);
   await expect(panel.getByLabel('地点', { exact: true })).toHaveValue(T.place);
   await expect(panel.getByLabel('学习主题', { exact: true })).toHaveValue(T.theme);
   await expect(panel.getByLabel('主持人', { exact: true })).toHaveValue(T.chair);
@@ -62,7 +100,23 @@ async function expectFormShowsText(panel: Page) {
   }
 }
 
-test('observer: markup and template syntax in every free-text field, and in an imported unit name, is shown and printed as text; nothing runs', async () => {
+/** The stored record holds the texts, and the report PDF prints every one of them literally. */
+function expectStoredAndPrinted(stored: ObservationRecord, pdf: string, unitName: string) {
+  expect(stored.unit.name).toBe(unitName);
+  expect(stored.theme).toBe(T.theme);
+  expect(stored.attendance.absentees).toEqual([{ name: T.absentee, reason: T.absenteeReason }]);
+  expect(stored.observers.map((o) => o.name)).toEqual(T.observers);
+  expect(qpdfCheck(pdf)).toContain('No syntax or stream encoding errors');
+  const text = squash(textRaw(pdf));
+  const literal = [unitName, ...Object.values(T).flat(), ...items.map((_, i) => itemNote(i))];
+  for (const s of literal) expect(text, `PDF text holds ${s}`).toContain(squash(s));
+  // And every printed field that carries markup (the report's own list of what it prints).
+  const hostileFields = printedFields(stored).filter((f) => /[<>{}$]/.test(f.text));
+  expect(hostileFields.length).toBeGreaterThanOrEqual(literal.length - 1);
+  for (const f of hostileFields) expect(text, `${f.field} (${f.path})`).toContain(squash(f.text));
+}
+
+test('observer (extension): markup and template syntax in every free-text field, and in an imported unit name, is shown and printed as text; nothing runs', async () => {
   test.setTimeout(90_000);
   const rb = await launchChromium({ profileDir: await newProfileDir('hostile-observer'), extensionDir: EXT });
   try {
@@ -87,59 +141,15 @@ test('observer: markup and template syntax in every free-text field, and in an i
     const dialogs = watchDialogs(panel);
     await expect(panel.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
     const before = await markupCensus(panel);
-
-    await panel.getByRole('button', { name: '新建巡听记录' }).click();
-    const unit = panel.getByRole('combobox', { name: '被巡听单位' });
-    await unit.click();
-    await unit.pressSequentially('测试局');
-    const option = panel.getByRole('option');
-    await expect(option).toHaveText([UNIT]);
-    await unit.press('Enter');
-    await expect(unit).toHaveValue(UNIT);
-
-    await panel.getByLabel('地点', { exact: true }).fill(T.place);
-    await panel.getByLabel('学习主题', { exact: true }).fill(T.theme);
-    await panel.getByLabel('主持人', { exact: true }).fill(T.chair);
-    await panel.getByLabel('领学人', { exact: true }).fill(T.leadReader);
-    await panel.getByRole('button', { name: '添加缺席人员' }).click();
-    await panel.getByLabel('缺席人员姓名 1', { exact: true }).fill(T.absentee);
-    await panel.getByLabel('缺席原因 1', { exact: true }).fill(T.absenteeReason);
-    const note = panel.getByLabel('时间线要点', { exact: true });
-    await note.fill(T.note);
-    await note.press('Enter');
-    const speaker = panel.getByLabel('发言人姓名', { exact: true });
-    await speaker.fill(T.speaker);
-    await speaker.press('Enter');
-    for (const [i, item] of items.entries()) {
-      await panel.getByLabel(scoreLabel(item), { exact: true }).fill(String(item.kind === 'deduction' ? 0 : item.max));
-      await panel.getByLabel(`${item.title} 说明`, { exact: true }).fill(itemNote(i));
-    }
-    await panel.getByLabel('主要做法及亮点', { exact: true }).fill(T.highlights);
-    await panel.getByLabel('存在问题', { exact: true }).fill(T.problems);
-    await panel.getByLabel('意见建议', { exact: true }).fill(T.suggestions);
-    for (const [i, name] of T.observers.entries()) {
-      await panel.getByRole('button', { name: '添加巡听人员' }).click();
-      await panel.getByLabel(`巡听人员姓名 ${i + 1}`, { exact: true }).fill(name);
-    }
-    await expectFormShowsText(panel);
+    await fillEveryTextField(panel, '测试局', UNIT);
+    await expectFormShowsText(panel, UNIT);
     await expectNoInjection(panel, before);
 
     // Preview (an iframe of the PDF) and download; then what the PDF says.
     const pdf = await previewAndDownload(panel);
     await expectNoInjection(panel, before, 1);
     const [stored] = (await readStoredRecords(panel, 'xunting')) as unknown as ObservationRecord[];
-    expect(stored.unit.name).toBe(UNIT);
-    expect(stored.theme).toBe(T.theme);
-    expect(stored.attendance.absentees).toEqual([{ name: T.absentee, reason: T.absenteeReason }]);
-    expect(stored.observers.map((o) => o.name)).toEqual(T.observers);
-    expect(qpdfCheck(pdf)).toContain('No syntax or stream encoding errors');
-    const text = squash(textRaw(pdf));
-    const literal = [UNIT, ...Object.values(T).flat(), ...items.map((_, i) => itemNote(i))];
-    for (const s of literal) expect(text, `PDF text holds ${s}`).toContain(squash(s));
-    // And every printed field that carries markup (the report's own list of what it prints).
-    const hostileFields = printedFields(stored).filter((f) => /[<>{}$]/.test(f.text));
-    expect(hostileFields.length).toBeGreaterThanOrEqual(literal.length);
-    for (const f of hostileFields) expect(text, `${f.field} (${f.path})`).toContain(squash(f.text));
+    expectStoredAndPrinted(stored, pdf, UNIT);
 
     // Back to the list: the row shows unit and theme as text; after a reload the form again.
     await panel.getByRole('button', { name: '返回列表' }).click();
@@ -147,9 +157,10 @@ test('observer: markup and template syntax in every free-text field, and in an i
     await expect(row.locator('.unit')).toHaveText(UNIT);
     await expect(row.locator('.theme')).toHaveText(T.theme);
     await panel.reload();
+    const unit = panel.getByRole('combobox', { name: '被巡听单位' });
     await expect(panel.locator('.list-item .unit').or(unit).first()).toBeVisible();
     if (!(await unit.isVisible())) await panel.locator('.list-item').first().click();
-    await expectFormShowsText(panel);
+    await expectFormShowsText(panel, UNIT);
     const afterReload = await markupCensus(panel);
     expect(afterReload.pwned).toBeUndefined();
     expect(afterReload.payloadImages).toBe(0);
@@ -162,6 +173,32 @@ test('observer: markup and template syntax in every free-text field, and in an i
   } finally {
     await rb.close();
   }
+});
+
+test.describe('micro-frontend (no extension CSP: an injected handler would run here)', () => {
+  let server: Server;
+  test.beforeAll(async () => {
+    server = await serveDir('dist/mfe');
+  });
+  test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+  test('<xunting-observation>: the same texts are shown and printed as text; nothing runs', async ({ page }) => {
+    const errors = collectConsoleErrors(page);
+    const dialogs = watchDialogs(page);
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
+    const before = await markupCensus(page);
+    await fillEveryTextField(page, 'jyj', '锡林郭勒盟教育局');
+    await expectFormShowsText(page, '锡林郭勒盟教育局');
+    await expectNoInjection(page, before);
+    const pdf = await previewAndDownload(page);
+    await expectNoInjection(page, before, 1);
+    const [stored] = (await readStoredRecords(page, 'xunting-web')) as unknown as ObservationRecord[];
+    expectStoredAndPrinted(stored, pdf, '锡林郭勒盟教育局');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 test('supervisor: hostile unit names imported in the dashboard are text in 名单与计划, 覆盖统计 and its PDF; nothing runs', async () => {

@@ -62,7 +62,7 @@ export type Tables = Record<string, unknown[]>;
 
 /**
  * Every object store of an IndexedDB database, read in the page's origin: Blobs and typed arrays
- * as arrays of bytes, a CryptoKey as a description of it (keys cannot leave the page).
+ * as their length and SHA-256, a CryptoKey as a description of it (keys cannot leave the page).
  */
 export async function readAllTables(page: Page, dbName = 'xunting'): Promise<Tables> {
   return page.evaluate(async (dbName) => {
@@ -83,10 +83,15 @@ export async function readAllTables(page: Page, dbName = 'xunting'): Promise<Tab
       tx.onerror = () => fail(tx.error);
     });
     db.close();
+    // Bytes by length and SHA-256: equal digests are equal bytes, and megabytes of PDFs stay out of the comparison.
+    const digest = async (bytes: Uint8Array) => {
+      const h = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+      return { length: bytes.length, sha256: Array.from(h, (b) => b.toString(16).padStart(2, '0')).join('') };
+    };
     const plain = async (v: unknown): Promise<unknown> => {
-      if (v instanceof Blob) return { blob: v.type, bytes: Array.from(new Uint8Array(await v.arrayBuffer())) };
+      if (v instanceof Blob) return { blob: v.type, ...(await digest(new Uint8Array(await v.arrayBuffer()))) };
       if (v instanceof CryptoKey) return { cryptoKey: v.type, algorithm: (v.algorithm as { name: string; namedCurve?: string }).name, curve: (v.algorithm as { namedCurve?: string }).namedCurve ?? null, extractable: v.extractable, usages: [...v.usages].sort() };
-      if (ArrayBuffer.isView(v)) return { bytes: Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
+      if (ArrayBuffer.isView(v)) return { [v.constructor.name]: await digest(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
       if (Array.isArray(v)) return Promise.all(v.map(plain));
       if (v && typeof v === 'object') {
         const o: Record<string, unknown> = {};

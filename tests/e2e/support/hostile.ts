@@ -39,15 +39,24 @@ export interface MarkupCensus {
 /** What elements the page holds that a payload could have injected, and whether one ran. */
 export function markupCensus(page: Page): Promise<MarkupCensus> {
   return page.evaluate(() => {
-    const all = [...document.querySelectorAll('*')];
+    // The document and every open shadow root (the micro-frontend's elements render in one).
+    const all: Element[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        all.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    const count = (selector: string) => all.filter((el) => el.matches(selector)).length;
     return {
-      img: document.querySelectorAll('img').length,
-      svg: document.querySelectorAll('svg').length,
-      foreignSvg: document.querySelectorAll('svg:not(.cov-chart):not([aria-hidden="true"])').length,
-      script: document.querySelectorAll('script').length,
-      iframe: document.querySelectorAll('iframe').length,
+      img: count('img'),
+      svg: count('svg'),
+      foreignSvg: count('svg:not(.cov-chart):not([aria-hidden="true"])'),
+      script: count('script'),
+      iframe: count('iframe'),
       handlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML.slice(0, 120)),
-      payloadImages: document.querySelectorAll('img[src="x"]').length,
+      payloadImages: count('img[src="x"]'),
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     };
   });

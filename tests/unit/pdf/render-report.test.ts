@@ -103,6 +103,22 @@ describe('the demo report', () => {
     expect(JSON.parse(json.toString('utf8'))).toEqual(record);
   });
 
+  it('pdf.js (the viewer in Firefox and many portals) finds the same observation.json, also after signing', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const { signPdf } = await import('../../../utils/sign');
+    const { makePki } = await import('../../fixtures/sign/pki');
+    const { zhang } = await makePki();
+    const signed = await signPdf(bytes, { key: zhang.privateKey, certificate: zhang.certificate, chain: zhang.chain });
+    for (const file of [bytes, signed]) {
+      const doc = await getDocument({ data: file.slice(), isEvalSupported: false }).promise;
+      const found = await doc.getAttachments();
+      expect(Object.keys(found)).toEqual([EMBEDDED_RECORD_NAME]);
+      expect(found[EMBEDDED_RECORD_NAME].content).toEqual(new TextEncoder().encode(reportRecordJson(record)));
+      expect(doc.numPages).toBe(Number(pdfinfo(pdf).Pages));
+      await doc.destroy();
+    }
+  });
+
   it('declares the attachment as the document’s data (/AF, /AFRelationship, MIME type)', () => {
     const text = new TextDecoder('latin1').decode(bytes);
     expect(text).toMatch(/\/Type \/EmbeddedFile\n\/Subtype \/application#2Fjson/);

@@ -7,6 +7,7 @@ import { VerdictView } from '../sign/VerdictView';
 import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
 import { canSign } from './ReportPanel';
 import { signWithIdentity } from './report-actions';
+import { Outcome } from '../ui/fields';
 
 const MAX_PDF = 50 * 1024 * 1024;
 
@@ -91,12 +92,7 @@ export function CountersignPanel({ store }: { store: ObserveStore }) {
           )}
         </div>
       )}
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { usePlatform } from '../platform';
 import { bytesBlob, fileBytes } from '../ui/errors';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
+import { Outcome } from '../ui/fields';
 
 const PEM_TYPE = 'application/x-pem-file';
 const P12_TYPE = 'application/x-pkcs12';
@@ -203,12 +204,7 @@ export function AuthorityManager({ db, onChange }: { db: XuntingDB; onChange?():
           )}
         </>
       )}
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { usePlatform } from '../platform';
 import { fileBytes } from '../ui/errors';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
+import { Outcome } from '../ui/fields';
 
 const PEM_TYPE = 'application/x-pem-file';
 
@@ -188,12 +189,7 @@ export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): 
           )}
         </div>
       )}
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

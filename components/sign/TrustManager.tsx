@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addTrusted, listTrusted, removeTrusted, type TrustRow, type XuntingDB } from '../../utils/db';
 import { errorMessage, fileBytes } from '../ui/errors';
+import { Outcome } from '../ui/fields';
 
 /**
  * The trust list the verifier uses: CA certificates (everything they issue is trusted) and
@@ -70,12 +71,7 @@ export function TrustManager({ db, refreshKey }: { db: XuntingDB; refreshKey?: u
         <label for="trust-file">导入 CA 证书或个人证书（.pem / .crt / .cer）</label>
         <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add((e.currentTarget as HTMLInputElement).files?.[0])} />
       </div>
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { seedPlan } from '../collect/PlanManager';
 import { usePlatform } from '../platform';
 import { loadSummaryFonts } from '../report/report-fonts';
 import { bytesBlob, errorMessage } from '../ui/errors';
+import { Outcome } from '../ui/fields';
 
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -86,12 +87,7 @@ export function CoverageTab({ db, version, onSeedPlan }: { db: XuntingDB; versio
           </p>
         </section>
       )}
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </>
   );
 }

@@ -94,3 +94,17 @@ export function Section({ title, children, id }: { title: string; children: Comp
     </section>
   );
 }
+
+/** What came of an action: the Chinese sentence it returned (status), or why it failed (alert). */
+export function Outcome({ message, error }: { message?: string; error?: string }) {
+  return (
+    <>
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

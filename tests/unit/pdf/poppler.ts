@@ -100,3 +100,29 @@ export function bodyText(raw: string): string {
     .filter((l) => l && !FOOTER.test(l) && !REPEATED_HEADERS.has(l))
     .join('');
 }
+
+/**
+ * Where a page's words break the layout: a word outside the margins (40 pt at the sides and
+ * top, 20 pt at the bottom for the page number), or two words whose boxes overlap.
+ */
+export function layoutFaults(pdf: string): string[] {
+  const { pages, words: all } = words(pdf);
+  const faults: string[] = [];
+  for (const w of all) {
+    const page = pages[w.page - 1];
+    if (w.xMin < 40 || w.xMax > page.width - 40 || w.yMin < 40 || w.yMax > page.height - 20) faults.push(`page ${w.page}: "${w.text}" outside the margins`);
+  }
+  for (let p = 1; p <= pages.length; p++) {
+    const ws = all.filter((w) => w.page === p);
+    for (let i = 0; i < ws.length; i++) {
+      for (let j = i + 1; j < ws.length; j++) {
+        const a = ws[i];
+        const b = ws[j];
+        const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+        const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+        if (dx > 0.5 && dy > 0.5) faults.push(`page ${p}: "${a.text}" / "${b.text}" overlap`);
+      }
+    }
+  }
+  return faults;
+}

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, quantile, ms } from './stats.mjs';
+import { demoKit } from './demo.mjs';
 
 const WARM_N = 15;
 const COLD_N = 5;
@@ -324,16 +325,10 @@ async function warm(render) {
 }
 
 export async function run() {
-  const { renderReport } = await import(at('utils/pdf/index.ts'));
-  const { loadReportFonts } = await import(at('utils/pdf/node-fonts.ts'));
-  const { needsExtFont } = await import(at('utils/pdf/glyph-check.ts'));
-  const { demoRecord } = await import(at('utils/cli/demo-record.ts'));
-  const { defaultObserverNames, defaultTemplate, defaultUnits } = await import(at('utils/cli/defaults.ts'));
-  const { DEMO_UNIT, DEMO_DATE } = await import(at('utils/cli/command-report.ts'));
+  const { renderReport, loadReportFonts, needsExtFont, demo: demoRecord } = await demoKit();
 
   // The demo record exactly as `xunting report --demo` builds it.
-  const unit = defaultUnits().find((u) => u.name === DEMO_UNIT);
-  const demo = demoRecord({ unit: { id: unit.id, name: unit.name }, date: DEMO_DATE, template: defaultTemplate(), observerNames: defaultObserverNames() });
+  const demo = demoRecord();
   // A shorter one: each score note cut to its first clause, five timeline notes, two paragraphs per narrative section.
   const short = structuredClone(demo);
   for (const s of Object.values(short.scores)) s.note = s.note.split(/[。；]/)[0];

@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, quantile, ms } from './stats.mjs';
+import { demoKit } from './demo.mjs';
 
 const SIGN_N = 40;
 const VERIFY_N = 40;
@@ -99,12 +100,7 @@ async function timed(n, fn) {
 }
 
 export async function run() {
-  const { renderReport } = await import(at('utils/pdf/index.ts'));
-  const { loadReportFonts } = await import(at('utils/pdf/node-fonts.ts'));
-  const { needsExtFont } = await import(at('utils/pdf/glyph-check.ts'));
-  const { demoRecord } = await import(at('utils/cli/demo-record.ts'));
-  const { defaultObserverNames, defaultTemplate, defaultUnits } = await import(at('utils/cli/defaults.ts'));
-  const { DEMO_UNIT, DEMO_DATE } = await import(at('utils/cli/command-report.ts'));
+  const { renderReport, loadReportFonts, needsExtFont, units, record, demoUnit, DEMO_DATE } = await demoKit();
   const S = await import(at('utils/sign/index.ts'));
   const { SignPdf } = requireHere('@signpdf/signpdf');
   const { P12Signer } = requireHere('@signpdf/signer-p12');
@@ -118,11 +114,6 @@ export async function run() {
   try {
     // --- the unsigned demo report, exactly as `xunting report --demo` renders it
     const fonts = loadReportFonts({ ext: false });
-    const template = defaultTemplate();
-    const observerNames = defaultObserverNames();
-    const units = defaultUnits();
-    const record = (u, date) => demoRecord({ unit: { id: u.id, name: u.name }, date, template, observerNames });
-    const demoUnit = units.find((u) => u.name === DEMO_UNIT);
     const unsigned = renderReport(record(demoUnit, DEMO_DATE), fonts);
     const unsignedFile = join(dir, 'unsigned.pdf');
     writeFileSync(unsignedFile, unsigned);

@@ -126,3 +126,10 @@ export function layoutFaults(pdf: string): string[] {
   }
   return faults;
 }
+
+/** The fonts `pdffonts` lists, one line each: "name embedded unicode Identity-H" when all is well. */
+export function fontSummary(pdf: string): string[] {
+  return pdffonts(pdf)
+    .map((r) => [r.name, r.embedded ? 'embedded' : 'NOT embedded', r.unicode ? 'unicode' : 'NO unicode map', r.encoding].join(' '))
+    .sort();
+}

@@ -16,7 +16,7 @@ import {
   REPORT_TITLE,
   type ReportFonts,
 } from '../../../utils/pdf';
-import { loadReportFonts } from '../../../utils/pdf/node-fonts';
+import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
 import type { ObservationRecord } from '../../../utils/record';
 import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';

@@ -33,10 +33,10 @@ function layout(pdf) {
 }
 
 async function makeReports(dir) {
-  const { demoRecord } = await import('../../utils/cli/demo-record.ts');
-  const { defaultObserverNames, defaultTemplate } = await import('../../utils/cli/defaults.ts');
+  const { demoRecord } = await import('../../cli/demo-record.ts');
+  const { defaultObserverNames, defaultTemplate } = await import('../../cli/defaults.ts');
   const { renderReport, reportRecordJson } = await import('../../utils/pdf/index.ts');
-  const { loadReportFonts } = await import('../../utils/pdf/node-fonts.ts');
+  const { loadReportFonts } = await import('../../cli/node-fonts.ts');
   const { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf } = await import('../../utils/sign/index.ts');
   const { appendStreamUpdate } = await import('../../tests/fixtures/sign/pdf-bytes.ts');
   const ca = await createCa({ name: '巡听办（基准测试）', org: '锡林郭勒盟直属机关工委' });
@@ -70,7 +70,7 @@ async function makeReports(dir) {
   }
   const caPem = join(dir, 'ca.pem');
   await writeFile(caPem, certificateToPem(ca.certificate));
-  return { paths, caPem, signMs, base: (await import('../../utils/cli/demo-record.ts')).demoRecord, units, template, observerNames };
+  return { paths, caPem, signMs, base: (await import('../../cli/demo-record.ts')).demoRecord, units, template, observerNames };
 }
 
 async function importInChromium(paths, caPem) {

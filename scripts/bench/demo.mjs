@@ -8,11 +8,11 @@ const at = (p) => pathToFileURL(join(root, p)).href;
 
 export async function demoKit() {
   const { renderReport } = await import(at('utils/pdf/index.ts'));
-  const { loadReportFonts } = await import(at('utils/pdf/node-fonts.ts'));
+  const { loadReportFonts } = await import(at('cli/node-fonts.ts'));
   const { needsExtFont } = await import(at('utils/pdf/glyph-check.ts'));
-  const { demoRecord } = await import(at('utils/cli/demo-record.ts'));
-  const { defaultObserverNames, defaultTemplate, defaultUnits } = await import(at('utils/cli/defaults.ts'));
-  const { DEMO_UNIT, DEMO_DATE } = await import(at('utils/cli/command-report.ts'));
+  const { demoRecord } = await import(at('cli/demo-record.ts'));
+  const { defaultObserverNames, defaultTemplate, defaultUnits } = await import(at('cli/defaults.ts'));
+  const { DEMO_UNIT, DEMO_DATE } = await import(at('cli/command-report.ts'));
   const template = defaultTemplate();
   const observerNames = defaultObserverNames();
   const units = defaultUnits();

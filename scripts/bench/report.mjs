@@ -365,7 +365,7 @@ export async function run() {
       const oursCold = [];
       const pmCold = [];
       for (let i = 0; i < COLD_N; i++) {
-        oursCold.push(coldRun(COLD_OURS, { record: recordFile, pdfIndex: at('utils/pdf/index.ts'), nodeFonts: at('utils/pdf/node-fonts.ts') }));
+        oursCold.push(coldRun(COLD_OURS, { record: recordFile, pdfIndex: at('utils/pdf/index.ts'), nodeFonts: at('cli/node-fonts.ts') }));
         pmCold.push(coldRun(COLD_PDFMAKE, { record: recordFile, bench: import.meta.url }));
       }
       for (const [who, c, size] of [['jsPDF', oursCold, oursWarm.bytes.length], ['pdfmake', pmCold, pmWarm.bytes.length]]) {

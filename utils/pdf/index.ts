@@ -1,6 +1,6 @@
 /**
  * utils/pdf: the 巡听旁听情况记录表 as a PDF (jsPDF), with the record embedded.
- * Node-only font loading lives in `./node-fonts` (not exported here, so browsers never see `fs`).
+ * Node-only font loading lives in `cli/node-fonts.ts` (not exported here, so browsers never see `fs`).
  */
 export { renderReport, reportRecordJson, REPORT_TITLE, EMBEDDED_RECORD_NAME, REPORT_CREATOR } from './render-report';
 export type { RenderOptions } from './render-report';

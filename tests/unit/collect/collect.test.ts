@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inspectReport, MemoryCollection, MAX_REPORT_BYTES, type Inspection } from '../../../utils/collect';
 import { XuntingDB, collectedRecords, collectionCounts, ingestInspected, removeCollected } from '../../../utils/db';
 import { renderReport } from '../../../utils/pdf';
-import { loadReportFonts } from '../../../utils/pdf/node-fonts';
+import { loadReportFonts } from '../../../cli/node-fonts';
 import { finalizeRecord, reviseRecord, type ObservationRecord } from '../../../utils/record';
 import { signPdf, type Identity, type TrustStore } from '../../../utils/sign';
 import { demo } from '../../fixtures/records/builders';

@@ -12,7 +12,7 @@ import {
   UnprintableError,
   type ReportFonts,
 } from '../../../utils/pdf';
-import { loadReportFonts } from '../../../utils/pdf/node-fonts';
+import { loadReportFonts } from '../../../cli/node-fonts';
 import { demo } from '../../fixtures/records/builders';
 import { bodyText, pdffonts, savePdf, squash, textRaw } from './poppler';
 

@@ -4,8 +4,6 @@
  * observation.json, long text flows over pages, and nothing is silently lost.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   EMBEDDED_RECORD_NAME,
   InvalidRecordError,
@@ -16,7 +14,7 @@ import {
   REPORT_TITLE,
   type ReportFonts,
 } from '../../../utils/pdf';
-import { loadReportFonts } from '../../../utils/pdf/node-fonts';
+import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
 import type { ObservationRecord } from '../../../utils/record';
 import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';
@@ -242,17 +240,5 @@ describe('refusals: no PDF rather than a wrong one', () => {
     const r = demo();
     r.observers[0].signature = { png: 'data:image/png;base64,AAAAAAAA', signedAt: r.updatedAt };
     expect(() => renderReport(r, fonts)).toThrow(new RegExp(`巡听人员「${r.observers[0].name}」的签名图像无法读取`));
-  });
-});
-
-describe('utils/pdf stays portable', () => {
-  it('uses no Buffer and no Node modules outside node-fonts.ts', () => {
-    const dir = join(__dirname, '../../../utils/pdf');
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'node-fonts.ts')) {
-      const src = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect(src, f).not.toMatch(/\bBuffer\b|from 'node:|from 'fs'|require\(/);
-    }
-    expect(existsSync(join(dir, 'index.ts'))).toBe(true);
-    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).not.toMatch(/from '\.\/node-fonts'/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCoverageSummary, summarySentence, UnprintableError, type ReportFonts } from '../../../utils/pdf';
-import { loadReportFonts } from '../../../utils/pdf/node-fonts';
+import { loadReportFonts } from '../../../cli/node-fonts';
 import type { Coverage } from '../../../utils/coverage/types';
 import { cycleCoverage, emptyCoverage, realisticCoverage } from '../../fixtures/coverage/build-coverage';
 import { pdffonts, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary } from './poppler';

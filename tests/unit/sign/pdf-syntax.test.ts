@@ -1,7 +1,5 @@
 /** The small PDF reader/writer behind signing and verification. */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parsePdfDate, pdfDate } from '../../../utils/sign/pdf-incremental';
 import { PdfDict, PdfLexer, PdfName, PdfRef, PdfString, writeTextString, writeValue } from '../../../utils/sign/pdf-syntax';
 
@@ -58,15 +56,5 @@ describe('writing', () => {
     expect(parsePdfDate("D:20260512093005+08'00")).toEqual(d);
     expect(parsePdfDate('D:2026')).toEqual(new Date(Date.UTC(2026, 0, 1)));
     expect(parsePdfDate('yesterday')).toBeNull();
-  });
-});
-
-describe('utils/sign runs in browsers too', () => {
-  it('no node: imports and no Buffer in utils/sign', () => {
-    const dir = join(__dirname, '../../../utils/sign');
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('node-'))) {
-      const text = readFileSync(join(dir, f), 'utf8').replace(/\/\*[^]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-      expect(text, f).not.toMatch(/from ['"]node:|require\(|\bBuffer\b|process\./);
-    }
   });
 });

@@ -5,18 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { ObservationRecord } from '../record';
-import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, UnprintableError } from '../pdf';
-import { loadReportFonts } from '../pdf/node-fonts';
-import { certificateInfo, SignError, signPdf, type Identity } from '../sign';
-import { parseJsonText, type Problem } from '../validate';
+import type { ObservationRecord } from '../utils/record';
+import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, UnprintableError } from '../utils/pdf';
+import { loadReportFonts } from './node-fonts';
+import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
+import { parseJsonText, type Problem } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
 import { writeFileAtomic } from './write-atomic';
 import { defaultObserverNames, defaultTemplate, defaultUnits } from './defaults';
 import { demoRecord, isCalendarDate } from './demo-record';
-import { findUnit } from '../roster';
+import { findUnit } from '../utils/roster';
 import { readSecret, SecretUnavailable } from './read-secret';
 import { readFailure, readIdentityFile } from './sign-io';
 

@@ -6,12 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCsv, writeXlsx } from '../io';
-import { renderReport } from '../pdf';
-import { loadReportFonts } from '../pdf/node-fonts';
-import { planToRows, type Plan } from '../plan';
-import type { Unit } from '../roster';
-import { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf, type Identity } from '../sign';
+import { writeCsv, writeXlsx } from '../utils/io';
+import { renderReport } from '../utils/pdf';
+import { loadReportFonts } from './node-fonts';
+import { planToRows, type Plan } from '../utils/plan';
+import type { Unit } from '../utils/roster';
+import { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf, type Identity } from '../utils/sign';
 import { defaultObserverNames, defaultPlan, defaultTemplate, defaultUnits } from './defaults';
 import { demoRecord } from './demo-record';
 

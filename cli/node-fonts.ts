@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFontBytes, FontError, type FontFile, type ReportFonts } from './fonts';
-import { parseCoverage } from './glyph-check';
+import { checkFontBytes, FontError, type FontFile, type ReportFonts } from '../utils/pdf';
+import { parseCoverage } from '../utils/pdf';
 
 export const FONT_FILES = {
   regular: 'NotoSerifSC-Regular.ttf',
@@ -16,7 +16,7 @@ export const FONT_FILES = {
 } as const;
 
 /** public/fonts of this checkout. */
-export const DEFAULT_FONT_DIR = fileURLToPath(new URL('../../public/fonts/', import.meta.url));
+export const DEFAULT_FONT_DIR = fileURLToPath(new URL('../public/fonts/', import.meta.url));
 
 function readBytes(dir: string, name: string): Uint8Array {
   try {

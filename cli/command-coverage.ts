@@ -5,11 +5,11 @@
  */
 import { statSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
-import { inspectReport, MemoryCollection, refuseBySize, type IngestOutcome } from '../collect';
-import { computeCoverage, coverageCsv, coverageXlsx, formatPct, parseScope, scopeForYear, type Coverage, type CoverageScope } from '../coverage';
-import { parsePlanFile, type Plan } from '../plan';
-import { parseRosterFile, type Unit } from '../roster';
-import { formatProblems } from '../validate';
+import { inspectReport, MemoryCollection, refuseBySize, type IngestOutcome } from '../utils/collect';
+import { computeCoverage, coverageCsv, coverageXlsx, formatPct, parseScope, scopeForYear, type Coverage, type CoverageScope } from '../utils/coverage';
+import { parsePlanFile, type Plan } from '../utils/plan';
+import { parseRosterFile, type Unit } from '../utils/roster';
+import { formatProblems } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
@@ -154,7 +154,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (o.ext === '.csv') bytes = coverageCsv(main);
       else if (o.ext === '.xlsx') bytes = await coverageXlsx(main);
       else {
-        const [{ renderCoverageSummary }, { loadReportFonts }] = await Promise.all([import('../pdf'), import('../pdf/node-fonts')]);
+        const [{ renderCoverageSummary }, { loadReportFonts }] = await Promise.all([import('../utils/pdf'), import('./node-fonts')]);
         bytes = renderCoverageSummary(main, loadReportFonts(), { organisation: values.organisation });
       }
       writeFileAtomic(o.path, bytes);

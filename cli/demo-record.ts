@@ -4,8 +4,8 @@
  * unit + date (so trial data for many units looks different) and nothing else: the same
  * arguments give the same record, byte for byte.
  */
-import { RECORD_FORMAT, pad2, type ItemScore, type ObservationRecord, type Speaker, type UnitRef } from '../record';
-import { itemEarned, templateItems, type RubricItem, type RubricTemplate } from '../rubric';
+import { RECORD_FORMAT, pad2, type ItemScore, type ObservationRecord, type Speaker, type UnitRef } from '../utils/record';
+import { itemEarned, templateItems, type RubricItem, type RubricTemplate } from '../utils/rubric';
 import { Prng } from './prng';
 import { demoSignaturePng } from './demo-signature';
 import * as T from './demo-text';

@@ -4,7 +4,7 @@
  * for. Folders are walked for *.pdf.
  */
 import { relative, resolve } from 'node:path';
-import { verifyPdf, type Verdict } from '../sign';
+import { verifyPdf, type Verdict } from '../utils/sign';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { certificateInfo, certificateToPem, checkPassphrase, createIdentityRequest, issueCertificate, parseCsr, writePkcs12 } from '../sign';
+import { certificateInfo, certificateToPem, checkPassphrase, createIdentityRequest, issueCertificate, parseCsr, writePkcs12 } from '../utils/sign';
 import type { Command } from './command';
 import { CA_P12_FILE, describeCertificate, failSoftly, openCa } from './command-ca';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateTemplate, type RubricTemplate } from '../rubric';
-import { validatePlan, type Plan } from '../plan';
-import { parseRosterText, type Unit } from '../roster';
-import { formatProblems } from '../validate';
+import { validateTemplate, type RubricTemplate } from '../utils/rubric';
+import { validatePlan, type Plan } from '../utils/plan';
+import { parseRosterText, type Unit } from '../utils/roster';
+import { formatProblems } from '../utils/validate';
 
 // Built from the file's path, not new URL(…, import.meta.url): Vite rewrites that form into an
 // http:// asset URL in browser-like test environments.
-const dir = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../public/defaults')}/`;
+const dir = `${resolve(dirname(fileURLToPath(import.meta.url)), '../public/defaults')}/`;
 
 function read(name: string): string {
   try {

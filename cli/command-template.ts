@@ -1,7 +1,7 @@
 /** `xunting template check TEMPLATE.json`: validate a rubric template (xunting.rubric/1). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTemplateJson, templateItems, type RubricTemplate } from '../rubric';
+import { parseTemplateJson, templateItems, type RubricTemplate } from '../utils/rubric';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';

@@ -4,7 +4,7 @@
  * A report whose existing signatures are already broken is refused.
  */
 import { basename, extname, resolve } from 'node:path';
-import { certificateInfo, signPdf, verifyPdf, type VerdictCode } from '../sign';
+import { certificateInfo, signPdf, verifyPdf, type VerdictCode } from '../utils/sign';
 import type { Command } from './command';
 import { failSoftly } from './command-ca';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';

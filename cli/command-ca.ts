@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { certificateInfo, certificateToPem, checkPassphrase, createCa, issueCertificate, parseCsr, SignError, writePkcs12, type CertificateInfo } from '../sign';
+import { certificateInfo, certificateToPem, checkPassphrase, createCa, issueCertificate, parseCsr, SignError, writePkcs12, type CertificateInfo } from '../utils/sign';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';

@@ -1,7 +1,7 @@
 /** File helpers shared by the signing commands: read an identity (.p12), refuse to overwrite, walk folders for PDFs. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseCertificates, readPkcs12, SignError, type Certificate, type Identity } from '../sign';
+import { parseCertificates, readPkcs12, SignError, type Certificate, type Identity } from '../utils/sign';
 import type { CliIo } from './io';
 
 export function readBytes(path: string): Uint8Array {

@@ -138,9 +138,15 @@ describe('xunting merge', () => {
     expect(r.out).toContain('未指定 --trust，签名人身份未经核验');
   });
 
-  it('the merged record renders as a report that signs', () => {
+  it('the merged record renders as a report with the appendix 组员独立评分对照, and signs', () => {
     const r = xunting(['report', 'merged.json', '--identity', 'zhang/identity.p12', '--out', 'final.pdf'], dir);
     expect(r.code, r.err).toBe(0);
+    const text = run('pdftotext', ['-layout', join(dir, 'final.pdf'), '-']).out;
+    const appendix = text.slice(text.indexOf('附：组员独立评分对照'));
+    expect(text.indexOf('附：组员独立评分对照')).toBeGreaterThan(text.indexOf('巡听人员'));
+    expect(appendix).toMatch(/李四\s+王五\s+极差\s+组定分/);
+    expect(appendix).toContain('※ 极差超过该项满分的四分之一');
+    expect(run('pdftotext', ['-layout', join(dir, 'x.pdf'), '-']).out).not.toContain('组员独立评分对照');
     const sig = pdfsig(join(dir, 'final.pdf'), nssDbTrusting(readFileSync(join(dir, 'ca/ca.pem'), 'utf8')));
     expect(sig.signatures[0]).toMatchObject({ valid: true, trusted: true, totalDocument: true });
   });

@@ -13,6 +13,8 @@ export const COMMANDS: readonly { name: string; summary: string; load(): Promise
   { name: 'identity', summary: '为巡听人员生成签名身份（identity new）', load: async () => (await import('./command-identity')).identityCommand },
   { name: 'sign', summary: '给报告 PDF 加数字签名（可会签）', load: async () => (await import('./command-sign')).signCommand },
   { name: 'verify', summary: '核验报告 PDF 的数字签名（可批量）', load: async () => (await import('./command-verify')).verifyCommand },
+  { name: 'submit', summary: '组员提交独立评分（签名的《组员独立评分表》PDF）', load: async () => (await import('./command-submit')).submitCommand },
+  { name: 'merge', summary: '组长汇总各组员的独立评分（逐项对照，取平均）', load: async () => (await import('./command-merge')).mergeCommand },
   { name: 'demo', summary: '生成演示数据（签名报告、CA 证书、名单、计划），用于试用工委工作台', load: async () => (await import('./command-demo')).demoCommand },
   { name: 'coverage', summary: '核验收到的报告并统计覆盖情况（PDF、Excel、CSV 汇总）', load: async () => (await import('./command-coverage')).coverageCommand },
 ];
@@ -36,6 +38,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
   npx xunting identity new --name 张三 --org 单位 --ca ca --out 张三
   npx xunting report 记录.json --identity 张三/identity.p12 --out 报告.pdf
   npx xunting verify 报告目录 --trust ca/ca.pem
+  npx xunting submit 组员记录.json --identity 李四/identity.p12 --out 独立评分表-李四.pdf
+  npx xunting merge 组长记录.json 独立评分表-李四.pdf 独立评分表-王五.pdf --out 汇总记录.json --trust ca/ca.pem
   npx xunting demo --out 演示数据
   npx xunting coverage --roster 名单.csv --plan 计划2026.xlsx --year 2026 --trust ca/ca.pem 报告目录 --out 汇总.pdf`;
 }

@@ -10,7 +10,7 @@ import { sha256, toHex, verifyPdf, type TrustStore, type VerdictCode } from '../
 /** Larger than any report (a 2-page report is ~200 KB; with many signatures and notes, a few MB). */
 export const MAX_REPORT_BYTES = 30 * 1024 * 1024;
 
-export type RejectCode = VerdictCode | 'too-large' | 'empty' | 'zip' | 'draft';
+export type RejectCode = VerdictCode | 'too-large' | 'empty' | 'zip' | 'draft' | 'member-sheet';
 
 export interface Signer {
   cn: string;
@@ -46,6 +46,8 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
   const verdict = await verifyPdf(bytes, { trust, now: opts.now });
   if (!verdict.ok || !verdict.record || verdict.recordJson === undefined) return reject(verdict.code ?? 'record-missing', verdict.reason ?? '报告中没有记录');
   if (verdict.record.status !== 'final') return reject('draft', '报告中的记录是草稿（未定稿），不计入统计');
+  // A member's 独立评分表 is one voice of the group, not the group's report: counting it would count the session twice.
+  if (verdict.record.group?.role === 'member') return reject('member-sheet', `这是组员「${verdict.record.group.member}」的独立评分表，不是巡听报告：请交给本组组长汇总`);
   const signers = verdict.signatures.map((s) => ({ cn: s.signer?.cn ?? '', o: s.signer?.o ?? '', fingerprint: s.signer?.fingerprint ?? '', signingTime: s.signingTime }));
   return { ok: true, fileName, size, sha256: toHex(await sha256(bytes)), record: verdict.record, recordJson: verdict.recordJson, signers };
 }

@@ -18,6 +18,7 @@ import { columnWidths, drawTable, tableHeight, type TableSpec } from './layout-t
 import { headerRows, HEADER_COLUMNS } from './header-rows';
 import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
 import { observerRows, OBSERVER_COLUMNS, OBSERVER_HEADER } from './observer-rows';
+import { groupAppendix, groupColumns, GROUP_APPENDIX_TITLE } from './group-rows';
 import { attachFiles } from './embed-file';
 import { chineseDate, chineseOrdinal } from './format';
 import * as S from './report-style';
@@ -146,6 +147,14 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
     lineHeight: 16,
     justify: false,
   });
+
+  const appendix = groupAppendix(r);
+  if (appendix) {
+    flow.heading(`附：${GROUP_APPENDIX_TITLE}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep: 80, gapBefore: S.GAP_BEFORE_HEADING * 2, gapAfter: 4 });
+    drawTable(flow, { columns: columnWidths(groupColumns(r.group!.independent!.length), cw), header: appendix.header, rows: appendix.rows, style: S.SCORE_TABLE });
+    flow.y += 6;
+    for (const note of appendix.notes) flow.paragraph(note, S.NOTE, { lineHeight: 16, justify: false });
+  }
 
   numberPages(doc, painter, S.FOOTER);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RECORD_FORMAT, type ObservationRecord } from './types';
-import { validateTemplate, checkItemValue, templateItems } from '../rubric';
+import { validateTemplate, checkItemValue, templateItems, type RubricItem } from '../rubric';
+import { groupProblems } from '../group/merge-group';
 import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -27,6 +28,12 @@ const count = (what: string) =>
 const iso = (what: string) => z.string({ error: `${what}须为时间` }).regex(ISO, { error: `${what}须为 ISO 8601 时间` });
 const hhmm = (what: string) =>
   z.string({ error: `${what}须为时间` }).refine((v) => v === '' || TIME.test(v), { error: `${what}须为 HH:MM 格式` });
+
+/** One item's entry without its note (a member's independent score). */
+const entry = z.object({
+  value: z.number({ error: '分值须为数字' }).nullable(),
+  na: z.boolean({ error: '不适用须为 true 或 false' }),
+});
 
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT, { error: `记录格式标识须为 "${RECORD_FORMAT}"` }),
@@ -96,6 +103,26 @@ const recordSchema = z.object({
     )
     .max(20, { error: '巡听人员过多' }),
   template: z.unknown(),
+  group: z
+    .object({
+      role: z.enum(['lead', 'member'], { error: '巡听组角色须为 lead（组长）或 member（组员）' }),
+      member: name('组员姓名'),
+      name: str('巡听组名称', 50).optional(),
+      independent: z
+        .array(
+          z.object({
+            name: name('组员姓名'),
+            role: z.enum(['lead', 'member'], { error: '巡听组角色须为 lead（组长）或 member（组员）' }),
+            signer: z.object({ cn: str('签名人', 200), fingerprint: str('证书指纹', 128) }).nullable(),
+            submittedAt: iso('提交时间').nullable(),
+            scores: z.record(z.string(), entry),
+          }),
+        )
+        .max(20, { error: '组员过多' })
+        .optional(),
+      overrides: z.record(z.string(), z.object({ reason: str('调整理由', 2000) })).optional(),
+    })
+    .optional(),
 });
 
 /** Checks across fields: the snapshot template is valid and every score fits it. */
@@ -118,9 +145,35 @@ function semanticProblems(r: ObservationRecord): Problem[] {
       if (msg) problems.push({ path: `${path}.value`, message: msg });
     }
   }
+  problems.push(...independentProblems(r, items));
   const leads = r.observers.filter((o) => o.lead).length;
   if (leads > 1) problems.push({ path: '$.observers', message: '巡听组只能有一位组长' });
   if (r.finalizedAt === null && r.status === 'final') problems.push({ path: '$.finalizedAt', message: '已定稿的记录须有定稿时间' });
+  return problems;
+}
+
+/** Group scores: every member's entry fits the template; a final reconciled record follows the agreed-score rule. */
+function independentProblems(r: ObservationRecord, items: Map<string, RubricItem>): Problem[] {
+  const g = r.group;
+  if (!g) return [];
+  const problems: Problem[] = [];
+  g.independent?.forEach((m, i) => {
+    for (const [id, s] of Object.entries(m.scores)) {
+      const path = `$.group.independent[${i}].scores[${JSON.stringify(id)}]`;
+      const item = items.get(id);
+      if (!item) problems.push({ path, message: `评分项 "${id}" 不在记录所附的评分表中` });
+      else if (s.value !== null && !s.na) {
+        const msg = checkItemValue(item, s.value);
+        if (msg) problems.push({ path: `${path}.value`, message: `${m.name}：${msg}` });
+      }
+    }
+  });
+  for (const id of Object.keys(g.overrides ?? {})) {
+    if (!items.has(id)) problems.push({ path: `$.group.overrides[${JSON.stringify(id)}]`, message: `评分项 "${id}" 不在记录所附的评分表中` });
+  }
+  if (g.role === 'member' && g.independent?.length) problems.push({ path: '$.group.independent', message: '组员的记录不能含有其他组员的评分' });
+  // A draft is still being reconciled; a final record must show how each agreed score came about.
+  if (!problems.length && r.status === 'final') problems.push(...groupProblems(r));
   return problems;
 }
 

@@ -114,4 +114,46 @@ export interface ObservationRecord {
   observers: Observer[];
   /** The template the record was scored against, as it was then. */
   template: RubricTemplate;
+  /**
+   * Observer groups (巡听组) scoring independently (optional; absent in a record one observer
+   * filled for the whole group). Older readers drop it and still read the record.
+   */
+  group?: GroupInfo;
+}
+
+/** One observer's own entry for an item, as they submitted it (no note: notes stay on their sheet). */
+export interface IndependentEntry {
+  value: number | null;
+  na: boolean;
+}
+
+/** One group member's independent scores, as read from their signed 独立评分表 (or the lead's own). */
+export interface IndependentScores {
+  /** The member's name (the record's 组员 name, else the certificate's CN). */
+  name: string;
+  role: 'lead' | 'member';
+  /** The certificate that signed the member's sheet; null for the lead's own (unsigned) entries. */
+  signer: { cn: string; fingerprint: string } | null;
+  /** ISO time the member finalised their sheet. */
+  submittedAt: string | null;
+  scores: Record<string, IndependentEntry>;
+}
+
+/**
+ * Group scoring. A member's record (`role: "member"`) carries that member's own scores in
+ * `scores`; it is submitted as a signed 独立评分表 and never counts as a report. The lead's
+ * record (`role: "lead"`), once reconciled, carries every member's independent scores in
+ * `independent` and the agreed scores in `scores`: each the members' mean rounded half up to
+ * the item's step (utils/group), unless listed in `overrides`.
+ */
+export interface GroupInfo {
+  role: 'lead' | 'member';
+  /** Whose scores these are: the member (a member record) or the lead. */
+  member: string;
+  /** The group's name (第一巡听组), when known. */
+  name?: string;
+  /** Lead only, after reconciliation: every member's independent scores, the lead's own first. */
+  independent?: IndependentScores[];
+  /** Lead only: items whose agreed score the lead set by hand, with the reason (required outside the members' range). */
+  overrides?: Record<string, { reason: string }>;
 }

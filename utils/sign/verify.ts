@@ -32,6 +32,11 @@ export interface VerifyOptions {
   now?: Date;
   /** Require the embedded observation record (default true). */
   requireRecord?: boolean;
+  /**
+   * Integrity only: a signer no trusted CA vouches for does not fail the file (the signature
+   * verdict still says chainTrusted: false). For `xunting merge` without --trust; never the inbox.
+   */
+  allowUntrusted?: boolean;
 }
 
 interface FoundSignature {
@@ -249,7 +254,7 @@ async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> 
 
   const problems: { code: VerdictCode; reason: string }[] = [];
   const many = signatures.length > 1;
-  for (const s of signatures) if (s.code) problems.push({ code: s.code, reason: many ? `第 ${s.index + 1} 个签名：${s.reason}` : s.reason! });
+  for (const s of signatures) if (s.code && !(opts.allowUntrusted && s.code === 'untrusted-signer')) problems.push({ code: s.code, reason: many ? `第 ${s.index + 1} 个签名：${s.reason}` : s.reason! });
   const last = signatures[signatures.length - 1];
   // Whenever the last signature itself verified, even if its signer is not trusted: what was appended
   // after it matters more than who signed (CODE_ORDER), e.g. to `xunting sign`, which trusts no one.

@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { AGREED_RULE_TEXT, mergeGroup, reconcile, sheetRefusal, leadEntries, memberEntries, type MemberSheet } from '../group';
-import { validateRecord, type IndependentScores, type ObservationRecord } from '../record';
-import { reportRecordJson } from '../pdf/render-report';
-import { scoreTemplate } from '../rubric';
-import { verifyPdf } from '../sign';
-import { parseJsonText } from '../validate';
+import { AGREED_RULE_TEXT, mergeGroup, reconcile, sheetRefusal, leadEntries, memberEntries, type MemberSheet } from '../utils/group';
+import { validateRecord, type IndependentScores, type ObservationRecord } from '../utils/record';
+import { reportRecordJson } from '../utils/pdf/render-report';
+import { scoreTemplate } from '../utils/rubric';
+import { verifyPdf } from '../utils/sign';
+import { parseJsonText } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { finalizeProblems, finalizeRecord, validateRecord, type ObservationRecord } from '../record';
-import { FontError, InvalidRecordError, renderMemberSheet, UnprintableError } from '../pdf';
-import { loadReportFonts } from '../pdf/node-fonts';
-import { certificateInfo, SignError, signPdf, type Identity } from '../sign';
-import { parseJsonText, type Problem } from '../validate';
+import { finalizeProblems, finalizeRecord, validateRecord, type ObservationRecord } from '../utils/record';
+import { FontError, InvalidRecordError, renderMemberSheet, UnprintableError } from '../utils/pdf';
+import { loadReportFonts } from './node-fonts';
+import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
+import { parseJsonText, type Problem } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';

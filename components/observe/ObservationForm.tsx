@@ -48,8 +48,8 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             startTime={r.startTime}
             endTime={r.endTime}
             disabled={locked}
-            onStart={(t) => edit((d) => void (d.startTime = t))}
-            onEnd={(t) => edit((d) => void (d.endTime = t))}
+            onStart={start.onText}
+            onEnd={end.onText}
           />
           <TextField id="f-place" label={zh.place} value={r.place} onValue={set('place')} maxLength={200} wide />
           <TextField id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={500} wide />

@@ -1,4 +1,5 @@
-import type { ObservationRecord } from '../../utils/record';
+import type { EnteredField, ObservationRecord } from '../../utils/record';
+import { applyEnteredText, enteredMessage } from '../../utils/record';
 import { CountField, Section, TextArea, TextField } from '../ui/fields';
 import { zh } from '../ui/strings';
 import type { ObserveStore } from './observe-store';
@@ -21,6 +22,13 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
   const set = <K extends keyof ObservationRecord>(key: K) => (v: ObservationRecord[K]) => edit((d) => void (d[key] = v));
   const summary = store.summary.value;
   const a = r.attendance;
+  // Counts and times: what was typed (refused text kept in r.entered) and its message.
+  const typed = (field: EnteredField, stored: number | string | null) => {
+    const text = r.entered?.[field];
+    return { text: text ?? (stored === null ? '' : String(stored)), error: text === undefined ? null : enteredMessage(field, text), onText: (t: string) => edit((d) => applyEnteredText(d, field, t)) };
+  };
+  const start = typed('startTime', r.startTime);
+  const end = typed('endTime', r.endTime);
   return (
     <form class="observation" onSubmit={(e) => e.preventDefault()} aria-label="巡听旁听记录表">
       {locked && (
@@ -33,15 +41,15 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
           <UnitPicker units={store.units.value} value={r.unit} onPick={(u) => edit((d) => void (d.unit = u))} />
           <div class="grid3">
             <TextField id="f-date" type="date" label={zh.date} value={r.date} onValue={set('date')} />
-            <TextField id="f-start" type="time" label={zh.startTime} value={r.startTime} onValue={set('startTime')} />
-            <TextField id="f-end" type="time" label={zh.endTime} value={r.endTime} onValue={set('endTime')} />
+            <TextField id="f-start" type="time" label={zh.startTime} value={r.startTime} error={start.error} onValue={start.onText} />
+            <TextField id="f-end" type="time" label={zh.endTime} value={r.endTime} error={end.error} onValue={end.onText} />
           </div>
           <SessionClock
             startTime={r.startTime}
             endTime={r.endTime}
             disabled={locked}
-            onStart={(t) => edit((d) => void (d.startTime = t))}
-            onEnd={(t) => edit((d) => void (d.endTime = t))}
+            onStart={start.onText}
+            onEnd={end.onText}
           />
           <TextField id="f-place" label={zh.place} value={r.place} onValue={set('place')} maxLength={200} wide />
           <TextField id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={500} wide />
@@ -53,9 +61,9 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
 
         <Section title={zh.attendance} id="h-attendance">
           <div class="grid3">
-            <CountField id="f-expected" label={zh.expected} value={a.expected} onValue={(v) => edit((d) => void (d.attendance.expected = v))} />
-            <CountField id="f-present" label={zh.present} value={a.present} onValue={(v) => edit((d) => void (d.attendance.present = v))} />
-            <CountField id="f-leave" label={zh.onLeave} value={a.onLeave} onValue={(v) => edit((d) => void (d.attendance.onLeave = v))} />
+            <CountField id="f-expected" label={zh.expected} {...typed('attendance.expected', a.expected)} />
+            <CountField id="f-present" label={zh.present} {...typed('attendance.present', a.present)} />
+            <CountField id="f-leave" label={zh.onLeave} {...typed('attendance.onLeave', a.onLeave)} />
           </div>
           {a.expected !== null && a.present !== null && a.present > a.expected && (
             <p class="error" role="alert">实到人数（{a.present}）多于应到人数（{a.expected}），请核对。</p>

@@ -14,7 +14,7 @@ export function ObservationList({ store }: { store: ObserveStore }) {
         <span class="meta">
           {r.date} · {zh.status[r.status]}
           {r.revision > 1 ? ` · 第 ${r.revision} 版` : ''}
-          {r.total !== null ? ` · ${r.total.toFixed(1)} 分 ${r.grade ?? ''}` : ''}
+          {r.total !== null ? (r.grade ? ` · ${r.total.toFixed(1)} 分 ${r.grade}` : ` · 暂计 ${r.total.toFixed(1)} 分`) : ''}
         </span>
         {r.theme && <span class="theme">{r.theme}</span>}
       </button>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { XuntingDB, seedDefaults } from '../../utils/db';
+import { XuntingDB, seedDefaults, unsetUntouchedDeductionsOnce } from '../../utils/db';
 import { errorMessage } from '../ui/errors';
 import { PlatformContext, type Platform } from '../platform';
 import { zh } from '../ui/strings';
@@ -35,6 +35,7 @@ export function ObserverApp({ platform }: { platform: Platform }) {
     (async () => {
       await platform.requestPersistence().catch(() => null);
       await seedDefaults(db, await platform.loadDefaults());
+      await unsetUntouchedDeductionsOnce(db);
       await store.loadUnits();
       await store.refreshList();
       await store.refreshIdentity();

@@ -1,39 +1,42 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RubricItem } from '../../utils/rubric';
-import { checkItemValue } from '../../utils/rubric';
+import { parseItemText } from '../../utils/rubric';
 import type { ItemScore } from '../../utils/record';
 import { zh } from '../ui/strings';
 
-const fmt = (n: number | null) => (n === null ? '' : String(n));
+/** The text a stored entry shows: what was typed and refused, else the accepted value. */
+const shown = (entry: ItemScore) => entry.entered ?? (entry.value === null ? '' : String(entry.value));
 
 /**
- * One rubric item: score (or deduction) on the step grid, N/A, note. A value out of range or
- * off the grid is shown with its message and not stored; the last valid value stays saved.
+ * One rubric item: score (or deduction) on the step grid, N/A, note. Every keystroke is
+ * stored: an accepted number as the value, refused text as `entered` (value null, not scored)
+ * with its message, so a reload shows exactly what was typed. A 扣分项 also offers 无扣分.
  */
 export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricItem; entry: ItemScore; disabled: boolean; onChange(next: ItemScore): void }) {
-  const [raw, setRaw] = useState(fmt(entry.value));
-  const [error, setError] = useState<string | null>(null);
+  const [raw, setRaw] = useState(() => shown(entry));
+  // The stored text this field last produced: a different one came from outside (restore, revision).
+  const mine = useRef(shown(entry));
   useEffect(() => {
-    // Follow the stored value when it changes from outside (restore, revision), unless mid-edit with an error.
-    if (!error) setRaw(fmt(entry.value));
-  }, [entry.value]);
+    const stored = shown(entry);
+    if (stored !== mine.current) {
+      mine.current = stored;
+      setRaw(stored);
+    }
+  }, [entry.value, entry.entered]);
 
   const scoreId = `score-${item.id}`;
   const errId = `score-err-${item.id}`;
   const deduct = item.kind === 'deduction';
   const label = `${item.title}${deduct ? ' 扣分' : ' 得分'}`;
-  const onInput = (text: string) => {
+  const error = entry.na ? null : parseItemText(item, raw).message;
+  const store = (text: string) => {
     setRaw(text);
-    const t = text.trim().replace(/。/g, '.');
-    if (t === '') {
-      setError(null);
-      onChange({ ...entry, value: null });
-      return;
-    }
-    const v = Number(t);
-    const msg = Number.isNaN(v) ? `「${item.title}」的分值须为数字` : checkItemValue(item, v);
-    setError(msg);
-    if (!msg) onChange({ ...entry, value: v });
+    const { value, entered } = parseItemText(item, text);
+    const next: ItemScore = { ...entry, value };
+    delete next.entered;
+    if (entered !== undefined) next.entered = entered;
+    mine.current = shown(next);
+    onChange(next);
   };
   return (
     <div class={`item${entry.na ? ' na' : ''}`}>
@@ -48,17 +51,21 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
         <input
           id={scoreId}
           class={error ? 'invalid' : ''}
-          type="number"
+          type="text"
           inputMode="decimal"
-          min={0}
-          max={item.max}
-          step={item.step}
+          autoComplete="off"
+          placeholder={deduct ? '扣分' : '得分'}
           value={raw}
           disabled={disabled || entry.na}
           aria-invalid={!!error}
           aria-describedby={error ? errId : undefined}
-          onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => store((e.currentTarget as HTMLInputElement).value)}
         />
+        {deduct && (
+          <button type="button" class="chip" aria-pressed={entry.value === 0 && entry.entered === undefined} disabled={disabled || entry.na} onClick={() => store('0')}>
+            无扣分<span class="sr-only">（{item.title}）</span>
+          </button>
+        )}
         {item.allowNA && (
           <label class="check">
             <input type="checkbox" checked={entry.na} disabled={disabled} onChange={(e) => onChange({ ...entry, na: (e.currentTarget as HTMLInputElement).checked })} />

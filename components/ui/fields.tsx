@@ -17,23 +17,37 @@ interface TextProps {
   maxLength?: number;
   wide?: boolean;
   autoComplete?: string;
+  /** Why what was typed is not accepted (shown under the field). */
+  error?: string | null;
 }
 
-export function TextField({ id, label, value, onValue, type = 'text', placeholder, maxLength, wide, autoComplete = 'off' }: TextProps) {
+export function TextField({ id, label, value, onValue, type = 'text', placeholder, maxLength, wide, autoComplete = 'off', error }: TextProps) {
   return (
     <div class={wide ? 'field wide' : 'field'}>
       <label for={id}>{label}</label>
       <input
         id={id}
         type={type}
+        class={error ? 'invalid' : undefined}
         value={value}
         placeholder={placeholder}
         maxLength={maxLength}
         autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
         onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
       />
+      <FieldError id={`${id}-err`} error={error} />
     </div>
   );
+}
+
+function FieldError({ id, error }: { id: string; error?: string | null }) {
+  return error ? (
+    <p id={id} class="error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 interface AreaProps {
@@ -59,29 +73,29 @@ export function TextArea({ id, label, value, onValue, rows = 4, maxLength, hint 
 interface CountProps {
   id: string;
   label: string;
-  value: number | null;
-  onValue(v: number | null): void;
+  /** What the field shows: the refused text if any, else the stored number. */
+  text: string;
+  error?: string | null;
+  onText(text: string): void;
 }
 
-/** A whole-number field (people counts); empty means not filled in. */
-export function CountField({ id, label, value, onValue }: CountProps) {
+/** A whole-number field (people counts); empty means not filled in. Every keystroke goes to onText, refused ones too. */
+export function CountField({ id, label, text, error, onText }: CountProps) {
   return (
     <div class="field narrow">
       <label for={id}>{label}</label>
       <input
         id={id}
-        type="number"
+        type="text"
         inputMode="numeric"
-        min={0}
-        step={1}
-        value={value ?? ''}
-        onInput={(e) => {
-          const raw = (e.currentTarget as HTMLInputElement).value.trim();
-          const n = Number(raw);
-          if (raw === '') onValue(null);
-          else if (Number.isInteger(n) && n >= 0) onValue(n);
-        }}
+        autoComplete="off"
+        class={error ? 'invalid' : undefined}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onInput={(e) => onText((e.currentTarget as HTMLInputElement).value)}
       />
+      <FieldError id={`${id}-err`} error={error} />
     </div>
   );
 }

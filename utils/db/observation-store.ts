@@ -1,5 +1,5 @@
 import type { ObservationRecord } from '../record';
-import { finalizeRecord, reviseRecord } from '../record';
+import { finalizeRecord, reviseRecord, unsetUntouchedDeductions } from '../record';
 import { rowOf, type ObservationRow, type SnapshotRow, type VersionRow, type XuntingDB } from './schema';
 
 /** How many snapshots of each observation are kept for going back. */
@@ -103,5 +103,31 @@ export async function deleteDraft(db: XuntingDB, id: string): Promise<void> {
     await db.observations.delete(id);
     await db.records.delete(id);
     await db.snapshots.where('observationId').equals(id).delete();
+  });
+}
+
+/** Set once the stored drafts no longer hold the old 0-deducted default (see unsetUntouchedDeductions). */
+export const DEDUCTIONS_UNSET_KEY = 'migrated.deductionsUnset';
+
+/**
+ * One pass, once per database: drafts made while 扣分项 started at 0 get those items unset, in
+ * one transaction with the flag. Finalised versions, snapshots and reports are left as they were.
+ * A restored backup from before the change lacks the flag, so its drafts are migrated too.
+ */
+export async function unsetUntouchedDeductionsOnce(db: XuntingDB): Promise<number> {
+  return db.transaction('rw', db.settings, db.records, db.observations, async () => {
+    if ((await db.settings.get(DEDUCTIONS_UNSET_KEY))?.value) return 0;
+    let changed = 0;
+    for (const row of await db.records.toArray()) {
+      const next = unsetUntouchedDeductions(row.record);
+      if (next) {
+        await db.records.put({ id: next.id, record: next });
+        changed++;
+      }
+      // List rows hold totals and grades computed by the old rules (graded while incomplete): recompute them all.
+      await db.observations.put(rowOf(next ?? row.record));
+    }
+    await db.settings.put({ key: DEDUCTIONS_UNSET_KEY, value: true });
+    return changed;
   });
 }

@@ -1,12 +1,13 @@
 /**
  * The 评分 table from the record's own template snapshot: a shaded row per section with its
  * 小计, a row per item (score, 不适用 or 未评; a deduction item shows the points it earns and
- * "扣 N 分"), then 合计 (折合百分制, one decimal) and 等次.
+ * "扣 N 分"), then 合计 (折合百分制, one decimal) and 等次, worded by totalRowText.
  */
 import type { ObservationRecord } from '../record';
 import { checkItemValue, itemEarned, scoreTemplate, type RubricItem, type SectionScore } from '../rubric';
 import { headerRow, type TableRow } from './layout-table';
-import { chineseOrdinal, points, total100 } from './format';
+import { chineseOrdinal, points } from './format';
+import { totalRowText } from './total-row-text';
 import { HEADER_FILL, SECTION_FILL } from './report-style';
 
 /** 评分项目 | 满分 | 得分 | 说明, as fractions of the content width. */
@@ -26,6 +27,10 @@ function sectionSubtotal(s: SectionScore): string {
 function itemCells(item: RubricItem, entry: ObservationRecord['scores'][string] | undefined): { score: string; note: string } {
   const note = entry?.note ?? '';
   if (entry?.na && item.allowNA) return { score: '不适用', note };
+  if (entry?.entered !== undefined) {
+    const refused = `填写的“${entry.entered}”未被接受`;
+    return { score: '未评', note: note ? `${refused}；${note}` : refused };
+  }
   const v = entry?.value;
   if (v === null || v === undefined || checkItemValue(item, v) !== null) return { score: '未评', note };
   if (item.kind === 'deduction') {
@@ -61,21 +66,15 @@ export function scoreRows(r: ObservationRecord): TableRow[] {
       });
     });
   });
-  const fullMax = r.template.sections.reduce((sum, s) => sum + s.items.reduce((a, i) => a + i.max, 0), 0);
-  let totalNote: string;
-  if (summary.total === null) totalNote = '尚未评分';
-  else {
-    totalNote = `实得 ${points(summary.earned)} 分 / 应评满分 ${points(summary.max)} 分，折合百分制 ${total100(summary.total)} 分`;
-    if (summary.unscored) totalNote += `（${summary.unscored} 项未评）`;
-  }
+  const total = totalRowText(summary);
   rows.push({
     fill: SECTION_FILL,
     keepWithNext: true,
     cells: [
       { text: '合计', align: 'center', bold: true },
-      { text: points(fullMax), align: 'center', bold: true },
-      { text: summary.total === null ? '—' : total100(summary.total), align: 'center', bold: true },
-      { text: totalNote, bold: true, justify: false },
+      { text: total.max, align: 'center', bold: true },
+      { text: total.score, align: 'center', bold: true },
+      { text: total.note, bold: true, justify: false },
     ],
   });
   const { bands: list } = r.template;
@@ -84,7 +83,7 @@ export function scoreRows(r: ObservationRecord): TableRow[] {
     fill: SECTION_FILL,
     cells: [
       { text: '等次', align: 'center', bold: true },
-      { text: summary.grade ?? '未评定', span: 2, align: 'center', bold: true },
+      { text: total.grade, span: 2, align: 'center', bold: true },
       { text: `评定标准：${bands.join('，')}`, justify: false },
     ],
   });

@@ -1,7 +1,8 @@
 import type { RubricTemplate } from '../rubric';
-import { scoreTemplate, templateItems } from '../rubric';
+import { parseItemText, scoreTemplate, templateItems } from '../rubric';
+import { enteredMessage } from './entered-text';
 import type { Problem } from '../validate';
-import { RECORD_FORMAT, type ObservationRecord, type UnitRef } from './types';
+import { RECORD_FORMAT, type EnteredField, type ObservationRecord, type UnitRef } from './types';
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -26,12 +27,15 @@ export interface NewRecordOptions {
   now?: Date;
 }
 
-/** A fresh draft scored against `template`. Deduction items start at 0 deducted (full marks). */
+/**
+ * A fresh draft scored against `template`. Every item starts unscored, deduction items too: a
+ * 扣分项 counts only once the observer sets it (0 = 无扣分), so an untouched form shows no total.
+ */
 export function createRecord({ template, unit, observers = [], now = new Date() }: NewRecordOptions): ObservationRecord {
   const iso = now.toISOString();
   const scores: ObservationRecord['scores'] = {};
   for (const { item } of templateItems(template)) {
-    scores[item.id] = { value: item.kind === 'deduction' ? 0 : null, na: false, note: '' };
+    scores[item.id] = { value: null, na: false, note: '' };
   }
   return {
     format: RECORD_FORMAT,
@@ -75,10 +79,21 @@ export function finalizeProblems(r: ObservationRecord): Problem[] {
   const named = r.observers.filter((o) => o.name.trim());
   need(named.length > 0, '$.observers', '请填写至少一位巡听人员');
   need(named.filter((o) => o.lead).length === 1, '$.observers', '请指定一位巡听组组长');
+  for (const [field, text] of Object.entries(r.entered ?? {}) as [EnteredField, string][]) {
+    problems.push({ path: `$.${field}`, message: enteredMessage(field, text) ?? `“${text}”未被接受，请重新填写` });
+  }
   const summary = scoreTemplate(r.template, r.scores);
-  const titles = new Map(templateItems(r.template).map((x) => [x.item.id, x.item.title]));
+  const items = new Map(templateItems(r.template).map((x) => [x.item.id, x.item]));
+  for (const id of summary.unaccepted) {
+    const entered = r.scores[id].entered!;
+    const why = parseItemText(items.get(id)!, entered).message ?? '请重新填写';
+    problems.push({ path: `$.scores[${JSON.stringify(id)}]`, message: `填写的“${entered}”未被接受：${why}` });
+  }
   for (const id of summary.missingRequired) {
-    problems.push({ path: `$.scores[${JSON.stringify(id)}]`, message: `必评项「${titles.get(id)}」尚未评分（或标为不适用）` });
+    if (summary.unaccepted.includes(id)) continue;
+    const item = items.get(id)!;
+    const how = item.kind === 'deduction' ? '尚未填写扣分（没有扣分请选“无扣分”）' : '尚未评分（或标为不适用）';
+    problems.push({ path: `$.scores[${JSON.stringify(id)}]`, message: `必评项「${item.title}」${how}` });
   }
   return problems;
 }
@@ -89,7 +104,10 @@ export function finalizeRecord(r: ObservationRecord, now = new Date()): Observat
   const problems = finalizeProblems(r);
   if (problems.length) throw new Error(`记录尚不能定稿：${problems.map((p) => p.message).join('；')}`);
   const iso = now.toISOString();
-  return { ...structuredClone(r), status: 'final', finalizedAt: iso, updatedAt: iso };
+  const final: ObservationRecord = { ...structuredClone(r), status: 'final', finalizedAt: iso, updatedAt: iso };
+  // Text refused on an item later marked N/A is moot (the item is not scored): not carried into the final record.
+  for (const s of Object.values(final.scores)) delete s.entered;
+  return final;
 }
 
 /** A correction of a finalised record: a new draft revision; the finalised one is kept as it was. */
@@ -99,4 +117,20 @@ export function reviseRecord(r: ObservationRecord, now = new Date()): Observatio
   // The corrected content must be signed again: handwritten signatures belong to the old revision.
   next.observers = next.observers.map((o) => ({ ...o, signature: null }));
   return { ...next, revision: r.revision + 1, status: 'draft', finalizedAt: null, updatedAt: now.toISOString() };
+}
+
+/**
+ * Drafts made before deduction items started unset hold 0 (无扣分) for every 扣分项 the observer
+ * never touched, which counted as scored. A first-revision draft's 0 cannot be told from a
+ * chosen 0, so it is unset: the observer confirms 无扣分 with one click, where keeping it would
+ * let an unchecked item pass as checked. Corrections of a finalised record (revision > 1) keep
+ * theirs (finalising confirmed them), as do finalised records. Returns null when nothing changes.
+ */
+export function unsetUntouchedDeductions(r: ObservationRecord): ObservationRecord | null {
+  if (r.status !== 'draft' || r.revision !== 1) return null;
+  const zeroed = templateItems(r.template).filter(({ item }) => item.kind === 'deduction' && r.scores[item.id]?.value === 0 && !r.scores[item.id].na);
+  if (!zeroed.length) return null;
+  const next = structuredClone(r);
+  for (const { item } of zeroed) next.scores[item.id].value = null;
+  return next;
 }

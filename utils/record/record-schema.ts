@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_FORMAT, type ObservationRecord } from './types';
+import { ENTERED_FIELDS, RECORD_FORMAT, type ObservationRecord } from './types';
 import { validateTemplate, checkItemValue, templateItems, type RubricItem } from '../rubric';
 import { groupProblems } from '../group/merge-group';
 import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
@@ -79,6 +79,7 @@ const recordSchema = z.object({
       value: z.number({ error: '分值须为数字' }).nullable(),
       na: z.boolean({ error: '不适用须为 true 或 false' }),
       note: str('评分说明', 5000),
+      entered: str('未被接受的输入', 100).optional(),
     }),
   ),
   narrative: z.object({
@@ -123,6 +124,7 @@ const recordSchema = z.object({
       overrides: z.record(z.string(), z.object({ reason: str('调整理由', 2000) })).optional(),
     })
     .optional(),
+  entered: z.partialRecord(z.enum(ENTERED_FIELDS), str('未被接受的输入', 100)).optional(),
 });
 
 /** Checks across fields: the snapshot template is valid and every score fits it. */
@@ -140,12 +142,19 @@ function semanticProblems(r: ObservationRecord): Problem[] {
       continue;
     }
     if (s.na && !item.allowNA) problems.push({ path: `${path}.na`, message: `「${item.title}」不允许标为不适用` });
+    if (s.entered !== undefined && s.value !== null) problems.push({ path: `${path}.value`, message: `「${item.title}」有未被接受的输入时分值须为空` });
     if (s.value !== null) {
       const msg = checkItemValue(item, s.value);
       if (msg) problems.push({ path: `${path}.value`, message: msg });
     }
   }
   problems.push(...independentProblems(r, items));
+  if (r.status === 'final') {
+    for (const [id, s] of Object.entries(r.scores)) {
+      if (s.entered !== undefined) problems.push({ path: `$.scores[${JSON.stringify(id)}].entered`, message: '已定稿的记录不能有未被接受的输入' });
+    }
+    if (r.entered && Object.keys(r.entered).length) problems.push({ path: '$.entered', message: '已定稿的记录不能有未被接受的输入' });
+  }
   const leads = r.observers.filter((o) => o.lead).length;
   if (leads > 1) problems.push({ path: '$.observers', message: '巡听组只能有一位组长' });
   if (r.finalizedAt === null && r.status === 'final') problems.push({ path: '$.finalizedAt', message: '已定稿的记录须有定稿时间' });

@@ -52,11 +52,25 @@ export interface TimelineNote {
 }
 
 export interface ItemScore {
-  /** Points awarded (or, for a deduction item, points deducted); null = not yet scored. */
+  /**
+   * Points awarded (or, for a deduction item, points deducted); null = not yet scored. A
+   * deduction item starts null too: it counts once the observer sets it (0 = 无扣分).
+   */
   value: number | null;
   na: boolean;
   note: string;
+  /**
+   * What the observer typed when the form refused it (off the step grid, out of range, not a
+   * number), kept so a reload shows exactly that text with its message. `value` is then null,
+   * so readers that do not know this field (it is stripped by older versions) see the item as
+   * unscored too. Absent once the entry is accepted; a final record never has it.
+   */
+  entered?: string;
 }
+
+/** Fields besides scores whose typed text can be refused; keys name the record path. */
+export const ENTERED_FIELDS = ['startTime', 'endTime', 'attendance.expected', 'attendance.present', 'attendance.onLeave'] as const;
+export type EnteredField = (typeof ENTERED_FIELDS)[number];
 
 export interface Narrative {
   /** 主要做法及亮点 */
@@ -114,6 +128,11 @@ export interface ObservationRecord {
   observers: Observer[];
   /** The template the record was scored against, as it was then. */
   template: RubricTemplate;
+  /**
+   * Text typed into a field that refused it (e.g. 应到 "三十", 开始时间 "9点半"), by field; the
+   * field itself keeps null/"" meanwhile. Same idea as ItemScore.entered; absent when none.
+   */
+  entered?: Partial<Record<EnteredField, string>>;
   /**
    * Observer groups (巡听组) scoring independently (optional; absent in a record one observer
    * filled for the whole group). Older readers drop it and still read the record.

@@ -1,4 +1,4 @@
 export * from './types';
 export { validateTemplate, parseTemplateJson, onGrid, MAX_ITEMS, MAX_SECTIONS } from './template-schema';
-export { scoreTemplate, gradeFor, roundTotal, checkItemValue, itemEarned, templateItems } from './score';
+export { scoreTemplate, gradeFor, roundTotal, checkItemValue, itemEarned, templateItems, parseItemText } from './score';
 export type { ItemEntry, SectionScore, ScoreSummary } from './score';

@@ -5,6 +5,8 @@ import { onGrid } from './template-schema';
 export interface ItemEntry {
   value: number | null;
   na: boolean;
+  /** Text the form refused (see ItemScore.entered): the item is not scored while it is there. */
+  entered?: string;
 }
 
 export interface SectionScore {
@@ -27,15 +29,27 @@ export interface ScoreSummary {
   sections: SectionScore[];
   earned: number;
   max: number;
-  /** earned / max scaled to 100, rounded to one decimal; null when nothing is assessed. */
+  /**
+   * The maximum the session is measured against (应评满分): every item not N/A, except
+   * optional items left blank. Equals `max` once every required item is scored.
+   */
+  applicableMax: number;
+  /** earned / max scaled to 100, rounded to one decimal; null when nothing is assessed. Provisional (暂计) until `complete`. */
   total: number | null;
+  /** Only when `complete` and something was assessed: a running figure earns no grade. */
   grade: string | null;
+  /** Every required item scored or N/A and no refused entry pending: the total is final. */
+  complete: boolean;
+  /** Every item is N/A: nothing is applicable, there is no total and no grade. */
+  allNA: boolean;
   itemCount: number;
   scored: number;
   na: number;
   unscored: number;
   /** Ids of required items neither scored nor N/A. */
   missingRequired: string[];
+  /** Ids of items holding text the form refused (ItemEntry.entered); never scored. */
+  unaccepted: string[];
 }
 
 const MILLI = 1000;
@@ -61,11 +75,25 @@ export function checkItemValue(item: RubricItem, value: number): string | null {
 }
 
 /**
+ * Read what the observer typed into an item's field: the value to store, or (when refused)
+ * the text to keep as `entered` with the message to show. Empty text clears the item; a
+ * full-width 。 counts as a decimal point (Chinese IMEs type it).
+ */
+export function parseItemText(item: RubricItem, text: string): { value: number | null; entered?: string; message: string | null } {
+  const t = text.trim().replace(/。/g, '.');
+  if (t === '') return { value: null, message: null };
+  const v = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN;
+  const message = Number.isNaN(v) ? `「${item.title}」的${item.kind === 'deduction' ? '扣分' : '得分'}须为数字` : checkItemValue(item, v);
+  return message ? { value: null, entered: text, message } : { value: v, message: null };
+}
+
+/**
  * Score a record's entries against its template.
  * Only assessed items (scored and not N/A) count, in both the earned points and the maximum;
  * the total is earned / max scaled to 100, so N/A items and optional items left blank do not
- * pull the total down. Entries that are out of range or off the step grid are ignored (the
- * form never stores them; a hand-edited record is caught by record validation).
+ * pull the total down. An entry holding refused text (`entered`) is not scored, nor is a value
+ * out of range or off the step grid (a hand-edited record is caught by record validation).
+ * Until every required item is scored the total is a running figure without a grade.
  */
 export function scoreTemplate(template: RubricTemplate, entries: Record<string, ItemEntry | undefined>): ScoreSummary {
   let earnedM = 0;
@@ -73,7 +101,9 @@ export function scoreTemplate(template: RubricTemplate, entries: Record<string, 
   let itemCount = 0;
   let scored = 0;
   let na = 0;
+  let applicableM = 0;
   const missingRequired: string[] = [];
+  const unaccepted: string[] = [];
   const sections = template.sections.map((section): SectionScore => {
     let sEarned = 0;
     let sMax = 0;
@@ -87,11 +117,14 @@ export function scoreTemplate(template: RubricTemplate, entries: Record<string, 
         sNa++;
         continue;
       }
-      const v = entry?.value;
+      if (item.required) applicableM += toMilli(item.max);
+      if (entry?.entered !== undefined) unaccepted.push(item.id);
+      const v = entry?.entered !== undefined ? null : entry?.value;
       if (v === null || v === undefined || checkItemValue(item, v) !== null) {
         if (item.required) missingRequired.push(item.id);
         continue;
       }
+      if (!item.required) applicableM += toMilli(item.max);
       sScored++;
       sEarned += toMilli(itemEarned(item, v));
       sMax += toMilli(item.max);
@@ -114,17 +147,22 @@ export function scoreTemplate(template: RubricTemplate, entries: Record<string, 
     };
   });
   const total = maxM > 0 ? roundTotal((earnedM * 100) / maxM) : null;
+  const complete = missingRequired.length === 0 && unaccepted.length === 0;
   return {
     sections,
     earned: earnedM / MILLI,
     max: maxM / MILLI,
+    applicableMax: applicableM / MILLI,
     total,
-    grade: total === null ? null : gradeFor(template, total),
+    grade: complete && total !== null ? gradeFor(template, total) : null,
+    complete,
+    allNA: itemCount > 0 && na === itemCount,
     itemCount,
     scored,
     na,
     unscored: itemCount - scored - na,
     missingRequired,
+    unaccepted,
   };
 }
 

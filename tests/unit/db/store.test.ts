@@ -20,6 +20,7 @@ import {
   reviseObservation,
   saveRecord,
   seedDefaults,
+  unsetUntouchedDeductionsOnce,
 } from '../../../utils/db';
 import type { ObservationRecord } from '../../../utils/record';
 import { readDefaultRosterText, readDefaultTemplateJson } from '../../fixtures/defaults';
@@ -379,3 +380,26 @@ async function replaceRosterOf(db: import('../../../utils/db').XuntingDB, units:
   const r = await replaceRoster(db, { format: 'xunting.roster/1', units });
   expect(r.ok).toBe(true);
 }
+
+describe('drafts from before deduction items started unset', () => {
+  it('unsets an untouched 0 in first-revision drafts once, keeps finalised versions, and regrades the list', async () => {
+    const db = await freshDb();
+    const draft = readyRecord(smallTemplate(), { now: new Date(T0) });
+    draft.scores.E = { value: 0, na: false, note: '' };
+    await saveRecord(db, draft);
+    const kept = readyRecord(smallTemplate(), { now: new Date(T0) });
+    kept.scores.E = { value: 0, na: false, note: '' };
+    await saveRecord(db, kept);
+    const final = await finalizeObservation(db, kept);
+    expect(await unsetUntouchedDeductionsOnce(db)).toBe(1);
+    expect((await loadRecord(db, draft.id))!.scores.E.value).toBeNull();
+    expect((await loadRecord(db, final.id))!.scores.E.value).toBe(0);
+    expect((await listVersions(db, final.id))[0].record.scores.E.value).toBe(0);
+    const row = (await listObservations(db)).find((o) => o.id === draft.id)!;
+    expect(row.grade).toBeNull();
+    // Once: a 无扣分 chosen afterwards stays.
+    await saveRecord(db, { ...draft, scores: { ...draft.scores, E: { value: 0, na: false, note: '' } }, updatedAt: at(1000) });
+    expect(await unsetUntouchedDeductionsOnce(db)).toBe(0);
+    expect((await loadRecord(db, draft.id))!.scores.E.value).toBe(0);
+  });
+});

@@ -44,7 +44,7 @@ function broken(edit: (r: Record<string, any>) => void): unknown {
 }
 
 describe('a new record from the built-in template', () => {
-  it('validates as created, with every item present and unscored (deductions start at 0)', () => {
+  it('validates as created, with every item present and unscored (deductions too)', () => {
     const t = defaultTemplate();
     const r = createRecord({ template: t, observers: ['张明', '李华'], now: NOW });
     const v = validateRecord(r);
@@ -55,7 +55,7 @@ describe('a new record from the built-in template', () => {
     expect(r.template).toEqual(t);
     const items = templateItems(t).map((x) => x.item);
     expect(Object.keys(r.scores).sort()).toEqual(items.map((i) => i.id).sort());
-    for (const i of items) expect(r.scores[i.id].value).toBe(i.kind === 'deduction' ? 0 : null);
+    for (const i of items) expect(r.scores[i.id].value).toBe(null);
     expect(r.observers.map((o) => [o.name, o.lead])).toEqual([
       ['张明', true],
       ['李华', false],

@@ -4,6 +4,7 @@ import { useLive } from '../ui/live';
 import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
 import { collectedRecords, listPlans, listUnits } from '../../utils/db';
 import type { Plan } from '../../utils/plan';
+import { localDate } from '../../utils/record';
 import type { Unit } from '../../utils/roster';
 import { CoverageView } from '../coverage/CoverageView';
 import { seedPlan } from '../collect/PlanManager';
@@ -39,7 +40,7 @@ export function CoverageTab({ onSeedPlan }: { onSeedPlan?(plan: Plan): void }) {
   const [lastGood, setLastGood] = useState<CoverageScope | null>(null);
   const shown = scope.ok ? scope.value : lastGood;
   useEffect(() => void (scope.ok && setLastGood(scope.value)), [scope]);
-  const coverage = useMemo(() => (input && shown ? computeCoverage(input, shown) : null), [input, shown?.fromYear, shown?.toYear]);
+  const coverage = useMemo(() => (input && shown ? computeCoverage({ ...input, asOf: localDate(new Date()) }, shown) : null), [input, shown?.fromYear, shown?.toYear]);
   const scopeError = scope.ok ? undefined : scope.problems.map((p) => p.message).join('；');
 
   const exportAs = async (kind: 'pdf' | 'csv' | 'xlsx') => {

@@ -1,7 +1,7 @@
 import { SupervisorApp, type SupervisorTab } from '../components/supervisor/SupervisorApp';
 import { IdentityManager } from '../components/sign/IdentityManager';
-import { PlatformContext } from '../components/platform';
-import { XuntingDB } from '../utils/db';
+import { AppContext, usePageDb } from '../components/db-context';
+import type { Platform } from '../components/platform';
 import { appElement } from './app-element';
 
 const tabOf = (el: HTMLElement) => (el.getAttribute('tab') as SupervisorTab | null) ?? undefined;
@@ -31,9 +31,14 @@ export const XuntingCoverageElement = appElement({
 /** <xunting-identity>: the observer's signing identity (key, certificate request, certificate). */
 export const XuntingIdentityElement = appElement({
   defaultDb: 'xunting-web',
-  view: (platform) => (
-    <PlatformContext.Provider value={platform}>
-      <IdentityManager db={new XuntingDB(platform.dbName)} />
-    </PlatformContext.Provider>
-  ),
+  view: (platform) => <IdentityElement platform={platform} />,
 });
+
+function IdentityElement({ platform }: { platform: Platform }) {
+  const db = usePageDb(platform);
+  return (
+    <AppContext platform={platform} db={db}>
+      <IdentityManager />
+    </AppContext>
+  );
+}

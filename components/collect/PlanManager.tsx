@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { deletePlan, listPlans, listUnits, savePlans, type XuntingDB } from '../../utils/db';
+import { deletePlan, listPlans, listUnits, savePlans } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { writeXlsx } from '../../utils/io';
 import { parsePlanFile, planToRows, PLAN_FORMAT, type Plan } from '../../utils/plan';
 import type { Unit } from '../../utils/roster';
@@ -28,20 +30,16 @@ type Row = { month: number | null; group: string };
  * Excel/CSV/JSON (unit names checked against the roster), edited in a table, exported.
  * `seed` opens a draft (e.g. next year's plan from the units still to cover), stored only on 保存.
  */
-export function PlanManager({ db, seed, version, onChange }: { db: XuntingDB; seed?: Plan | null; version?: number; onChange?(): void }) {
+export function PlanManager({ seed }: { seed?: Plan | null }) {
   const platform = usePlatform();
-  const [plans, setPlans] = useState<Plan[]>([]);
-  const [units, setUnits] = useState<Unit[]>([]);
+  const db = useDb();
+  const plans = useLive(() => listPlans(db), [db]) ?? [];
+  const allUnits = useLive(() => listUnits(db), [db]);
+  const units = useMemo(() => (allUnits ?? []).filter((u) => u.active), [allUnits]);
   const [year, setYear] = useState<number>(seed?.year ?? new Date().getFullYear());
   const [rows, setRows] = useState<Map<string, Row> | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState('');
-  const refresh = async () => {
-    setPlans(await listPlans(db));
-    setUnits((await listUnits(db)).filter((u) => u.active));
-  };
-  // Re-read when the roster or plans change elsewhere on the page (a roster import below).
-  useEffect(() => void refresh(), [version]);
   useEffect(() => {
     if (seed) {
       setYear(seed.year);
@@ -65,8 +63,6 @@ export function PlanManager({ db, seed, version, onChange }: { db: XuntingDB; se
     if (!r.ok) return setProblems(r.problems);
     setRows(null);
     setMessage(`已保存 ${year} 年计划（${plan.entries.length} 个单位）`);
-    await refresh();
-    onChange?.();
   };
   const onFile = async (file: File | undefined) => {
     setProblems([]);
@@ -79,8 +75,6 @@ export function PlanManager({ db, seed, version, onChange }: { db: XuntingDB; se
       setRows(null);
       setYear(r.value[0].year);
       setMessage(`已导入 ${r.value.map((p) => `${p.year} 年计划（${p.entries.length} 个单位）`).join('、')}`);
-      await refresh();
-      onChange?.();
     } catch (e) {
       setProblems([{ path: file.name, message: errorMessage(e) }]);
     }
@@ -126,7 +120,7 @@ export function PlanManager({ db, seed, version, onChange }: { db: XuntingDB; se
           导出计划（Excel）
         </button>
         {stored && (
-          <button type="button" class="link" onClick={async () => (await deletePlan(db, year), setRows(null), refresh(), onChange?.())}>
+          <button type="button" class="link" onClick={async () => (await deletePlan(db, year), setRows(null))}>
             删除 {year} 年计划
           </button>
         )}

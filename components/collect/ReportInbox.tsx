@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { inspectReport, refuseBySize } from '../../utils/collect';
-import { collectionCounts, ingestInspected, trustStoreOf, type IngestResult, type XuntingDB } from '../../utils/db';
+import { collectionCounts, ingestInspected, trustStoreOf, type IngestResult } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
 import { chosenFiles, droppedFiles, type PickedFile } from './collect-files';
 
@@ -19,17 +21,16 @@ const zero = (): Progress['counts'] => ({ accepted: 0, duplicate: 0, superseded:
  * trust list and its record ingested, one transaction per file; the result of every file is
  * listed; nothing is stored twice; a newer revision supersedes an older one.
  */
-export function ReportInbox({ db, onImported }: { db: XuntingDB; onImported?(counts: Progress['counts'] & { files: number }): void }) {
+export function ReportInbox({ onImported }: { onImported?(counts: Progress['counts'] & { files: number }): void }) {
+  const db = useDb();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [results, setResults] = useState<IngestResult[]>([]);
   const [running, setRunning] = useState(false);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [error, setError] = useState('');
   const [over, setOver] = useState(false);
-  const [stored, setStored] = useState<{ current: number; superseded: number; files: number } | null>(null);
+  const stored = useLive(() => collectionCounts(db), [db]);
   const cancel = useRef(false);
-  const refreshStored = async () => setStored(await collectionCounts(db));
-  useEffect(() => void refreshStored(), []);
 
   const importFiles = async (picked: PickedFile[]) => {
     if (running || !picked.length) return;
@@ -70,7 +71,6 @@ export function ReportInbox({ db, onImported }: { db: XuntingDB; onImported?(cou
       setError(errorMessage(e));
     } finally {
       setRunning(false);
-      await refreshStored();
       onImported?.({ ...counts, files: out.length });
     }
   };

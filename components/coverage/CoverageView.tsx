@@ -81,6 +81,7 @@ export function CoverageView(props: CoverageViewProps) {
       </Section>
       {c.top.length > 0 && (
         <Section id={ids.top} title="优秀案例候选">
+          <p class="hint">评定为优秀的巡听，按得分从高到低。</p>
           <TopSessions top={c.top} />
         </Section>
       )}

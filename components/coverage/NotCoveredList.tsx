@@ -1,4 +1,5 @@
-import { plannedText, type Coverage } from '../../utils/coverage';
+import { plannedText, unitStatus, type Coverage } from '../../utils/coverage';
+import { STATUS_CLASS } from './coverage-text';
 import type { Unit } from '../../utils/roster';
 
 interface Props {
@@ -15,7 +16,7 @@ export function NotCoveredList({ coverage, onSeedPlan }: Props) {
   const nextYear = coverage.scope.toYear + 1;
   if (notCovered.length === 0) return <p class="ok">{coverage.totals.units ? '在册单位已全部覆盖。' : '名单中没有在册单位。'}</p>;
   const withYear = coverage.scope.fromYear !== coverage.scope.toYear;
-  const planOf = new Map(coverage.units.map((u) => [u.unit.id, u.planned]));
+  const byId = new Map(coverage.units.map((u) => [u.unit.id, u]));
   return (
     <>
       <p class="hint">
@@ -23,11 +24,12 @@ export function NotCoveredList({ coverage, onSeedPlan }: Props) {
       </p>
       <ol class="cov-notcovered">
         {notCovered.map((unit) => {
-          const planned = planOf.get(unit.id) ?? [];
+          const u = byId.get(unit.id);
+          const status = u ? unitStatus(u) : '未覆盖';
           return (
             <li key={unit.id}>
               <span class="cov-unit-name">{unit.name}</span> <span class="hint">{unit.category}</span>{' '}
-              <span class={planned.length ? 'cov-unmet' : 'hint'}>{planned.length ? `计划未完成：${plannedText(planned, withYear)}` : '未列入计划'}</span>
+              <span class={u?.planned.length ? STATUS_CLASS[status] : 'hint'}>{u?.planned.length ? `${status}：${plannedText(u.planned, withYear)}` : '未列入计划'}</span>
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 import type { SessionSummary } from '../../utils/coverage';
 import { scoreText } from './coverage-text';
 
-/** 优秀案例候选: the best sessions of the scope, highest total first (as computed). */
+/** 优秀案例候选: the scope's sessions graded 优秀, highest total first (as computed). */
 export function TopSessions({ top }: { top: SessionSummary[] }) {
   return (
     <div class="scroll-x">

@@ -50,7 +50,7 @@ export function unitRows(c: Coverage): UnitRow[] {
   }));
 }
 
-const STATUS_ORDER: readonly UnitStatus[] = ['已覆盖', '计划外覆盖', '计划未完成', '未覆盖'];
+const STATUS_ORDER: readonly UnitStatus[] = ['已覆盖', '计划外覆盖', '计划未完成', '待巡听', '未覆盖'];
 const collator = new Intl.Collator('zh-CN');
 
 type SortValue = string | number | null;
@@ -111,7 +111,7 @@ function statusMatches(status: UnitStatus, filter: StatusFilter): boolean {
     case 'covered':
       return status === '已覆盖' || status === '计划外覆盖';
     case 'not-covered':
-      return status === '计划未完成' || status === '未覆盖';
+      return status === '计划未完成' || status === '待巡听' || status === '未覆盖';
     case 'plan-unmet':
       return status === '计划未完成';
     case 'unplanned':

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { XuntingDB, seedDefaults, unsetUntouchedDeductionsOnce } from '../../utils/db';
+import { seedDefaults, unsetUntouchedDeductionsOnce } from '../../utils/db';
+import { AppContext, usePageDb } from '../db-context';
 import { errorMessage } from '../ui/errors';
-import { PlatformContext, type Platform } from '../platform';
+import type { Platform } from '../platform';
 import { zh } from '../ui/strings';
 import { createObserveStore, type ObserveStore } from './observe-store';
 import { ObservationForm } from './ObservationForm';
@@ -14,7 +15,7 @@ import { loadCoverage } from '../report/report-fonts';
  * Flushes pending edits when the page is hidden or closed.
  */
 export function ObserverApp({ platform }: { platform: Platform }) {
-  const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
+  const db = usePageDb(platform);
   const store = useMemo<ObserveStore>(
     () =>
       createObserveStore(db, {
@@ -36,23 +37,17 @@ export function ObserverApp({ platform }: { platform: Platform }) {
       await platform.requestPersistence().catch(() => null);
       await seedDefaults(db, await platform.loadDefaults());
       await unsetUntouchedDeductionsOnce(db);
-      await store.loadUnits();
-      await store.refreshList();
-      await store.refreshIdentity();
+      await store.loaded;
       await store.reopenLast(platform.initialObservationId);
       if (live) setReady(true);
     })().catch((e: unknown) => live && setFatal(errorMessage(e)));
     const flush = () => void store.flush();
-    // Hidden: save now. Visible again: the identity may have been set up in the options page meanwhile.
-    const onVisibility = () => (document.visibilityState === 'hidden' ? flush() : void store.refreshIdentity().catch(() => undefined));
-    // The identity element on the same portal page tells when the signing identity changed.
-    const onIdentity = () => void store.refreshIdentity().catch(() => undefined);
-    document.addEventListener('xunting-identity-changed', onIdentity);
+    // Hidden: save now (the list, units and identity follow the database by themselves).
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       live = false;
-      document.removeEventListener('xunting-identity-changed', onIdentity);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       void store.flush().finally(() => store.dispose());
@@ -61,7 +56,7 @@ export function ObserverApp({ platform }: { platform: Platform }) {
 
   const view = store.view.value;
   return (
-    <PlatformContext.Provider value={platform}>
+    <AppContext platform={platform} db={db}>
       <div class="app">
         <header class="topbar">
           <h1>{zh.appTitle}</h1>
@@ -94,6 +89,6 @@ export function ObserverApp({ platform }: { platform: Platform }) {
         </main>
         {ready && view.name === 'form' && <StatusBar store={store} />}
       </div>
-    </PlatformContext.Provider>
+    </AppContext>
   );
 }

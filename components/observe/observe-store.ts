@@ -5,6 +5,7 @@ import { scoreTemplate } from '../../utils/rubric';
 import type { Unit } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
 import { errorMessage } from '../ui/errors';
+import { liveSignal } from '../ui/live';
 import {
   activeTemplate,
   createAutosaver,
@@ -42,14 +43,18 @@ export interface ObserveHooks {
 
 export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
   const current = signal<ObservationRecord | null>(null);
-  const list = signal<ObservationRow[]>([]);
-  const units = signal<Unit[]>([]);
+  // Read live from the database: a change in another page or tab (an identity made in the
+  // options page, a roster import) shows here at once.
+  const live = {
+    list: liveSignal<ObservationRow[]>(() => listObservations(db), []),
+    units: liveSignal<Unit[]>(() => listUnits(db), []),
+    /** The observer's signing identity (none, pending a certificate, or active). */
+    identity: liveSignal<IdentityState>(() => identityState(db), { kind: 'none' }),
+  };
   const view = signal<View>({ name: 'list' });
   const saveState = signal<SaveState>({ kind: 'idle' });
   const problems = signal<Problem[]>([]);
   const notice = signal<string>('');
-  /** The observer's signing identity (none, pending a certificate, or active). */
-  const identity = signal<IdentityState>({ kind: 'none' });
   const summary = computed(() => (current.value ? scoreTemplate(current.value.template, current.value.scores) : null));
   const locked = computed(() => current.value?.status === 'final');
 
@@ -89,14 +94,6 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     if (problems.value.length) problems.value = finalizeProblems(next);
   }
 
-  async function refreshList() {
-    list.value = await listObservations(db);
-  }
-
-  async function loadUnits() {
-    units.value = await listUnits(db);
-  }
-
   async function startNew() {
     await saver.flush();
     const template = await activeTemplate(db);
@@ -130,7 +127,6 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     await saver.flush();
     await setSetting(db, OPEN_OBSERVATION_KEY, null);
     view.value = { name: 'list' };
-    await refreshList();
   }
 
   async function finalize(): Promise<boolean> {
@@ -167,14 +163,9 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     await db.reports.put({ observationId: r.id, revision: r.revision, createdAt: new Date().toISOString(), fileName, pdf, signed });
   }
 
-  async function refreshIdentity() {
-    identity.value = await identityState(db);
-  }
-
   async function remove(id: string) {
     await deleteDraft(db, id);
     if (current.value?.id === id) settle(null);
-    await refreshList();
   }
 
   /** Run an action; a failure is shown to the observer (in Chinese), never swallowed. */
@@ -194,19 +185,18 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
   return {
     db,
     current,
-    list,
-    units,
+    list: live.list.signal,
+    units: live.units.signal,
     view,
     saveState,
     problems,
     notice,
-    identity,
-    refreshIdentity,
+    identity: live.identity.signal,
+    /** Resolves once the list, the units and the identity have first been read. */
+    loaded: Promise.all(Object.values(live).map((l) => l.ready)),
     summary,
     locked,
     edit,
-    refreshList,
-    loadUnits,
     startNew: guard(startNew),
     open: guard(open),
     reopenLast: guard(reopenLast),
@@ -221,6 +211,7 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     dispose() {
       stopSaving();
       saver.dispose();
+      for (const l of Object.values(live)) l.stop();
     },
   };
 }

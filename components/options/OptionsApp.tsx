@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { XuntingDB, seedDefaults, describeStorageError } from '../../utils/db';
-import { PlatformContext, type Platform } from '../platform';
+import { useEffect, useState } from 'preact/hooks';
+import { seedDefaults, describeStorageError } from '../../utils/db';
+import { AppContext, usePageDb } from '../db-context';
+import type { Platform } from '../platform';
 import { IdentityManager } from '../sign/IdentityManager';
 import { BackupPanel } from '../ui/BackupPanel';
 import { ProfileSettings } from './ProfileSettings';
@@ -9,10 +10,9 @@ import { TemplateManager } from './TemplateManager';
 
 /** Options: observer profile, signing identity, rubric templates, roster. */
 export function OptionsApp({ platform }: { platform: Platform }) {
-  const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
+  const db = usePageDb(platform);
   const [ready, setReady] = useState(false);
   const [fatal, setFatal] = useState('');
-  const [restored, setRestored] = useState(0);
   useEffect(() => {
     void (async () => seedDefaults(db, await platform.loadDefaults()))().then(
       () => setReady(true),
@@ -20,7 +20,7 @@ export function OptionsApp({ platform }: { platform: Platform }) {
     );
   }, [db]);
   return (
-    <PlatformContext.Provider value={platform}>
+    <AppContext platform={platform} db={db}>
       <div class="app">
         <header class="topbar">
           <h1>巡听旁听 · 设置</h1>
@@ -38,18 +38,16 @@ export function OptionsApp({ platform }: { platform: Platform }) {
           )}
           {ready && (
             <>
-              {/* After a restore the sections read the database afresh; the backup panel keeps its message. */}
-              <div key={restored}>
-                <ProfileSettings db={db} />
-                <IdentityManager db={db} />
-                <TemplateManager db={db} />
-                <RosterManager db={db} />
-              </div>
-              <BackupPanel db={db} kind="observer" onRestored={() => setRestored((n) => n + 1)} />
+              {/* Each section follows the database: a restore or a change in another tab shows at once. */}
+              <ProfileSettings />
+              <IdentityManager />
+              <TemplateManager />
+              <RosterManager />
+              <BackupPanel kind="observer" />
             </>
           )}
         </main>
       </div>
-    </PlatformContext.Provider>
+    </AppContext>
   );
 }

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { OBSERVER_NAMES_KEY, getSetting, setSetting, type XuntingDB } from '../../utils/db';
+import { OBSERVER_NAMES_KEY, getSetting, setSetting } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 
 /** The observer's name and usual colleagues, pre-filled as the observer group of new records. */
-export function ProfileSettings({ db }: { db: XuntingDB }) {
+export function ProfileSettings() {
+  const db = useDb();
+  const stored = useLive(() => getSetting<string[]>(db, OBSERVER_NAMES_KEY), [db]);
   const [text, setText] = useState('');
   const [saved, setSaved] = useState('');
-  useEffect(() => {
-    void getSetting<string[]>(db, OBSERVER_NAMES_KEY).then((v) => setText((v ?? []).join('、')));
-  }, []);
+  // Shows what is stored, also after a restore or a change in another tab.
+  useEffect(() => setText((stored ?? []).join('、')), [stored]);
   const save = async () => {
     const names = text.split(/[、,，\s]+/).map((s) => s.trim()).filter(Boolean).slice(0, 20);
     await setSetting(db, OBSERVER_NAMES_KEY, names);

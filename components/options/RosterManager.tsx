@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { importRoster, listUnits, replaceRoster, type XuntingDB } from '../../utils/db';
+import { useState } from 'preact/hooks';
+import { importRoster, listUnits, replaceRoster } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { writeXlsx } from '../../utils/io';
 import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, type Unit, type UnitCategory } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
@@ -14,17 +16,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * unit name under a header such as 单位名称; edit names, categories and whether a unit is still
  * in scope; export it. A bad roster, imported or edited, changes nothing stored.
  */
-export function RosterManager({ db, editable = false, onChange }: { db: XuntingDB; editable?: boolean; onChange?(): void }) {
+export function RosterManager({ editable = false }: { editable?: boolean }) {
   const platform = usePlatform();
-  const [units, setUnits] = useState<Unit[]>([]);
+  const db = useDb();
+  const units = useLive(() => listUnits(db), [db]) ?? [];
   const [draft, setDraft] = useState<Unit[] | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState('');
-  const refresh = async () => {
-    setUnits(await listUnits(db));
-    onChange?.();
-  };
-  useEffect(() => void listUnits(db).then(setUnits), []);
   const onFile = async (file: File | undefined) => {
     setProblems([]);
     setMessage('');
@@ -38,7 +36,6 @@ export function RosterManager({ db, editable = false, onChange }: { db: XuntingD
       }
       setDraft(null);
       setMessage(`已导入 ${result.value.units.length} 个单位（原有单位按名称保留编号，计划不受影响）`);
-      await refresh();
     } catch (e) {
       setProblems([{ path: file.name, message: errorMessage(e) }]);
     }
@@ -61,7 +58,6 @@ export function RosterManager({ db, editable = false, onChange }: { db: XuntingD
     }
     setDraft(null);
     setMessage(`已保存名单（${result.value.units.length} 个单位）`);
-    await refresh();
   };
   const exportXlsx = async () => {
     const bytes = await writeXlsx([{ name: '单位名单', columns: [{ header: '编号' }, { header: '单位名称' }, { header: '类别' }, { header: '状态' }], rows: units.map((u) => [u.id, u.name, u.category, u.active ? '在册' : '撤销']) }]);

@@ -1,21 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ACTIVE_TEMPLATE_KEY, getSetting, importTemplate, listTemplates, setSetting, type TemplateRow, type XuntingDB } from '../../utils/db';
+import { useState } from 'preact/hooks';
+import { ACTIVE_TEMPLATE_KEY, getSetting, importTemplate, listTemplates, setSetting } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { parseJsonText, type Problem } from '../../utils/validate';
 import { usePlatform } from '../platform';
 import { ProblemList } from './ProblemList';
 
 /** Import, export and choose rubric templates. A bad template is refused whole. */
-export function TemplateManager({ db }: { db: XuntingDB }) {
+export function TemplateManager() {
   const platform = usePlatform();
-  const [rows, setRows] = useState<TemplateRow[]>([]);
-  const [active, setActive] = useState<string | undefined>();
+  const db = useDb();
+  const rows = useLive(() => listTemplates(db), [db]) ?? [];
+  const active = useLive(() => getSetting<string>(db, ACTIVE_TEMPLATE_KEY), [db]);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState('');
-  const refresh = async () => {
-    setRows(await listTemplates(db));
-    setActive(await getSetting<string>(db, ACTIVE_TEMPLATE_KEY));
-  };
-  useEffect(() => void refresh(), []);
 
   const onFile = async (file: File | undefined) => {
     setProblems([]);
@@ -32,7 +30,6 @@ export function TemplateManager({ db }: { db: XuntingDB }) {
       return;
     }
     setMessage(`已导入评分表「${result.value.title}」（第 ${result.value.version} 版）`);
-    await refresh();
   };
   return (
     <section class="card" aria-labelledby="h-templates">
@@ -56,7 +53,7 @@ export function TemplateManager({ db }: { db: XuntingDB }) {
               <td>{r.version}</td>
               <td>{r.template.sections.reduce((n, s) => n + s.items.length, 0)}</td>
               <td>
-                <button type="button" class="link" onClick={async () => (await setSetting(db, ACTIVE_TEMPLATE_KEY, r.id), refresh())}>
+                <button type="button" class="link" onClick={() => void setSetting(db, ACTIVE_TEMPLATE_KEY, r.id)}>
                   设为当前
                 </button>
                 <button

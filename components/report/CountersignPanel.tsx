@@ -34,7 +34,6 @@ export function CountersignPanel({ store }: { store: ObserveStore }) {
       const { verifyPdf } = await import('../../utils/sign');
       const verdict = await verifyPdf(bytes, { trust: await trustStoreOf(store.db, { includeOwnChain: true }) });
       setFile({ name: f.name, bytes, verdict });
-      await store.refreshIdentity();
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -40,7 +40,6 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
   const [preview, setPreview] = useState<{ url: string; bytes: Uint8Array; key: string } | null>(null);
   const key = `${r.id}:${r.revision}:${r.updatedAt}`;
   useEffect(() => () => preview && URL.revokeObjectURL(preview.url), [preview]);
-  useEffect(() => void store.refreshIdentity(), []);
   const signable = locked && canSign(store);
 
   const render = async () => {

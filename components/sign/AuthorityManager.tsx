@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   authorityBackup,
   authorityInfo,
@@ -8,9 +8,9 @@ import {
   restoreAuthority,
   type AuthorityInfo,
   type IssuedCertificate,
-  type IssuedRow,
-  type XuntingDB,
 } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { usePlatform } from '../platform';
 import { bytesBlob, fileBytes } from '../ui/errors';
 import { useAction } from '../ui/use-action';
@@ -26,10 +26,11 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
  * passphrase, is downloaded at once), restore it from that backup, export its certificate for
  * trust lists, and issue observers' certificates from their requests.
  */
-export function AuthorityManager({ db, onChange }: { db: XuntingDB; onChange?(): void }) {
+export function AuthorityManager() {
   const platform = usePlatform();
-  const [ca, setCa] = useState<AuthorityInfo | null | undefined>(undefined);
-  const [issued, setIssued] = useState<IssuedRow[]>([]);
+  const db = useDb();
+  const ca: AuthorityInfo | null | undefined = useLive(() => authorityInfo(db), [db]);
+  const issued = useLive(() => listIssued(db), [db]) ?? [];
   const [name, setName] = useState('');
   const [org, setOrg] = useState('');
   const [pass1, setPass1] = useState('');
@@ -40,14 +41,7 @@ export function AuthorityManager({ db, onChange }: { db: XuntingDB; onChange?():
   const [days, setDays] = useState('730');
   const [last, setLast] = useState<IssuedCertificate | null>(null);
 
-  const refresh = async () => {
-    setCa(await authorityInfo(db));
-    setIssued(await listIssued(db));
-    onChange?.();
-  };
-  useEffect(() => void refresh(), []);
-
-  const { busy, message, error, run } = useAction(refresh);
+  const { busy, message, error, run } = useAction();
 
   const create = () =>
     run(async () => {

@@ -8,9 +8,9 @@ import {
   OBSERVER_NAMES_KEY,
   removeIdentity,
   SELF_IDENTITY,
-  type IdentityState,
-  type XuntingDB,
 } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { certificateToPem, parseCertificate } from '../../utils/sign';
 import { usePlatform } from '../platform';
 import { fileBytes } from '../ui/errors';
@@ -25,9 +25,10 @@ const PEM_TYPE = 'application/x-pem-file';
  * certificate request for the supervisor; then the certificate they issue. Or the
  * organisation's PKCS#12 with its passphrase.
  */
-export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): void }) {
+export function IdentityManager() {
   const platform = usePlatform();
-  const [state, setState] = useState<IdentityState | null>(null);
+  const db = useDb();
+  const state = useLive(() => identityState(db), [db]) ?? null;
   const [name, setName] = useState('');
   const [org, setOrg] = useState('');
   const [certText, setCertText] = useState('');
@@ -35,20 +36,14 @@ export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): 
   const [passphrase, setPassphrase] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
 
-  const refresh = async () => {
-    const next = await identityState(db);
-    setState(next);
-    platform.emit('xunting-identity-changed', { kind: next.kind });
-    onChange?.();
-  };
   useEffect(() => {
-    void refresh();
     void getSetting<string[]>(db, OBSERVER_NAMES_KEY).then((names) => names?.[0] && setName((n) => n || names[0]));
   }, []);
 
   const { busy, message, error, run, setMessage, setError } = useAction(async () => {
     setConfirmReplace(false);
-    await refresh();
+    // The host page hears of it; other views of the identity follow the database by themselves.
+    platform.emit('xunting-identity-changed', { kind: (await identityState(db)).kind });
   });
 
   const generate = () =>

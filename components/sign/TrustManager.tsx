@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { addTrusted, listTrusted, removeTrusted, type TrustRow, type XuntingDB } from '../../utils/db';
+import { useState } from 'preact/hooks';
+import { addTrusted, listTrusted, removeTrusted } from '../../utils/db';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { errorMessage, fileBytes } from '../ui/errors';
 import { Outcome } from '../ui/fields';
 
@@ -7,12 +9,11 @@ import { Outcome } from '../ui/fields';
  * The trust list the verifier uses: CA certificates (everything they issue is trusted) and
  * observer certificates pinned one by one (an observer from outside the CA).
  */
-export function TrustManager({ db, refreshKey }: { db: XuntingDB; refreshKey?: unknown }) {
-  const [rows, setRows] = useState<TrustRow[]>([]);
+export function TrustManager() {
+  const db = useDb();
+  const rows = useLive(() => listTrusted(db), [db]) ?? [];
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
-  const refresh = async () => setRows(await listTrusted(db));
-  useEffect(() => void refresh(), [refreshKey]);
 
   const add = async (file: File | undefined) => {
     setError('');
@@ -22,7 +23,6 @@ export function TrustManager({ db, refreshKey }: { db: XuntingDB; refreshKey?: u
       if (file.size > 1_000_000) throw new Error('文件超过 1 MB，不像是证书');
       const added = await addTrusted(db, await fileBytes(file));
       setMessage(`已加入信任列表：${added.map((r) => `${r.cn}（${r.kind === 'ca' ? 'CA' : '个人证书'}）`).join('、')}`);
-      await refresh();
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -57,7 +57,7 @@ export function TrustManager({ db, refreshKey }: { db: XuntingDB; refreshKey?: u
                     <code class="wrap">{r.fingerprint.slice(0, 23)}…</code>
                   </td>
                   <td>
-                    <button type="button" class="link" aria-label={`移出信任列表：${r.cn}`} onClick={async () => (await removeTrusted(db, r.fingerprint), refresh())}>
+                    <button type="button" class="link" aria-label={`移出信任列表：${r.cn}`} onClick={() => void removeTrusted(db, r.fingerprint)}>
                       移出
                     </button>
                   </td>

@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useDb } from '../db-context';
+import { useLive } from '../ui/live';
 import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
-import { collectedRecords, listPlans, listUnits, type XuntingDB } from '../../utils/db';
+import { collectedRecords, listPlans, listUnits } from '../../utils/db';
 import type { Plan } from '../../utils/plan';
+import { localDate } from '../../utils/record';
 import type { Unit } from '../../utils/roster';
 import { CoverageView } from '../coverage/CoverageView';
 import { seedPlan } from '../collect/PlanManager';
@@ -17,28 +20,27 @@ export const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}`
 
 /**
  * 覆盖统计: coverage of the roster against the plans from the collected records, for a year or a
- * cycle, recomputed whenever the inbox, roster or plans change (`version`); exports to PDF,
+ * cycle, recomputed whenever the collected reports, roster or plans change (here or in another
+ * tab); exports to PDF,
  * Excel and CSV hold what the screen shows.
  */
-export function CoverageTab({ db, version, onSeedPlan }: { db: XuntingDB; version: number; onSeedPlan?(plan: Plan): void }) {
+export function CoverageTab({ onSeedPlan }: { onSeedPlan?(plan: Plan): void }) {
   const platform = usePlatform();
-  const [input, setInput] = useState<CoverageInput | null>(null);
+  const db = useDb();
+  const input = useLive<CoverageInput>(async () => {
+    const [units, plans, records] = await Promise.all([listUnits(db), listPlans(db), collectedRecords(db)]);
+    return { units, plans, records };
+  }, [db]);
   const [scopeText, setScopeText] = useState(String(new Date().getFullYear()));
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState('');
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    void (async () => {
-      const [units, plans, records] = await Promise.all([listUnits(db), listPlans(db), collectedRecords(db)]);
-      setInput({ units, plans, records });
-    })().catch((e: unknown) => setError(errorMessage(e)));
-  }, [version]);
   const scope = useMemo(() => parseScope(scopeText), [scopeText]);
   // While the scope is being typed (and invalid), the last valid coverage stays on screen.
   const [lastGood, setLastGood] = useState<CoverageScope | null>(null);
   const shown = scope.ok ? scope.value : lastGood;
   useEffect(() => void (scope.ok && setLastGood(scope.value)), [scope]);
-  const coverage = useMemo(() => (input && shown ? computeCoverage(input, shown) : null), [input, shown?.fromYear, shown?.toYear]);
+  const coverage = useMemo(() => (input && shown ? computeCoverage({ ...input, asOf: localDate(new Date()) }, shown) : null), [input, shown?.fromYear, shown?.toYear]);
   const scopeError = scope.ok ? undefined : scope.problems.map((p) => p.message).join('；');
 
   const exportAs = async (kind: 'pdf' | 'csv' | 'xlsx') => {

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { XuntingDB, listPlans, savePlans, seedDefaults } from '../../utils/db';
+import { useEffect, useState } from 'preact/hooks';
+import { listPlans, savePlans, seedDefaults, type XuntingDB } from '../../utils/db';
+import { AppContext, usePageDb } from '../db-context';
 import type { Plan } from '../../utils/plan';
 import { PlanManager } from '../collect/PlanManager';
 import { ReportInbox } from '../collect/ReportInbox';
 import { RosterManager } from '../options/RosterManager';
-import { PlatformContext, type Platform } from '../platform';
+import type { Platform } from '../platform';
 import { AuthorityManager } from '../sign/AuthorityManager';
 import { TrustManager } from '../sign/TrustManager';
 import { BackupPanel } from '../ui/BackupPanel';
@@ -37,17 +38,14 @@ async function seed(db: XuntingDB, platform: Platform): Promise<string> {
  * micro-frontend's <xunting-inbox> and <xunting-coverage>).
  */
 export function SupervisorApp({ platform, initialTab, only }: { platform: Platform; initialTab?: SupervisorTab; only?: SupervisorTab[] }) {
-  const db = useMemo(() => new XuntingDB(platform.dbName), [platform.dbName]);
+  const db = usePageDb(platform);
   const tabs = only ? TABS.filter((t) => only.includes(t.id)) : TABS;
   const fromHash = location.hash.slice(1) as SupervisorTab;
   const [tab, setTab] = useState<SupervisorTab>(initialTab ?? (platform.kind === 'extension' && tabs.some((t) => t.id === fromHash) ? fromHash : tabs[0].id));
   const [ready, setReady] = useState(false);
   const [fatal, setFatal] = useState('');
   const [notice, setNotice] = useState('');
-  // Bumped whenever collected reports, the roster, plans or the trust list change: views recompute.
-  const [version, setVersion] = useState(0);
   const [draftPlan, setDraftPlan] = useState<Plan | null>(null);
-  const changed = () => setVersion((n) => n + 1);
   useEffect(() => {
     void (async () => {
       await platform.requestPersistence().catch(() => null);
@@ -62,7 +60,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
     if (platform.kind === 'extension') history.replaceState(null, '', `#${t}`);
   };
   return (
-    <PlatformContext.Provider value={platform}>
+    <AppContext platform={platform} db={db}>
       <div class="app wide-app">
         {!only && (
           <header class="topbar">
@@ -86,18 +84,10 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
           )}
           {notice && <p class="notice">{notice}</p>}
           {ready && tab === 'inbox' && (
-            <ReportInbox
-              db={db}
-              onImported={(counts) => {
-                changed();
-                platform.emit('xunting-imported', counts);
-              }}
-            />
+<ReportInbox onImported={(counts) => platform.emit('xunting-imported', counts)} />
           )}
           {ready && tab === 'coverage' && (
             <CoverageTab
-              db={db}
-              version={version}
               onSeedPlan={
                 only
                   ? undefined
@@ -110,15 +100,15 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
           )}
           {ready && tab === 'roster' && (
             <>
-              <PlanManager db={db} seed={draftPlan} version={version} onChange={changed} />
-              <RosterManager db={db} editable onChange={changed} />
+              <PlanManager seed={draftPlan} />
+              <RosterManager editable />
             </>
           )}
-          {ready && tab === 'ca' && <AuthorityManager db={db} onChange={changed} />}
-          {ready && tab === 'trust' && <TrustManager db={db} refreshKey={version} />}
-          {ready && tab === 'backup' && <BackupPanel db={db} kind="supervisor" onRestored={changed} />}
+          {ready && tab === 'ca' && <AuthorityManager />}
+          {ready && tab === 'trust' && <TrustManager />}
+          {ready && tab === 'backup' && <BackupPanel kind="supervisor" />}
         </main>
       </div>
-    </PlatformContext.Provider>
+    </AppContext>
   );
 }

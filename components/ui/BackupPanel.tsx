@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BACKUP_EXTENSION, BACKUP_MIME, BACKUP_TABLES, TABLE_LABELS, backupFileName, describeProblems, readManifest, type BackupManifest, type TableCounts } from '../../utils/backup';
-import { exportDatabase, restoreDatabase, type XuntingDB } from '../../utils/db';
+import { exportDatabase, restoreDatabase } from '../../utils/db';
+import { useDb } from '../db-context';
 import { usePlatform } from '../platform';
 import { bytesBlob, errorMessage, fileBytes } from './errors';
 import { uid } from './fields';
@@ -53,8 +54,9 @@ interface Chosen {
  * confirmation, with the CA passphrase when the backup holds a CA). A restore is checked whole
  * before anything is written; a refused one leaves the data here as it was.
  */
-export function BackupPanel({ db, kind, onRestored }: { db: XuntingDB; kind: 'observer' | 'supervisor'; onRestored?(counts: TableCounts): void }) {
+export function BackupPanel({ kind }: { kind: 'observer' | 'supervisor' }) {
   const platform = usePlatform();
+  const db = useDb();
   const [ids] = useState(() => ({ head: uid('bk-h'), file: uid('bk-file'), confirm: uid('bk-confirm'), pass: uid('bk-pass'), skip: uid('bk-skip') }));
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState('');
@@ -123,7 +125,6 @@ export function BackupPanel({ db, kind, onRestored }: { db: XuntingDB; kind: 'ob
       setConfirmed(false);
       setFileKey((k) => k + 1);
       setRestored(counts);
-      onRestored?.(counts);
       return `已从备份「${chosen.name}」恢复本机数据${hasCa && skipCa ? '（未恢复 CA）' : ''}`;
     });
 

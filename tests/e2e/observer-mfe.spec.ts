@@ -29,6 +29,17 @@ test.describe('micro-frontend <xunting-observation>', () => {
     expect(errors).toEqual([]);
   });
 
+  test("the developers' event log is not on the default page; ?events shows it with the events", async ({ page }) => {
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '组件事件' })).toBeHidden();
+    await page.goto(`${origin}/?events`);
+    await expect(page.getByRole('heading', { name: '组件事件' })).toBeVisible();
+    await page.getByRole('button', { name: '新建巡听记录' }).click();
+    await page.getByLabel('学习主题', { exact: true }).fill('学习党的二十届四中全会精神');
+    await expect(page.locator('#events li').first()).toContainText('xunting-saved');
+  });
+
   test('a draft survives SIGKILL of the browser', async () => {
     const profileDir = await newProfileDir('mfe-kill');
     let rb: RunningBrowser = await launchChromium({ profileDir });

@@ -137,7 +137,7 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     for (const [date, records] of tally.byDate) if (records.length > 1) problems.push(sameDayDuplicateProblem(tally.unit, date, records));
   }
 
-  const units: UnitCoverage[] = active.map((unit) => unitCoverage(tallyOf.get(unit)!));
+  const units: UnitCoverage[] = active.map((unit) => unitCoverage(tallyOf.get(unit)!, input.asOf));
   const covered = units.filter((u) => u.covered);
   const planned = units.filter((u) => u.planned.length > 0);
   const plannedCovered = planned.filter((u) => u.covered).length;
@@ -156,7 +156,8 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     },
     units,
     notCovered: units.filter((u) => !u.covered).map((u) => u.unit),
-    plannedNotObserved: planned.filter((u) => !u.covered).map((u) => u.unit),
+    plannedNotObserved: planned.filter((u) => u.overdue).map((u) => u.unit),
+    plannedPending: planned.filter((u) => !u.covered && !u.overdue).map((u) => u.unit),
     notInAnyPlan: units.filter((u) => u.planned.length === 0).map((u) => u.unit),
     monthly: monthlyProgress(months, tallies),
     grades: gradeDistribution(counted),
@@ -192,13 +193,20 @@ function sessionSummary(c: CollectedRecord, unitId: string, score: ScoreSummary)
   };
 }
 
-function unitCoverage(t: UnitTally): UnitCoverage {
+/** A planned month has passed once `asOf` (YYYY-MM-DD) is in a later month; with no `asOf`, every month has. */
+function monthPassed(p: PlannedVisit, asOf: string | undefined): boolean {
+  return !asOf || p.year * 12 + p.month < Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7));
+}
+
+function unitCoverage(t: UnitTally, asOf: string | undefined): UnitCoverage {
   const latest = t.sessions[t.sessions.length - 1];
+  const covered = t.sessions.length > 0;
   return {
     unit: t.unit,
     planned: t.planned.sort((a, b) => a.year - b.year || a.month - b.month),
     sessions: t.sessions,
-    covered: t.sessions.length > 0,
+    covered,
+    overdue: !covered && t.planned.some((p) => monthPassed(p, asOf)),
     firstDate: t.sessions[0]?.date ?? null,
     latestTotal: latest?.total ?? null,
     latestGrade: latest?.grade ?? null,

@@ -14,12 +14,13 @@ export interface CoverageTable {
   rows: TableCell[][];
 }
 
-export type UnitStatus = '已覆盖' | '计划外覆盖' | '计划未完成' | '未覆盖';
+export type UnitStatus = '已覆盖' | '计划外覆盖' | '计划未完成' | '待巡听' | '未覆盖';
 
-/** How a unit stands in the scope. */
+/** How a unit stands in the scope: a unit planned for this month or later is 待巡听 until that month has passed. */
 export function unitStatus(u: UnitCoverage): UnitStatus {
   if (u.covered) return u.planned.length ? '已覆盖' : '计划外覆盖';
-  return u.planned.length ? '计划未完成' : '未覆盖';
+  if (u.overdue) return '计划未完成';
+  return u.planned.length ? '待巡听' : '未覆盖';
 }
 
 /** "2026年3月 第一巡听组" for each planned visit, joined by 、 */

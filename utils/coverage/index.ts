@@ -9,7 +9,7 @@ export type { UnitMatch } from './unit-matcher';
 export { gradeDistribution, UNRATED } from './grade-distribution';
 export type { GradedSession } from './grade-distribution';
 export { sectionAverages } from './section-averages';
-export { topSessions, TOP_SESSIONS } from './top-sessions';
+export { topSessions, TOP_SESSIONS, EXCELLENT_GRADE } from './top-sessions';
 export { monthlyProgress } from './monthly-progress';
 export type { MonthTallies } from './monthly-progress';
 export { coverageTables, unitStatus, plannedText } from './coverage-tables';

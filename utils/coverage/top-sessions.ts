@@ -7,13 +7,17 @@ const byName = new Intl.Collator('zh-Hans-CN');
 /** How many sessions the summary proposes as excellent-case candidates (优秀学习案例). */
 export const TOP_SESSIONS = 10;
 
+/** The grade a session needs to be proposed as an excellent case (the domain's top band). */
+export const EXCELLENT_GRADE = '优秀';
+
 /**
- * The best sessions: those with a total, highest first; equal totals by earlier date, then
- * unit name (Chinese collation), then record id, so the list is the same on every run.
+ * 优秀案例候选: sessions graded 优秀 only (a 良好 session is no excellent case, however few
+ * 优秀 there are), highest total first; equal totals by earlier date, then unit name (Chinese
+ * collation), then record id, so the list is the same on every run.
  */
 export function topSessions(sessions: readonly SessionSummary[], limit = TOP_SESSIONS): SessionSummary[] {
   return sessions
-    .filter((s): s is SessionSummary & { total: number } => s.total !== null)
+    .filter((s): s is SessionSummary & { total: number } => s.total !== null && s.grade === EXCELLENT_GRADE)
     .sort(
       (a, b) =>
         b.total - a.total ||

@@ -25,6 +25,11 @@ export interface CoverageInput {
    * counts (a correction supersedes); drafts never count.
    */
   records: CollectedRecord[];
+  /**
+   * Today (YYYY-MM-DD): a planned visit whose month has not yet passed is 待巡听, not 计划未完成.
+   * Without it every planned month counts as passed (a report written after the period).
+   */
+  asOf?: string;
 }
 
 /** A calendar year (2026) or a cycle of years (2026–2027, "两年一轮全覆盖"). */
@@ -65,6 +70,8 @@ export interface UnitCoverage {
   /** Sessions within the scope, by date (earliest first). */
   sessions: SessionSummary[];
   covered: boolean;
+  /** Not covered, and the month of a planned visit has passed (计划未完成 rather than 待巡听). */
+  overdue: boolean;
   /** Date of the first session in the scope, or null. */
   firstDate: string | null;
   /** The latest session's total and grade (what the unit stands at now). */
@@ -145,7 +152,10 @@ export interface Coverage {
   /** Active units not covered in the scope (what drives next year's plan), roster order. */
   notCovered: Unit[];
   /** Planned in the scope but not yet observed. */
+  /** Planned, not observed, and a planned month has passed (计划未完成). */
   plannedNotObserved: Unit[];
+  /** Planned, not observed, and no planned month has passed yet (待巡听). */
+  plannedPending: Unit[];
   /** Active units no plan of the scope names. */
   notInAnyPlan: Unit[];
   /** Every month of the scope, January of fromYear to December of toYear. */

@@ -127,8 +127,8 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   if (coverage.units.length) note('注：得分为折合百分制；一个单位巡听多次的，列出各次日期，得分和等次取最近一次。');
 
   table('未覆盖单位', coverage.notCovered.length ? notCoveredTable(coverage, painter, cw) : null, '在册单位已全部覆盖。');
-  table('计划未完成', coverage.plannedNotObserved.length ? plannedNotObservedTable(coverage, painter, cw) : null, coverage.totals.planned ? '计划单位已全部巡听。' : '本期尚无巡听计划。');
-  table('优秀案例候选', coverage.top.length ? topTable(coverage, painter, cw) : null, '尚无评分记录。');
+  table('计划未完成', coverage.plannedNotObserved.length ? plannedNotObservedTable(coverage, painter, cw) : null, coverage.totals.planned ? (coverage.plannedPending.length ? `没有逾期未巡听的计划单位；另有 ${coverage.plannedPending.length} 个单位计划月份未到，待巡听。` : '计划单位已全部巡听。') : '本期尚无巡听计划。');
+  table('优秀案例候选', coverage.top.length ? topTable(coverage, painter, cw) : null, '尚无评定为优秀的巡听。');
   if (coverage.problems.length) {
     table('数据问题', problemsTable(coverage, painter, cw), '');
     note('注：请逐条核对以上问题，必要时更正单位名单或记录后重新汇总。');

@@ -151,7 +151,7 @@ export function plannedNotObservedTable(c: Coverage, painter: TextPainter, width
   return numberedList(painter, width, rows, columns, (r) => [{ text: r.name }, centre(r.months), centre(r.groups)]);
 }
 
-/** 优秀案例候选: the best-scored sessions, highest first. */
+/** 优秀案例候选: the sessions graded 优秀, highest first. */
 export function topTable(c: Coverage, painter: TextPainter, width: number): TableSpec {
   const columns: Column[] = [
     { header: '单位名称', share: 0.3 },

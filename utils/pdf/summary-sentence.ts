@@ -18,7 +18,7 @@ export function summarySentence(c: Coverage, asOf: string): string {
   } else parts.push('本期尚无巡听计划');
   const uncovered = c.notCovered.length;
   if (uncovered) {
-    const inPlan = new Set(c.plannedNotObserved.map((u) => u.id));
+    const inPlan = new Set([...c.plannedNotObserved, ...c.plannedPending].map((u) => u.id));
     const planned = c.notCovered.filter((u) => inPlan.has(u.id)).length;
     const details = [planned ? `${planned} 个已列入计划、尚未巡听` : '', uncovered - planned ? `${uncovered - planned} 个尚未列入计划` : ''].filter(Boolean);
     parts.push(`尚有 ${uncovered} 个单位未覆盖${details.length ? `，其中 ${details.join('，')}` : ''}`);

@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { BackupPanel } from '../../../components/ui/BackupPanel';
-import { PlatformContext, type Platform } from '../../../components/platform';
+import type { Platform } from '../../../components/platform';
+import { AppContext } from '../../../components/db-context';
+import { RosterManager } from '../../../components/options/RosterManager';
 import { XuntingDB, createAuthority, listUnits, replaceRoster, setSetting } from '../../../utils/db';
 import { closeAll, freshDb } from './fill-database';
 
@@ -25,13 +27,15 @@ function platformWith(saveFile: Platform['saveFile']): Platform {
   };
 }
 
-function mount(db: XuntingDB, kind: 'observer' | 'supervisor', saveFile = vi.fn(async () => {}), onRestored = vi.fn()) {
+/** The panel as on the options page: the roster section beside it shows what is stored. */
+function mount(db: XuntingDB, kind: 'observer' | 'supervisor', saveFile = vi.fn(async () => {})) {
   render(
-    <PlatformContext.Provider value={platformWith(saveFile)}>
-      <BackupPanel db={db} kind={kind} onRestored={onRestored} />
-    </PlatformContext.Provider>,
+    <AppContext platform={platformWith(saveFile)} db={db}>
+      <BackupPanel kind={kind} />
+      <RosterManager />
+    </AppContext>,
   );
-  return { saveFile, onRestored };
+  return { saveFile };
 }
 
 async function exportFrom(db: XuntingDB, kind: 'observer' | 'supervisor'): Promise<File> {
@@ -73,7 +77,8 @@ describe('BackupPanel', () => {
 
     const target = freshDb();
     await replaceRoster(target, roster(['别的单位']));
-    const { onRestored } = mount(target, 'observer');
+    mount(target, 'observer');
+    await waitFor(() => expect(screen.getByRole('table', { name: '单位名单' }).textContent).toContain('别的单位'));
     choose(file);
     await waitFor(() => expect(screen.getByRole('list', { name: '备份中的数据' }).textContent).toBe('单位名单：2设置：1'));
     expect(screen.queryByLabelText(/CA 备份口令/)).toBeNull();
@@ -84,7 +89,9 @@ describe('BackupPanel', () => {
     fireEvent.click(restore);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`已从备份「${file.name}」恢复本机数据`));
     expect((await listUnits(target)).map((u) => u.name)).toEqual(['锡林郭勒盟教育局', '锡林郭勒盟财政局']);
-    expect(onRestored).toHaveBeenCalledWith(expect.objectContaining({ units: 2, settings: 1 }));
+    // The page shows the restored data without a reload or a remount.
+    await waitFor(() => expect(screen.getByRole('table', { name: '单位名单' }).textContent).toContain('锡林郭勒盟财政局'));
+    expect(screen.getByRole('table', { name: '单位名单' }).textContent).not.toContain('别的单位');
     expect(screen.getByRole('list', { name: '恢复后的数据' }).textContent).toBe('单位名单：2设置：1');
     expect(screen.getAllByText(/请恢复后重新生成/).length).toBeGreaterThan(0);
   });

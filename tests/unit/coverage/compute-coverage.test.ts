@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, scopeForCycle, scopeForYear, unitMatcher, type CollectedRecord, type CoverageInput } from '../../../utils/coverage';
+import { computeCoverage, scopeForCycle, scopeForYear, unitMatcher, unitStatus, type CollectedRecord, type CoverageInput } from '../../../utils/coverage';
 import type { Plan } from '../../../utils/plan/types';
 import { reviseRecord } from '../../../utils/record';
 import { item, section, STANDARD_BANDS, template } from '../../fixtures/rubric';
@@ -103,7 +103,7 @@ describe('matching a record to a roster unit', () => {
     for (const part of ['锡林郭勒盟某某服务中心', 'x-99', '2026-07-08', 'mmfwzx-0708.pdf']) expect(c.problems[0].message).toContain(part);
     expect(c.totals).toMatchObject({ covered: 1, sessions: 1 });
     expect(c.monthly[6].sessions).toBe(2 - 1);
-    expect(c.top.map((s) => s.unitId)).toEqual(['u001']);
+    expect(c.units.flatMap((x) => x.sessions).map((s) => s.unitId)).toEqual(['u001']);
     expect(unitMatcher(units)(stranger.record.unit)).toBeNull();
   });
 });
@@ -325,8 +325,36 @@ describe('top sessions', () => {
     ];
     const records = chosen.map(([id, d, t]) => withTotal(collected(u(id), d), t));
     const c = computeCoverage(input([...records, allNotApplicable(collected(u('u011'), '2026-05-08'))]), y2026);
-    expect(c.top.map((s) => s.unitId)).toEqual(['u010', 'u002', 'u003', 'u032', 'u026', 'u006', 'u001', 'u008', 'u007', 'u005']);
-    expect(c.top.map((s) => s.total)).toEqual([...chosen.map(([, , t]) => t)].sort((a, b) => b - a).slice(0, 10));
+    // 优秀 (≥ 90) only: the 良好 and 一般 sessions are no excellent cases, though the list has room.
+    expect(c.top.map((s) => s.unitId)).toEqual(['u010', 'u002', 'u003', 'u032', 'u026', 'u006']);
+    expect(c.top.map((s) => s.grade)).toEqual(Array(6).fill('优秀'));
+  });
+
+  it('at most ten, the highest first', () => {
+    const records = Array.from({ length: 12 }, (_, i) => withTotal(collected(u(`u0${String(i + 10)}`), `2026-05-${String(i + 10)}`), 90 + i * 0.5));
+    const c = computeCoverage(input(records), y2026);
+    expect(c.top.map((s) => s.total)).toEqual([95.5, 95, 94.5, 94, 93.5, 93, 92.5, 92, 91.5, 91]);
+  });
+});
+
+describe('planned visits whose month has not passed', () => {
+  const yearPlan: Plan = { format: 'xunting.plan/1', year: 2026, entries: [
+    { unitId: 'u001', month: 11, group: '第一巡听组' },
+    { unitId: 'u002', month: 12, group: '第二巡听组' },
+    { unitId: 'u003', month: 12, group: '第三巡听组' },
+  ] };
+
+  it('are 待巡听 until the month is over, then 计划未完成', () => {
+    const c = computeCoverage(input([collected(u('u003'), '2026-12-02')], { plans: [yearPlan], asOf: '2026-12-03' }), y2026);
+    expect(unitStatus(unitOf(c, 'u001'))).toBe('计划未完成');
+    expect(unitStatus(unitOf(c, 'u002'))).toBe('待巡听');
+    expect(unitStatus(unitOf(c, 'u003'))).toBe('已覆盖');
+    expect(c.plannedNotObserved.map((x) => x.id)).toEqual(['u001']);
+    expect(c.plannedPending.map((x) => x.id)).toEqual(['u002']);
+
+    const nextMonth = computeCoverage(input([], { plans: [yearPlan], asOf: '2027-01-01' }), y2026);
+    expect(nextMonth.plannedNotObserved.map((x) => x.id)).toEqual(['u001', 'u002', 'u003']);
+    expect(nextMonth.plannedPending).toEqual([]);
   });
 });
 

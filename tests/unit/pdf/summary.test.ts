@@ -262,7 +262,7 @@ describe('an empty coverage (no sessions yet)', () => {
     expect(text).toContain(squash(summarySentence(c, AS_OF)));
     expect(text).toContain(squash(`${c.totals.units} 个0 个（0.0%）${c.totals.planned} 个0 个（0.0%）0 个0 场`));
     expect(section(textRaw(emptyPdf), '三、等次分布')).toContain('尚无巡听记录。');
-    expect(section(textRaw(emptyPdf), '八、优秀案例候选')).toContain('尚无评分记录。');
+    expect(section(textRaw(emptyPdf), '八、优秀案例候选')).toContain('尚无评定为优秀的巡听。');
     expect(text).not.toContain('九、数据问题');
     const notCovered = section(textRaw(emptyPdf), '六、未覆盖单位');
     expect(c.notCovered).toHaveLength(c.units.length);

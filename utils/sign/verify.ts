@@ -16,7 +16,7 @@ import type { Certificate } from 'pkijs';
 import { validateRecord } from '../record';
 import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
 import { fingerprint } from './certificate';
-import { checkChain, type TrustStore } from './chain';
+import { checkChain, MAX_PATH_VERIFICATIONS, newPathBudget, validityAt, type PathBudget, type TrustStore } from './chain';
 import { checkDetachedCms, type CmsCheck } from './cms-verify';
 import { derElementLength } from './der-set';
 import { EmbeddedFileError, readEmbeddedFile, RECORD_ATTACHMENT } from './embedded-record';
@@ -98,8 +98,11 @@ function cmsBytes(contents: PdfString): Uint8Array | null {
 
 const describeCert = (c: Certificate) => nameAttribute(c.subject, OID_COMMON_NAME) || '（无名称）';
 const date = (d: Date) => d.toISOString().slice(0, 10);
+const when = (d: Date) => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** Clocks of signers and verifiers differ by a little; more than this between /M and signingTime, or ahead of now, is refused. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
-async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions): Promise<SignatureVerdict> {
+async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions, budget: PathBudget): Promise<SignatureVerdict> {
   const bytes = file.bytes;
   const v: SignatureVerdict = { index, signer: null, signingTime: null, digestValid: false, chainTrusted: false, certValidAtSigningTime: false, coversWholeFile: false, byteRange: [] };
   const dict = sig.dict;
@@ -136,23 +139,37 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
   if (cms.problem || !cms.signer) return { ...v, code: cms.problem ?? 'cms-invalid', reason: cms.reason };
   v.digestValid = cms.digestValid;
 
-  const at = signingTime ?? opts.now ?? new Date();
-  const chain = await checkChain(cms.signer, cms.certificates, opts.trust, at);
+  const now = opts.now ?? new Date();
+  const cmsTime = cms.signingTime ?? null;
+  // Two clocks in one signature: /M (what viewers show) and the CMS signingTime attribute must tell the same time.
+  if (mDate && cmsTime && Math.abs(mDate.getTime() - cmsTime.getTime()) > CLOCK_SKEW_MS) {
+    return { ...v, code: 'signing-time-invalid', reason: `签名字典的签名时间（/M ${when(mDate)}）与签名中的 signingTime（${when(cmsTime)}）不一致` };
+  }
+  if (signingTime && signingTime.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    return { ...v, code: 'signing-time-invalid', reason: `签名时间 ${when(signingTime)} 在将来（现在是 ${when(now)}）` };
+  }
+  const at = signingTime ?? now;
+  const chain = await checkChain(cms.signer, cms.certificates, opts.trust, at, budget);
   v.chainTrusted = chain.trusted;
   v.certValidAtSigningTime = chain.validity === 'valid';
   if (!chain.trusted) {
-    return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的` };
+    const why = chain.exhausted ? `（证书路径检查超过 ${MAX_PATH_VERIFICATIONS} 次仍未找到受信任的 CA，签名中可能有伪造的 CA 证书）` : '';
+    return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的${why}` };
   }
-  if (chain.validity !== 'valid') {
-    const cert = chain.invalidCert!;
+  // Both clocks, when the CMS states its own: each must lie within every certificate's validity.
+  for (const t of cmsTime && cmsTime.getTime() !== at.getTime() ? [at, cmsTime] : [at]) {
+    const { validity, invalidCert } = validityAt(chain.path, t);
+    if (validity === 'valid') continue;
+    v.certValidAtSigningTime = false;
+    const cert = invalidCert!;
     const who = cert === cms.signer ? '签名人证书' : `签发证书「${describeCert(cert)}」`;
     const reason =
-      chain.validity === 'cert-expired'
-        ? `${who}在签名时已过期（有效期至 ${date(cert.notAfter.value)}，签名时间 ${date(at)}）`
-        : `${who}在签名时尚未生效（${date(cert.notBefore.value)} 起有效，签名时间 ${date(at)}）`;
-    return { ...v, code: chain.validity, reason };
+      validity === 'cert-expired'
+        ? `${who}在签名时已过期（有效期至 ${date(cert.notAfter.value)}，签名时间 ${date(t)}）`
+        : `${who}在签名时尚未生效（${date(cert.notBefore.value)} 起有效，签名时间 ${date(t)}）`;
+    return { ...v, code: validity, reason };
   }
-  if (!chain.usageOk) return { ...v, code: 'cert-usage-invalid', reason: '签名人证书不允许用于签名（密钥用途不含数字签名）' };
+  if (chain.problem) return { ...v, code: chain.problem.code, reason: chain.problem.reason };
   return v;
 }
 
@@ -245,7 +262,8 @@ async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> 
   };
   found.sort((x, y) => endOf(x) - endOf(y) || x.offset - y.offset);
   const signatures: SignatureVerdict[] = [];
-  for (const [i, sig] of found.entries()) signatures.push(await checkSignature(file, sig, i, opts));
+  const budget = newPathBudget();
+  for (const [i, sig] of found.entries()) signatures.push(await checkSignature(file, sig, i, opts, budget));
 
   const problems: { code: VerdictCode; reason: string }[] = [];
   const many = signatures.length > 1;

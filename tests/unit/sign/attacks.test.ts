@@ -18,6 +18,8 @@ import { reportRecordJson } from '../../../utils/pdf';
 import type { ObservationRecord } from '../../../utils/record';
 import { concatBytes } from '../../../utils/sign/bytes';
 import { MAX_SIGNATURES } from '../../../utils/sign/verify';
+import { MAX_PATH_VERIFICATIONS } from '../../../utils/sign/chain';
+import type { Certificate } from 'pkijs';
 import { signPdf, verifyPdf, type Identity, type Verdict, type VerifyOptions } from '../../../utils/sign';
 import {
   appendSignatureDict,
@@ -29,12 +31,16 @@ import {
   forgedRecordStream,
   latin1,
   layoutOf,
+  makeCert,
+  newKeys,
   noise,
   objectText,
   sigGeometry,
+  signAs,
   signContentsFirst,
   streamBody,
   streamData,
+  unknownCritical,
   utf8,
   wrapSignature,
   xrefText,
@@ -551,3 +557,104 @@ describe('6. garbage', () => {
   });
 });
 
+
+describe('7. weak keys and hashes (the floor: RSA ≥ 2048, ECDSA P-256/384/521, SHA-256 or better)', () => {
+  const observerName = { name: '孙七', org: '锡林郭勒盟委组织部' };
+  const caName = { name: '锡林郭勒盟委巡听办', org: '中共锡林郭勒盟委员会' };
+
+  it('an RSA-1024 signer certificate issued by the trusted CA: weak-key; RSA-2048 and P-384 signers are accepted', async () => {
+    const weak = await makeCert({ subject: observerName, keys: await newKeys('RSA-1024'), issuer: pki.ca });
+    expectRefused(await verify(await sign(plain, weak)), 'weak-key', '签名人证书的密钥强度不够：RSA 密钥只有 1024 位，至少需要 2048 位');
+    for (const kind of ['RSA-2048', 'P-384'] as const) {
+      const v = await verify(await sign(plain, await makeCert({ subject: observerName, keys: await newKeys(kind), issuer: pki.ca })));
+      expect(v.ok, `${kind}: ${v.reason}`).toBe(true);
+    }
+  });
+
+  it('a signer certificate the CA signed with SHA-1, and an RSA-1024 intermediate CA: weak-key, naming which certificate', async () => {
+    const sha1 = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, hash: 'SHA-1' });
+    expectRefused(await verify(await sign(plain, sha1)), 'weak-key', '签名人证书的签名强度不够：证书用 SHA-1 签名，至少需要 SHA-256');
+    const intermediate = await makeCert({ subject: { name: '某旗巡听组', org: caName.org }, keys: await newKeys('RSA-1024'), issuer: pki.ca, ca: true });
+    const signer = await makeCert({ subject: observerName, keys: await newKeys(), issuer: intermediate });
+    expectRefused(await verify(await sign(plain, signer)), 'weak-key', '第 2 级证书（签发者）的密钥强度不够：RSA 密钥只有 1024 位');
+  });
+});
+
+describe('8. certificates a verifier must not accept', () => {
+  const observerName = { name: '孙七', org: '锡林郭勒盟委组织部' };
+  const org = '中共锡林郭勒盟委员会';
+
+  it('an unknown critical extension in the signer certificate or in an intermediate CA: cert-invalid (RFC 5280 §4.2)', async () => {
+    const signer = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, extra: [unknownCritical()] });
+    expectRefused(await verify(await sign(plain, signer)), 'cert-invalid', '签名人证书带有无法识别的关键扩展（1.3.6.1.4.1.55555.1.1）');
+    const intermediate = await makeCert({ subject: { name: '某旗巡听组', org }, keys: await newKeys(), issuer: pki.ca, ca: true, extra: [unknownCritical()] });
+    const below = await makeCert({ subject: observerName, keys: await newKeys(), issuer: intermediate });
+    expectRefused(await verify(await sign(plain, below)), 'cert-invalid', '第 2 级证书（签发者）带有无法识别的关键扩展');
+  });
+
+  it('a signer that is a CA, whose keyUsage lacks digitalSignature and nonRepudiation, or whose extendedKeyUsage is serverAuth only: cert-usage-invalid', async () => {
+    const asCa = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, ca: true, keyUsage: [0, 5] });
+    expectRefused(await verify(await sign(plain, asCa)), 'cert-usage-invalid', '签名人证书是 CA 证书（basicConstraints CA:TRUE）');
+    const encipher = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, keyUsage: [2] });
+    expectRefused(await verify(await sign(plain, encipher)), 'cert-usage-invalid', '密钥用途不含数字签名或不可否认');
+    const tls = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, eku: ['1.3.6.1.5.5.7.3.1'] });
+    expectRefused(await verify(await sign(plain, tls)), 'cert-usage-invalid', '扩展密钥用途（1.3.6.1.5.5.7.3.1）不包括文档签名');
+    // Control: document signing (RFC 9336) is a signing purpose.
+    const docs = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, eku: ['1.3.6.1.5.5.7.3.36'] });
+    expect((await verify(await sign(plain, docs))).ok).toBe(true);
+  });
+
+  it('a path longer than an intermediate CA\'s pathLenConstraint allows: cert-invalid; one level below it is accepted', async () => {
+    const limited = await makeCert({ subject: { name: '某盟巡听组', org }, keys: await newKeys(), issuer: pki.ca, ca: true, pathLen: 0 });
+    const direct = await makeCert({ subject: observerName, keys: await newKeys(), issuer: limited });
+    expect((await verify(await sign(plain, direct))).ok).toBe(true);
+    const sub = await makeCert({ subject: { name: '某旗巡听组', org }, keys: await newKeys(), issuer: limited, ca: true });
+    const deep = await makeCert({ subject: observerName, keys: await newKeys(), issuer: sub });
+    expectRefused(await verify(await sign(plain, deep)), 'cert-invalid', '第 3 级证书（签发者）限定其下最多 0 级中间 CA（pathLenConstraint），这条路径有 1 级');
+  });
+
+  it('a CMS signingTime an hour away from /M: signing-time-invalid; the same time in both is accepted', async () => {
+    const hourBefore = new Date(SIGNING_TIME.getTime() - 3_600_000);
+    expectRefused(await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: hourBefore })), 'signing-time-invalid', /^签名字典的签名时间（\/M .*）与签名中的 signingTime（.*）不一致$/);
+    const agree = await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: SIGNING_TIME }));
+    expect(agree.ok, agree.reason).toBe(true);
+  });
+
+  it('a CMS signingTime before the certificate took effect, though /M is within it: cert-not-yet-valid', async () => {
+    const signer = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, notBefore: new Date(SIGNING_TIME.getTime() - 60_000) });
+    const v = await verify(await signAs(plain, signer, { signingTime: SIGNING_TIME, cmsSigningTime: new Date(SIGNING_TIME.getTime() - 180_000) }));
+    expectRefused(v, 'cert-not-yet-valid', '签名人证书在签名时尚未生效');
+  });
+
+  it('a signing time a day in the future (the certificate valid then): signing-time-invalid', async () => {
+    const tomorrow = new Date(SIGNING_TIME.getTime() + 86_400_000);
+    expectRefused(await verify(await signAs(plain, pki.zhang, { signingTime: tomorrow })), 'signing-time-invalid', /^签名时间 .* 在将来/);
+  });
+});
+
+describe('9. decoy CA certificates (a path builder that verifies every look-alike stalls)', () => {
+  const supervisor = { name: '锡林郭勒盟委巡听办', org: '中共锡林郭勒盟委员会' };
+
+  it('140 self-signed look-alikes of the trusted CA in one signature: refused from the count, before any path is built', async () => {
+    const decoys: Certificate[] = [];
+    for (let i = 0; i < 140; i++) decoys.push((await makeCert({ subject: supervisor, keys: await newKeys(), ca: true })).certificate);
+    const pdf = await signAs(plain, pki.stranger, { signingTime: SIGNING_TIME, extraCerts: decoys, contentsSize: 100_000 });
+    expectRefused(await verify(pdf), 'cms-invalid', '签名中附带了 142 张证书，超过 10 张');
+  });
+
+  it('look-alikes that copy the key identifier, under four signatures: the path checks stop at the file\'s budget and say so', async () => {
+    const fakeKeys = await newKeys();
+    const fakeCa = await makeCert({ subject: supervisor, keys: fakeKeys, ca: true });
+    const ski = new Uint8Array(await crypto.subtle.digest('SHA-1', fakeCa.certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice().buffer));
+    const decoys: Certificate[] = [];
+    for (let i = 0; i < 8; i++) decoys.push((await makeCert({ subject: supervisor, keys: await newKeys(), ca: true, ski })).certificate);
+    const signer = await makeCert({ subject: { name: '王五', org: '不受信任的单位' }, keys: await newKeys(), issuer: fakeCa });
+    let pdf = plain;
+    for (let i = 0; i < 4; i++) pdf = await signAs(pdf, signer, { signingTime: SIGNING_TIME, extraCerts: decoys });
+    const v = await verify(pdf);
+    expectRefused(v, 'untrusted-signer', '签名人「王五」的证书不是由受信任的 CA 签发的');
+    expect(v.signatures).toHaveLength(4);
+    expect(v.signatures.every((s) => s.code === 'untrusted-signer')).toBe(true);
+    expect(v.signatures[3].reason).toContain(`证书路径检查超过 ${MAX_PATH_VERIFICATIONS} 次仍未找到受信任的 CA`);
+  });
+});

@@ -24,6 +24,7 @@ import { nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
 import { PdfFile, PdfReadError } from './pdf-parse';
 import { parsePdfDate } from './pdf-incremental';
 import { PdfDict, PdfString } from './pdf-syntax';
+import { decodeRecordJson } from './strict-json';
 import { CODE_ORDER, type SignatureVerdict, type Verdict, type VerdictCode } from './verdict';
 
 export interface VerifyOptions {
@@ -176,7 +177,7 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
 const rank = (c: VerdictCode) => CODE_ORDER.indexOf(c);
 
 /** The record as the revision ending at `end` has it (the whole file: `file` itself, not parsed again). */
-async function recordAt(file: PdfFile, end: number): Promise<{ json: string } | { code: VerdictCode; reason: string }> {
+async function recordAt(file: PdfFile, end: number): Promise<{ json: string; value: unknown } | { code: VerdictCode; reason: string }> {
   let data: Uint8Array;
   try {
     data = await readEmbeddedFile(end === file.bytes.length ? file : new PdfFile(file.bytes.subarray(0, end)), RECORD_ATTACHMENT);
@@ -185,11 +186,8 @@ async function recordAt(file: PdfFile, end: number): Promise<{ json: string } | 
     if (e instanceof PdfReadError) return { code: 'record-invalid', reason: `签名的版本无法读取：${e.message}` };
     throw e;
   }
-  try {
-    return { json: new TextDecoder('utf-8', { fatal: true }).decode(data) };
-  } catch {
-    return { code: 'record-invalid', reason: '嵌入的记录不是有效的 UTF-8 文本' };
-  }
+  const decoded = decodeRecordJson(data);
+  return 'problem' in decoded ? { code: 'record-invalid', reason: decoded.problem } : { json: decoded.text, value: decoded.value };
 }
 
 const readCode = (e: PdfReadError): VerdictCode =>
@@ -288,14 +286,8 @@ async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> 
           break;
         }
       }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(rec.json);
-      } catch {
-        problems.push({ code: 'record-invalid', reason: '嵌入的记录不是有效的 JSON' });
-      }
       if (!problems.length) {
-        const valid = validateRecord(parsed);
+        const valid = validateRecord(rec.value);
         if (!valid.ok) {
           const p = valid.problems[0];
           problems.push({ code: 'record-invalid', reason: `嵌入的记录无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });

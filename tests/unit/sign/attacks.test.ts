@@ -432,15 +432,13 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     );
   });
 
-  it('one /EmbeddedFile stream under two names is accepted (the same bytes either way); one name twice, or /F and /UF naming different streams, is refused', async () => {
+  it('a second name for the same /EmbeddedFile stream, one name twice, or /F and /UF naming different streams: refused (one record, one name)', async () => {
     const copySpec = L.size;
     const twoNames = await signedWith([
       { num: copySpec, body: `<< /Type /Filespec /F (copy.json) /UF (copy.json) /EF << /F ${L.record} 0 R /UF ${L.record} 0 R >> >>` },
       editedObject(plain, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(copy.json) ${copySpec} 0 R (observation.json) ${L.spec} 0 R]`)),
     ]);
-    const v = await verify(twoNames);
-    expect(v.ok).toBe(true);
-    expect(v.record).toEqual(record);
+    expectRefused(await verify(twoNames), 'record-invalid', 'PDF 中嵌入了不止一个文件（copy.json、observation.json），巡听报告只应嵌入 observation.json');
 
     const forgedSpec = L.size;
     const forgedStream = L.size + 1;
@@ -449,13 +447,64 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
       { num: forgedStream, body: forgedRecordStream(forgedJson) },
       editedObject(plain, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(observation.json) ${L.spec} 0 R (observation.json) ${forgedSpec} 0 R]`)),
     ]);
-    expectRefused(await verify(twice), 'record-invalid', '嵌入文件的名称树中 observation.json 出现了 2 次');
+    expectRefused(await verify(twice), 'record-invalid', '嵌入文件的名称树中 observation.json 出现了不止一次');
 
     const split = await signedWith([
       { num: forgedStream, body: forgedRecordStream(forgedJson) },
       editedObject(plain, L.spec, (b) => b.replace(`/UF ${L.record} 0 R`, `/UF ${forgedStream} 0 R`)),
     ]);
     expectRefused(await verify(split), 'record-invalid', '嵌入文件 observation.json 的 /F 与 /UF 指向不同的数据');
+  });
+
+  it('one record, two readings: a tree key other than /F and /UF, a FileAttachment annotation or a loose /EmbeddedFile stream with another observation.json', async () => {
+    const namedOtherwise = await signedWith([editedObject(plain, L.spec, (b) => b.replace(/\/F \(observation\.json\)/, '/F (evil.json)').replace(/\/UF \(observation\.json\)/, '/UF (evil.json)'))]);
+    expectRefused(await verify(namedOtherwise), 'record-invalid', /嵌入文件 observation\.json 的文件说明中 \/U?F（evil\.json）与名称树中的名称不同/);
+    const keyOtherwise = await signedWith([editedObject(plain, L.root, (b) => b.replace('(observation.json)', '(report.json)'))]);
+    expectRefused(await verify(keyOtherwise), 'record-missing', 'PDF 中没有嵌入的记录 observation.json（嵌入的文件名为 report.json）');
+
+    // A second observation.json, attached to page 1 (pdfdetach and viewers list it; the name tree does not).
+    const spec2 = L.size;
+    const stream2 = L.size + 1;
+    const annot = await signedWith([
+      { num: spec2, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /EF << /F ${stream2} 0 R >> >>` },
+      { num: stream2, body: forgedRecordStream(forgedJson) },
+      editedObject(plain, L.page1, (b) => b.replace(/>>\s*$/, ` /Annots [<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS ${spec2} 0 R >>] >>`)),
+    ]);
+    expect(detached(annot)).not.toBeNull();
+    expectRefused(await verify(annot), 'record-invalid', `PDF 中除了 observation.json 还有别的附件注释（/FileAttachment）（对象 ${L.page1}）`);
+    const loose = await signedWith([{ num: stream2, body: forgedRecordStream(forgedJson) }]);
+    expectRefused(await verify(loose), 'record-invalid', `PDF 中除了 observation.json 还有别的嵌入文件流（/EmbeddedFile）（对象 ${stream2}）`);
+  });
+
+  it('the catalog\'s /AF naming another file specification is refused; naming the record\'s own is accepted', async () => {
+    const own = await signedWith([editedObject(plain, L.root, (b) => b.replace(/>>\s*$/, ` /AF [${L.spec} 0 R] >>`))]);
+    const v = await verify(own);
+    expect(v.ok, v.reason).toBe(true);
+    const spec2 = L.size;
+    const other = await signedWith([
+      { num: spec2, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /EF << /F ${L.size + 1} 0 R >> >>` },
+      { num: L.size + 1, body: forgedRecordStream(forgedJson) },
+      editedObject(plain, L.root, (b) => b.replace(/>>\s*$/, ` /AF [${spec2} 0 R] >>`)),
+    ]);
+    expectRefused(await verify(other), 'record-invalid', '文档目录的 /AF 指向的不是 observation.json 的文件说明');
+  });
+
+  it('references whose generation number does not match the object (the tree names `N 1 R`, the spec names the stream as `M 1 R`)', async () => {
+    const treeGen = await signedWith([editedObject(plain, L.root, (b) => b.replace(`(observation.json) ${L.spec} 0 R`, `(observation.json) ${L.spec} 1 R`))]);
+    expectRefused(await verify(treeGen), 'record-invalid', `嵌入文件 observation.json 的文件说明无法读取（对象 ${L.spec} 1 R 不存在或编号不符）`);
+    const streamGen = await signedWith([editedObject(plain, L.spec, (b) => b.replaceAll(`${L.record} 0 R`, `${L.record} 1 R`))]);
+    expectRefused(await verify(streamGen), 'record-invalid', `嵌入的记录 observation.json 无法读取（对象 ${L.record} 1 R 不存在、编号不符或不是流）`);
+  });
+
+  it('the JSON itself: a key twice in one object (JSON.parse keeps the last), a byte-order mark, invalid UTF-8', async () => {
+    const genuineJson = reportRecordJson(record);
+    const twice = `{"theme":${JSON.stringify(FORGED_THEME)},${genuineJson.slice(1)}`;
+    expect(JSON.parse(twice)).toEqual(JSON.parse(genuineJson));
+    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', utf8(twice)) }])), 'record-invalid', '嵌入的记录中同一对象里的键「theme」出现了不止一次');
+    const bom = cat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(genuineJson));
+    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', bom) }])), 'record-invalid', '嵌入的记录以字节顺序标记（BOM）开头');
+    const latin = cat(utf8(genuineJson.slice(0, -1)), new Uint8Array([0x2c, 0x22, 0x78, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', latin) }])), 'record-invalid', '嵌入的记录不是有效的 UTF-8 文本');
   });
 
   it('name trees with /Kids loops, shared kids (2^30 paths) and 40 levels: refused at once, no hang', async () => {

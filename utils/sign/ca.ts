@@ -10,6 +10,7 @@ import { verifyCsr } from './csr';
 import { SignError } from './errors';
 import type { Identity } from './identity-types';
 import { generateSigningKey } from './keys';
+import { keyWeakness } from './key-strength';
 import { buildName, nameAttribute, OID_COMMON_NAME, type NameParts } from './name';
 
 const DAY = 86_400_000;
@@ -84,6 +85,8 @@ export interface IssueOptions {
 export async function issueCertificate(ca: Identity, csr: CertificationRequest, opts: IssueOptions = {}): Promise<Certificate> {
   if (!isCaCertificate(ca.certificate)) throw new SignError('ca-invalid', '这不是 CA 证书（缺少 CA:true），不能签发证书');
   if (!(await verifyCsr(csr))) throw new SignError('csr-invalid', '证书请求的签名无效（请求可能被改动，或不是用其中的密钥生成的）');
+  const weak = keyWeakness(csr.subjectPublicKeyInfo);
+  if (weak) throw new SignError('key-weak', `证书请求中的密钥强度不够，不能签发：${weak}`);
   if (!nameAttribute(csr.subject, OID_COMMON_NAME)) throw new SignError('csr-invalid', '证书请求中没有姓名（CN）');
   const caNotAfter = ca.certificate.notAfter.value;
   const now = new Date();

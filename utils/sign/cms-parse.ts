@@ -22,9 +22,18 @@ export interface ParsedSignerInfo {
 export interface ParsedCms {
   /** encapContentInfo carries eContent (not detached). */
   hasContent: boolean;
+  /** Empty when the CMS carries more than MAX_CMS_CERTIFICATES (they are counted, not parsed). */
   certificates: Certificate[];
+  certificateCount: number;
   signerInfos: ParsedSignerInfo[];
 }
+
+/**
+ * A report's signature carries the signer's certificate and its issuers (two in ours; a
+ * deep foreign chain has four or five). More is a decoy pile: the path builder would try
+ * each one, so such a signature is refused without looking at them.
+ */
+export const MAX_CMS_CERTIFICATES = 10;
 
 const bytesOf = (b: asn1js.BaseBlock) => new Uint8Array(b.valueBeforeDecodeView);
 const children = (b: asn1js.BaseBlock | undefined): asn1js.BaseBlock[] => {
@@ -81,8 +90,12 @@ export function parseSignedData(der: Uint8Array): ParsedCms | null {
   const hasContent = encap.length > 1 && isContext(encap[1], 0);
   let i = 3;
   const certificates: Certificate[] = [];
+  let certificateCount = 0;
   if (isContext(parts[i], 0)) {
-    for (const c of children(parts[i++])) {
+    const certs = children(parts[i++]);
+    certificateCount = certs.length;
+    // Dozens of look-alike CA certificates are an attack on the path builder's time: do not even parse them.
+    for (const c of certificateCount > MAX_CMS_CERTIFICATES ? [] : certs) {
       if (!(c instanceof asn1js.Sequence)) continue; // other certificate formats are ignored
       try {
         certificates.push(Certificate.fromBER(toArrayBuffer(bytesOf(c))));
@@ -100,5 +113,5 @@ export function parseSignedData(der: Uint8Array): ParsedCms | null {
     if (!parsed) return null;
     signerInfos.push(parsed);
   }
-  return { hasContent, certificates, signerInfos };
+  return { hasContent, certificates, certificateCount, signerInfos };
 }

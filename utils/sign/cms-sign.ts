@@ -46,6 +46,8 @@ export interface CmsSignOptions {
   privateKey: CryptoKey;
   certificate: Certificate;
   chain?: readonly Certificate[];
+  /** A signingTime signed attribute. Our signer leaves it out (PAdES puts the time in /M); tests add one to build signatures whose two clocks disagree. */
+  signingTime?: Date;
 }
 
 /** DER of ContentInfo { signedData } with no encapsulated content. */
@@ -54,6 +56,7 @@ export async function createDetachedCms(opts: CmsSignOptions): Promise<Uint8Arra
     attribute(OID_CONTENT_TYPE, oid(OID_DATA)),
     attribute(OID_MESSAGE_DIGEST, octets(opts.digest)),
     attribute(OID_SIGNING_CERT_V2, await signingCertificateV2(opts.certificate)),
+    ...(opts.signingTime ? [attribute(OID_SIGNING_TIME, new asn1js.UTCTime({ valueDate: opts.signingTime }))] : []),
   ]);
   // What is signed: the attributes as a DER SET (tag 0x31); what is sent: the same bytes tagged [0].
   const attrBody = concatBytes(...attrs.encodings);

@@ -8,7 +8,7 @@ import * as asn1js from 'asn1js';
 import type { Certificate } from 'pkijs';
 import { bytesEqual, toArrayBuffer } from './bytes';
 import { certificateDer, extension, OID_SUBJECT_KEY_ID } from './certificate';
-import { parseSignedData, type ParsedSignerInfo } from './cms-parse';
+import { MAX_CMS_CERTIFICATES, parseSignedData, type ParsedSignerInfo } from './cms-parse';
 import { OID_CONTENT_TYPE, OID_DATA, OID_MESSAGE_DIGEST, OID_SIGNING_CERT_V2, OID_SIGNING_TIME } from './cms-sign';
 import { CURVE_SIZE, ecdsaDerToRaw } from './ecdsa-der';
 import { importSpkiFromInfo } from './spki';
@@ -108,6 +108,7 @@ async function verifySignature(si: ParsedSignerInfo, signer: Certificate, digest
 export async function checkDetachedCms(der: Uint8Array, signedBytes: Uint8Array): Promise<CmsCheck> {
   const sd = parseSignedData(der);
   if (!sd) return fail('cms-invalid', '签名内容无法解析（不是有效的 CMS 签名）');
+  if (sd.certificateCount > MAX_CMS_CERTIFICATES) return fail('cms-invalid', `签名中附带了 ${sd.certificateCount} 张证书，超过 ${MAX_CMS_CERTIFICATES} 张（可能是用来拖慢检查的伪造证书），拒绝检查`);
   const certificates = sd.certificates;
   if (sd.hasContent) return fail('not-detached', '签名不是分离式签名（CMS 中封装了内容），与 PDF 签名规范不符', { certificates });
   if (sd.signerInfos.length !== 1) return fail('cms-invalid', `签名中应恰有一个签名人，实有 ${sd.signerInfos.length} 个`, { certificates });

@@ -3,14 +3,20 @@
  * tree) → `observation.json` → its /EmbeddedFile stream, inflated with DecompressionStream
  * (browsers and Node 20) under a size limit, so a decompression bomb cannot exhaust memory.
  *
- * Strict wherever two readers could see two different records: the name must occur once in the
- * tree, /F and /UF must name the same stream, the stream's /Length must be exact, no key may
- * repeat in a dictionary on the way, and the data must be in the file (no /F on the stream).
+ * One record, one reading: the verifier, pdf.js, poppler's pdfdetach and a viewer's attachment
+ * pane must all see the same file, so a report is read only when there is exactly one embedded
+ * file anywhere — one name-tree entry, named `observation.json`, whose file specification's /F
+ * and /UF say the same name and whose /EF /F and /UF name the same stream; no FileAttachment
+ * annotation, other file specification or other /EmbeddedFile stream in the revision; the
+ * catalog's /AF, if present, naming that same file specification; references that match their
+ * objects' generation numbers; no key repeated in a dictionary on the way; the stream's /Length
+ * exact and its data in the file (no /F on the stream).
  * Only unfiltered data or one FlateDecode without parameters is read; any other /Filter (a
  * chain, ASCIIHexDecode, a predictor) is refused. The tree walk visits each node once, at most
- * MAX_TREE_NODES in all and MAX_TREE_DEPTH deep, so a /Kids loop cannot hang it.
+ * MAX_TREE_NODES in all and MAX_TREE_DEPTH deep, and stops at the second entry, so a /Kids loop
+ * or a huge tree cannot hang it.
  */
-import { toArrayBuffer } from './bytes';
+import { indexOfAscii, toArrayBuffer } from './bytes';
 import { PdfFile } from './pdf-parse';
 import { PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-syntax';
 
@@ -35,9 +41,14 @@ function checked(d: PdfDict | undefined, what: string): PdfDict | undefined {
   return d;
 }
 
-/** Every value named `key` in the name tree under `root` (§7.9.6). */
-function lookupNameTree(file: PdfFile, root: PdfDict | undefined, key: string): PdfValue[] {
-  const found: PdfValue[] = [];
+interface TreeEntry {
+  key: string;
+  value: PdfValue;
+}
+
+/** The only entry of the name tree under `root` (§7.9.6), or null when it is empty; a second entry is refused as soon as it is seen. */
+function onlyNameTreeEntry(file: PdfFile, root: PdfDict | undefined): TreeEntry | null {
+  let found: TreeEntry | null = null;
   if (!root) return found;
   const seen = new Set<PdfDict>();
   const stack: { node: PdfDict; depth: number }[] = [{ node: root, depth: 0 }];
@@ -55,7 +66,13 @@ function lookupNameTree(file: PdfFile, root: PdfDict | undefined, key: string): 
       for (let i = 0; i < names.length; i += 2) {
         const k = file.resolve(names[i]);
         if (!(k instanceof PdfString)) throw damaged('嵌入文件的名称树中有不是字符串的名称');
-        if (k.text() === key) found.push(names[i + 1]);
+        const key = k.text();
+        if (found) {
+          throw damaged(
+            key === found.key ? `嵌入文件的名称树中 ${key} 出现了不止一次` : `PDF 中嵌入了不止一个文件（${found.key}、${key}），巡听报告只应嵌入 ${RECORD_ATTACHMENT}`,
+          );
+        }
+        found = { key, value: names[i + 1] };
       }
     }
     const kids = file.resolve(node.get('Kids'));
@@ -69,6 +86,49 @@ function lookupNameTree(file: PdfFile, root: PdfDict | undefined, key: string): 
     }
   }
   return found;
+}
+
+/** Markers of an attachment in an object's bytes: a cheap test before parsing it. */
+const ATTACHMENT_MARKERS = ['/EF', '/FileAttachment', '/Filespec', '/EmbeddedFile', '/AF'];
+
+/** What, in `value`, makes a second attachment (a dictionary nested anywhere inside counts), or null. */
+function attachmentIn(value: PdfValue | undefined, depth = 0): string | null {
+  if (depth > 64) return null; // the lexer never nests deeper
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = attachmentIn(v, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!(value instanceof PdfDict)) return null;
+  if (value.name('Subtype') === 'FileAttachment') return '附件注释（/FileAttachment）';
+  if (value.name('Type') === 'Filespec' || value.get('EF') !== undefined) return '文件说明（/Filespec）';
+  if (value.name('Type') === 'EmbeddedFile') return '嵌入文件流（/EmbeddedFile）';
+  if (value.get('AF') !== undefined) return '关联文件（/AF）';
+  for (const v of value.entries.values()) {
+    const found = attachmentIn(v, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Refuse any attachment in this revision other than the record's file specification and stream (the catalog's /AF is checked apart). */
+function refuseOtherAttachments(file: PdfFile, own: Set<number>, catalog: number | undefined): void {
+  for (const { num, gen, offset } of file.currentObjects()) {
+    if (own.has(num)) continue;
+    const end = file.objectEnd(offset);
+    if (!ATTACHMENT_MARKERS.some((m) => indexOfAscii(file.bytes, m, offset, end) >= 0)) continue;
+    let value: PdfValue;
+    try {
+      value = file.objectAt(offset, num, gen).value;
+    } catch {
+      throw damaged(`对象 ${num} 无法读取，不能确定 PDF 中没有别的附件`);
+    }
+    if (num === catalog && value instanceof PdfDict) value = [...value.entries].filter(([k]) => k !== 'AF').map(([, v]) => v);
+    const what = attachmentIn(value);
+    if (what) throw damaged(`PDF 中除了 ${RECORD_ATTACHMENT} 还有别的${what}（对象 ${num}），不同的阅读器可能显示不同的记录`);
+  }
 }
 
 async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
@@ -100,29 +160,46 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
   return out;
 }
 
-const sameRef = (a: PdfValue | undefined, b: PdfValue | undefined) => a instanceof PdfRef && b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
+const sameRef = (a: PdfValue | undefined, b: PdfValue | undefined): boolean => a instanceof PdfRef && b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
 
-/** The bytes of the embedded file `name` in this revision of the PDF. */
+/** The bytes of the embedded file `name` in this revision of the PDF: the only embedded file there is. */
 export async function readEmbeddedFile(file: PdfFile, name = RECORD_ATTACHMENT, limit = MAX_RECORD_BYTES): Promise<Uint8Array> {
-  const root = checked(file.dict(file.trailer.get('Root')), '文档目录（Catalog）');
+  const rootRef = file.trailer.get('Root');
+  const root = checked(file.dict(rootRef), '文档目录（Catalog）');
   const names = checked(file.dict(root?.get('Names')), '文档目录的 /Names ');
   const tree = file.dict(names?.get('EmbeddedFiles'));
-  const matches = lookupNameTree(file, tree, name);
-  // Two entries under one name (e.g. a second observation.json added by a new Catalog): which one a reader shows is anyone's guess.
-  if (matches.length > 1) throw damaged(`嵌入文件的名称树中 ${name} 出现了 ${matches.length} 次`);
-  const spec = checked(file.dict(matches[0]), `嵌入文件 ${name} 的文件说明`);
-  const ef = checked(file.dict(spec?.get('EF')), `嵌入文件 ${name} 的 /EF `);
+  const entry = onlyNameTreeEntry(file, tree);
+  if (!entry) throw new EmbeddedFileError('missing', `PDF 中没有嵌入的记录 ${name}`);
+  if (entry.key !== name) throw new EmbeddedFileError('missing', `PDF 中没有嵌入的记录 ${name}（嵌入的文件名为 ${entry.key}）`);
+  // Indirect, so /AF and every other reference can be compared with it.
+  if (!(entry.value instanceof PdfRef)) throw damaged(`嵌入文件 ${name} 的文件说明不是间接对象`);
+  const specRef = entry.value;
+  const spec = checked(file.dict(specRef), `嵌入文件 ${name} 的文件说明`);
+  if (!spec) throw damaged(`嵌入文件 ${name} 的文件说明无法读取（对象 ${specRef.num} ${specRef.gen} R 不存在或编号不符）`);
+  // The name a viewer shows comes from /UF or /F, the name pdfdetach saves under from the tree: all three must agree.
+  let named = false;
+  for (const k of ['F', 'UF']) {
+    const v = file.resolve(spec.get(k));
+    if (v === undefined) continue;
+    if (!(v instanceof PdfString) || v.text() !== name) throw damaged(`嵌入文件 ${name} 的文件说明中 /${k}（${v instanceof PdfString ? v.text() : '不是字符串'}）与名称树中的名称不同`);
+    named = true;
+  }
+  if (!named) throw damaged(`嵌入文件 ${name} 的文件说明没有文件名（/F 或 /UF）`);
+  const af = root ? file.resolve(root.get('AF')) : undefined;
+  if (af !== undefined && (!Array.isArray(af) || !af.length || !af.every((x) => sameRef(x, specRef)))) throw damaged(`文档目录的 /AF 指向的不是 ${name} 的文件说明`);
+  const ef = checked(file.dict(spec.get('EF')), `嵌入文件 ${name} 的 /EF `);
   const f = ef?.get('F');
   const uf = ef?.get('UF');
   if (f !== undefined && uf !== undefined && !sameRef(f, uf)) throw damaged(`嵌入文件 ${name} 的 /F 与 /UF 指向不同的数据`);
   const streamRef = uf ?? f;
   if (!(streamRef instanceof PdfRef)) throw new EmbeddedFileError('missing', `PDF 中没有嵌入的记录 ${name}`);
   const obj = file.object(streamRef.num);
-  if (!obj?.stream || !(obj.value instanceof PdfDict)) throw damaged(`嵌入的记录 ${name} 无法读取`);
+  if (!obj?.stream || !(obj.value instanceof PdfDict) || obj.gen !== streamRef.gen) throw damaged(`嵌入的记录 ${name} 无法读取（对象 ${streamRef.num} ${streamRef.gen} R 不存在、编号不符或不是流）`);
   const dict = checked(obj.value, `嵌入的记录 ${name} 的流字典`)!;
   // The data must be exactly where /Length says; a reader that trusts /Length and one that searches for `endstream` must agree.
   if (!obj.streamLengthOk) throw damaged(`嵌入的记录 ${name} 的 /Length 与实际数据长度不符`);
   if (dict.get('F') !== undefined || dict.get('FFilter') !== undefined || dict.get('FDecodeParms') !== undefined) throw damaged(`嵌入的记录 ${name} 的数据不在文件中（流字典有 /F），拒绝读取`);
+  refuseOtherAttachments(file, new Set([specRef.num, streamRef.num]), rootRef instanceof PdfRef ? rootRef.num : undefined);
   const raw = file.bytes.subarray(obj.stream[0], obj.stream[1]);
   const filter = file.resolve(dict.get('Filter'));
   const filters = (Array.isArray(filter) ? filter : filter === undefined ? [] : [filter]).map((x) => (x instanceof PdfName ? x.name : '?'));

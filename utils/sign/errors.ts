@@ -8,6 +8,8 @@ export type SignErrorCode =
   | 'pkcs12-invalid'
   | 'pkcs12-unsupported'
   | 'key-unsupported'
+  /** Below the floor of key-strength.ts (RSA < 2048 bits, a curve other than P-256/384/521). */
+  | 'key-weak'
   | 'certificate-invalid'
   | 'certificate-mismatch'
   | 'certificate-not-valid'

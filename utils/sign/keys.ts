@@ -18,9 +18,9 @@ export async function publicKeySpki(publicKey: CryptoKey): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
 }
 
-const OID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
-const OID_RSA = '1.2.840.113549.1.1.1';
-const CURVES: Record<string, string> = { '1.2.840.10045.3.1.7': 'P-256', '1.3.132.0.34': 'P-384', '1.3.132.0.35': 'P-521' };
+export const OID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+export const OID_RSA = '1.2.840.113549.1.1.1';
+export const CURVES: Record<string, string> = { '1.2.840.10045.3.1.7': 'P-256', '1.3.132.0.34': 'P-384', '1.3.132.0.35': 'P-521' };
 
 /** The WebCrypto parameters to import a key of this algorithm (from a PKCS#8 or SPKI AlgorithmIdentifier). */
 export function importParams(algorithmId: string, params: unknown): EcKeyImportParams | RsaHashedImportParams {

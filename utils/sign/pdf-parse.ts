@@ -286,13 +286,22 @@ export class PdfFile {
 
   /** Follow references (a chain of them, at most a few deep) to a direct value. */
   resolve(v: PdfValue | undefined): PdfValue | undefined {
-    for (let i = 0; i < 16 && v instanceof PdfRef; i++) v = this.object(v.num)?.value;
+    for (let i = 0; i < 16 && v instanceof PdfRef; i++) {
+      const obj = this.object(v.num);
+      // `5 1 R` to an object stored as `5 0 obj` is a reference to nothing (§7.3.10: null); a lenient reader that follows it reads another object than we do.
+      v = obj && obj.gen === v.gen ? obj.value : undefined;
+    }
     return v instanceof PdfRef ? undefined : v;
   }
 
   dict(v: PdfValue | undefined): PdfDict | undefined {
     const d = this.resolve(v);
     return d instanceof PdfDict ? d : undefined;
+  }
+
+  /** The current (newest) entry of every object: what a reader of this revision sees. */
+  currentObjects(): { num: number; gen: number; offset: number }[] {
+    return [...this.table].filter(([, e]) => e.offset < this.bytes.length).map(([num, e]) => ({ num, gen: e.gen, offset: e.offset }));
   }
 
   /** Every object offset any revision's xref names (old versions included), with its number. */

@@ -14,6 +14,7 @@ import { certificateDer, sameCertificate } from './certificate';
 import { SignError } from './errors';
 import type { Identity } from './identity-types';
 import { importPrivateKey, signAlgorithm } from './keys';
+import { keyWeakness } from './key-strength';
 import { nameAttribute, OID_COMMON_NAME, sameName } from './name';
 import { checkPassphrase } from './passphrase';
 import { importSpkiFromInfo } from './spki';
@@ -141,6 +142,8 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string, opts: Re
   const privateKey = await importPrivateKey(new Uint8Array(keys[0].toSchema().toBER(false)), opts.extractable ?? false);
   const certificate = await certificateOfKey(privateKey, certs);
   if (!certificate) throw new SignError('certificate-mismatch', 'PKCS#12 文件中没有与私钥匹配的证书');
+  const weak = keyWeakness(certificate.subjectPublicKeyInfo);
+  if (weak) throw new SignError('key-weak', `PKCS#12 文件中的密钥强度不够，不能使用：${weak}`);
   return { privateKey, certificate, chain: orderChain(certificate, certs.filter((c) => c !== certificate)) };
 }
 

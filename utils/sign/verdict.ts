@@ -18,6 +18,12 @@ export type VerdictCode =
   | 'cert-expired'
   | 'cert-not-yet-valid'
   | 'cert-usage-invalid'
+  /** A key or certificate signature below the floor (RSA < 2048, another curve, a hash weaker than SHA-256). */
+  | 'weak-key'
+  /** A certificate on the path is unusable: an unknown critical extension, a pathLenConstraint exceeded. */
+  | 'cert-invalid'
+  /** /M and the CMS signingTime disagree, or the signing time lies in the future. */
+  | 'signing-time-invalid'
   | 'record-missing'
   | 'record-invalid'
   | 'record-changed';
@@ -38,6 +44,9 @@ export const CODE_ORDER: readonly VerdictCode[] = [
   'untrusted-signer',
   'cert-expired',
   'cert-not-yet-valid',
+  'signing-time-invalid',
+  'weak-key',
+  'cert-invalid',
   'cert-usage-invalid',
   'record-missing',
   'record-invalid',

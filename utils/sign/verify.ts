@@ -16,7 +16,7 @@ import type { Certificate } from 'pkijs';
 import { validateRecord } from '../record';
 import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
 import { fingerprint } from './certificate';
-import { checkChain, type TrustStore } from './chain';
+import { checkChain, MAX_PATH_VERIFICATIONS, newPathBudget, validityAt, type PathBudget, type TrustStore } from './chain';
 import { checkDetachedCms, type CmsCheck } from './cms-verify';
 import { derElementLength } from './der-set';
 import { EmbeddedFileError, readEmbeddedFile, RECORD_ATTACHMENT } from './embedded-record';
@@ -24,6 +24,7 @@ import { nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
 import { PdfFile, PdfReadError } from './pdf-parse';
 import { parsePdfDate } from './pdf-incremental';
 import { PdfDict, PdfString } from './pdf-syntax';
+import { decodeRecordJson } from './strict-json';
 import { CODE_ORDER, type SignatureVerdict, type Verdict, type VerdictCode } from './verdict';
 
 export interface VerifyOptions {
@@ -103,8 +104,11 @@ function cmsBytes(contents: PdfString): Uint8Array | null {
 
 const describeCert = (c: Certificate) => nameAttribute(c.subject, OID_COMMON_NAME) || '（无名称）';
 const date = (d: Date) => d.toISOString().slice(0, 10);
+const when = (d: Date) => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** Clocks of signers and verifiers differ by a little; more than this between /M and signingTime, or ahead of now, is refused. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
-async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions): Promise<SignatureVerdict> {
+async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions, budget: PathBudget): Promise<SignatureVerdict> {
   const bytes = file.bytes;
   const v: SignatureVerdict = { index, signer: null, signingTime: null, digestValid: false, chainTrusted: false, certValidAtSigningTime: false, coversWholeFile: false, byteRange: [] };
   const dict = sig.dict;
@@ -141,30 +145,44 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
   if (cms.problem || !cms.signer) return { ...v, code: cms.problem ?? 'cms-invalid', reason: cms.reason };
   v.digestValid = cms.digestValid;
 
-  const at = signingTime ?? opts.now ?? new Date();
-  const chain = await checkChain(cms.signer, cms.certificates, opts.trust, at);
+  const now = opts.now ?? new Date();
+  const cmsTime = cms.signingTime ?? null;
+  // Two clocks in one signature: /M (what viewers show) and the CMS signingTime attribute must tell the same time.
+  if (mDate && cmsTime && Math.abs(mDate.getTime() - cmsTime.getTime()) > CLOCK_SKEW_MS) {
+    return { ...v, code: 'signing-time-invalid', reason: `签名字典的签名时间（/M ${when(mDate)}）与签名中的 signingTime（${when(cmsTime)}）不一致` };
+  }
+  if (signingTime && signingTime.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    return { ...v, code: 'signing-time-invalid', reason: `签名时间 ${when(signingTime)} 在将来（现在是 ${when(now)}）` };
+  }
+  const at = signingTime ?? now;
+  const chain = await checkChain(cms.signer, cms.certificates, opts.trust, at, budget);
   v.chainTrusted = chain.trusted;
   v.certValidAtSigningTime = chain.validity === 'valid';
   if (!chain.trusted) {
-    return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的` };
+    const why = chain.exhausted ? `（证书路径检查超过 ${MAX_PATH_VERIFICATIONS} 次仍未找到受信任的 CA，签名中可能有伪造的 CA 证书）` : '';
+    return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的${why}` };
   }
-  if (chain.validity !== 'valid') {
-    const cert = chain.invalidCert!;
+  // Both clocks, when the CMS states its own: each must lie within every certificate's validity.
+  for (const t of cmsTime && cmsTime.getTime() !== at.getTime() ? [at, cmsTime] : [at]) {
+    const { validity, invalidCert } = validityAt(chain.path, t);
+    if (validity === 'valid') continue;
+    v.certValidAtSigningTime = false;
+    const cert = invalidCert!;
     const who = cert === cms.signer ? '签名人证书' : `签发证书「${describeCert(cert)}」`;
     const reason =
-      chain.validity === 'cert-expired'
-        ? `${who}在签名时已过期（有效期至 ${date(cert.notAfter.value)}，签名时间 ${date(at)}）`
-        : `${who}在签名时尚未生效（${date(cert.notBefore.value)} 起有效，签名时间 ${date(at)}）`;
-    return { ...v, code: chain.validity, reason };
+      validity === 'cert-expired'
+        ? `${who}在签名时已过期（有效期至 ${date(cert.notAfter.value)}，签名时间 ${date(t)}）`
+        : `${who}在签名时尚未生效（${date(cert.notBefore.value)} 起有效，签名时间 ${date(t)}）`;
+    return { ...v, code: validity, reason };
   }
-  if (!chain.usageOk) return { ...v, code: 'cert-usage-invalid', reason: '签名人证书不允许用于签名（密钥用途不含数字签名）' };
+  if (chain.problem) return { ...v, code: chain.problem.code, reason: chain.problem.reason };
   return v;
 }
 
 const rank = (c: VerdictCode) => CODE_ORDER.indexOf(c);
 
 /** The record as the revision ending at `end` has it (the whole file: `file` itself, not parsed again). */
-async function recordAt(file: PdfFile, end: number): Promise<{ json: string } | { code: VerdictCode; reason: string }> {
+async function recordAt(file: PdfFile, end: number): Promise<{ json: string; value: unknown } | { code: VerdictCode; reason: string }> {
   let data: Uint8Array;
   try {
     data = await readEmbeddedFile(end === file.bytes.length ? file : new PdfFile(file.bytes.subarray(0, end)), RECORD_ATTACHMENT);
@@ -173,11 +191,8 @@ async function recordAt(file: PdfFile, end: number): Promise<{ json: string } | 
     if (e instanceof PdfReadError) return { code: 'record-invalid', reason: `签名的版本无法读取：${e.message}` };
     throw e;
   }
-  try {
-    return { json: new TextDecoder('utf-8', { fatal: true }).decode(data) };
-  } catch {
-    return { code: 'record-invalid', reason: '嵌入的记录不是有效的 UTF-8 文本' };
-  }
+  const decoded = decodeRecordJson(data);
+  return 'problem' in decoded ? { code: 'record-invalid', reason: decoded.problem } : { json: decoded.text, value: decoded.value };
 }
 
 const readCode = (e: PdfReadError): VerdictCode =>
@@ -250,7 +265,8 @@ async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> 
   };
   found.sort((x, y) => endOf(x) - endOf(y) || x.offset - y.offset);
   const signatures: SignatureVerdict[] = [];
-  for (const [i, sig] of found.entries()) signatures.push(await checkSignature(file, sig, i, opts));
+  const budget = newPathBudget();
+  for (const [i, sig] of found.entries()) signatures.push(await checkSignature(file, sig, i, opts, budget));
 
   const problems: { code: VerdictCode; reason: string }[] = [];
   const many = signatures.length > 1;
@@ -275,14 +291,8 @@ async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> 
           break;
         }
       }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(rec.json);
-      } catch {
-        problems.push({ code: 'record-invalid', reason: '嵌入的记录不是有效的 JSON' });
-      }
       if (!problems.length) {
-        const valid = validateRecord(parsed);
+        const valid = validateRecord(rec.value);
         if (!valid.ok) {
           const p = valid.problems[0];
           problems.push({ code: 'record-invalid', reason: `嵌入的记录无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });

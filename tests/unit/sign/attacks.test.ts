@@ -18,6 +18,8 @@ import { reportRecordJson } from '../../../utils/pdf';
 import type { ObservationRecord } from '../../../utils/record';
 import { concatBytes } from '../../../utils/sign/bytes';
 import { MAX_SIGNATURES } from '../../../utils/sign/verify';
+import { MAX_PATH_VERIFICATIONS } from '../../../utils/sign/chain';
+import type { Certificate } from 'pkijs';
 import { signPdf, verifyPdf, type Identity, type Verdict, type VerifyOptions } from '../../../utils/sign';
 import {
   appendSignatureDict,
@@ -29,12 +31,16 @@ import {
   forgedRecordStream,
   latin1,
   layoutOf,
+  makeCert,
+  newKeys,
   noise,
   objectText,
   sigGeometry,
+  signAs,
   signContentsFirst,
   streamBody,
   streamData,
+  unknownCritical,
   utf8,
   wrapSignature,
   xrefText,
@@ -426,15 +432,13 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     );
   });
 
-  it('one /EmbeddedFile stream under two names is accepted (the same bytes either way); one name twice, or /F and /UF naming different streams, is refused', async () => {
+  it('a second name for the same /EmbeddedFile stream, one name twice, or /F and /UF naming different streams: refused (one record, one name)', async () => {
     const copySpec = L.size;
     const twoNames = await signedWith([
       { num: copySpec, body: `<< /Type /Filespec /F (copy.json) /UF (copy.json) /EF << /F ${L.record} 0 R /UF ${L.record} 0 R >> >>` },
       editedObject(plain, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(copy.json) ${copySpec} 0 R (observation.json) ${L.spec} 0 R]`)),
     ]);
-    const v = await verify(twoNames);
-    expect(v.ok).toBe(true);
-    expect(v.record).toEqual(record);
+    expectRefused(await verify(twoNames), 'record-invalid', 'PDF 中嵌入了不止一个文件（copy.json、observation.json），巡听报告只应嵌入 observation.json');
 
     const forgedSpec = L.size;
     const forgedStream = L.size + 1;
@@ -443,13 +447,64 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
       { num: forgedStream, body: forgedRecordStream(forgedJson) },
       editedObject(plain, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(observation.json) ${L.spec} 0 R (observation.json) ${forgedSpec} 0 R]`)),
     ]);
-    expectRefused(await verify(twice), 'record-invalid', '嵌入文件的名称树中 observation.json 出现了 2 次');
+    expectRefused(await verify(twice), 'record-invalid', '嵌入文件的名称树中 observation.json 出现了不止一次');
 
     const split = await signedWith([
       { num: forgedStream, body: forgedRecordStream(forgedJson) },
       editedObject(plain, L.spec, (b) => b.replace(`/UF ${L.record} 0 R`, `/UF ${forgedStream} 0 R`)),
     ]);
     expectRefused(await verify(split), 'record-invalid', '嵌入文件 observation.json 的 /F 与 /UF 指向不同的数据');
+  });
+
+  it('one record, two readings: a tree key other than /F and /UF, a FileAttachment annotation or a loose /EmbeddedFile stream with another observation.json', async () => {
+    const namedOtherwise = await signedWith([editedObject(plain, L.spec, (b) => b.replace(/\/F \(observation\.json\)/, '/F (evil.json)').replace(/\/UF \(observation\.json\)/, '/UF (evil.json)'))]);
+    expectRefused(await verify(namedOtherwise), 'record-invalid', /嵌入文件 observation\.json 的文件说明中 \/U?F（evil\.json）与名称树中的名称不同/);
+    const keyOtherwise = await signedWith([editedObject(plain, L.root, (b) => b.replace('(observation.json)', '(report.json)'))]);
+    expectRefused(await verify(keyOtherwise), 'record-missing', 'PDF 中没有嵌入的记录 observation.json（嵌入的文件名为 report.json）');
+
+    // A second observation.json, attached to page 1 (pdfdetach and viewers list it; the name tree does not).
+    const spec2 = L.size;
+    const stream2 = L.size + 1;
+    const annot = await signedWith([
+      { num: spec2, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /EF << /F ${stream2} 0 R >> >>` },
+      { num: stream2, body: forgedRecordStream(forgedJson) },
+      editedObject(plain, L.page1, (b) => b.replace(/>>\s*$/, ` /Annots [<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS ${spec2} 0 R >>] >>`)),
+    ]);
+    expect(detached(annot)).not.toBeNull();
+    expectRefused(await verify(annot), 'record-invalid', `PDF 中除了 observation.json 还有别的附件注释（/FileAttachment）（对象 ${L.page1}）`);
+    const loose = await signedWith([{ num: stream2, body: forgedRecordStream(forgedJson) }]);
+    expectRefused(await verify(loose), 'record-invalid', `PDF 中除了 observation.json 还有别的嵌入文件流（/EmbeddedFile）（对象 ${stream2}）`);
+  });
+
+  it('the catalog\'s /AF naming another file specification is refused; naming the record\'s own is accepted', async () => {
+    const own = await signedWith([editedObject(plain, L.root, (b) => b.replace(/>>\s*$/, ` /AF [${L.spec} 0 R] >>`))]);
+    const v = await verify(own);
+    expect(v.ok, v.reason).toBe(true);
+    const spec2 = L.size;
+    const other = await signedWith([
+      { num: spec2, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /EF << /F ${L.size + 1} 0 R >> >>` },
+      { num: L.size + 1, body: forgedRecordStream(forgedJson) },
+      editedObject(plain, L.root, (b) => b.replace(/>>\s*$/, ` /AF [${spec2} 0 R] >>`)),
+    ]);
+    expectRefused(await verify(other), 'record-invalid', '文档目录的 /AF 指向的不是 observation.json 的文件说明');
+  });
+
+  it('references whose generation number does not match the object (the tree names `N 1 R`, the spec names the stream as `M 1 R`)', async () => {
+    const treeGen = await signedWith([editedObject(plain, L.root, (b) => b.replace(`(observation.json) ${L.spec} 0 R`, `(observation.json) ${L.spec} 1 R`))]);
+    expectRefused(await verify(treeGen), 'record-invalid', `嵌入文件 observation.json 的文件说明无法读取（对象 ${L.spec} 1 R 不存在或编号不符）`);
+    const streamGen = await signedWith([editedObject(plain, L.spec, (b) => b.replaceAll(`${L.record} 0 R`, `${L.record} 1 R`))]);
+    expectRefused(await verify(streamGen), 'record-invalid', `嵌入的记录 observation.json 无法读取（对象 ${L.record} 1 R 不存在、编号不符或不是流）`);
+  });
+
+  it('the JSON itself: a key twice in one object (JSON.parse keeps the last), a byte-order mark, invalid UTF-8', async () => {
+    const genuineJson = reportRecordJson(record);
+    const twice = `{"theme":${JSON.stringify(FORGED_THEME)},${genuineJson.slice(1)}`;
+    expect(JSON.parse(twice)).toEqual(JSON.parse(genuineJson));
+    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', utf8(twice)) }])), 'record-invalid', '嵌入的记录中同一对象里的键「theme」出现了不止一次');
+    const bom = cat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(genuineJson));
+    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', bom) }])), 'record-invalid', '嵌入的记录以字节顺序标记（BOM）开头');
+    const latin = cat(utf8(genuineJson.slice(0, -1)), new Uint8Array([0x2c, 0x22, 0x78, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', latin) }])), 'record-invalid', '嵌入的记录不是有效的 UTF-8 文本');
   });
 
   it('name trees with /Kids loops, shared kids (2^30 paths) and 40 levels: refused at once, no hang', async () => {
@@ -551,3 +606,104 @@ describe('6. garbage', () => {
   });
 });
 
+
+describe('7. weak keys and hashes (the floor: RSA ≥ 2048, ECDSA P-256/384/521, SHA-256 or better)', () => {
+  const observerName = { name: '孙七', org: '锡林郭勒盟委组织部' };
+  const caName = { name: '锡林郭勒盟委巡听办', org: '中共锡林郭勒盟委员会' };
+
+  it('an RSA-1024 signer certificate issued by the trusted CA: weak-key; RSA-2048 and P-384 signers are accepted', async () => {
+    const weak = await makeCert({ subject: observerName, keys: await newKeys('RSA-1024'), issuer: pki.ca });
+    expectRefused(await verify(await sign(plain, weak)), 'weak-key', '签名人证书的密钥强度不够：RSA 密钥只有 1024 位，至少需要 2048 位');
+    for (const kind of ['RSA-2048', 'P-384'] as const) {
+      const v = await verify(await sign(plain, await makeCert({ subject: observerName, keys: await newKeys(kind), issuer: pki.ca })));
+      expect(v.ok, `${kind}: ${v.reason}`).toBe(true);
+    }
+  });
+
+  it('a signer certificate the CA signed with SHA-1, and an RSA-1024 intermediate CA: weak-key, naming which certificate', async () => {
+    const sha1 = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, hash: 'SHA-1' });
+    expectRefused(await verify(await sign(plain, sha1)), 'weak-key', '签名人证书的签名强度不够：证书用 SHA-1 签名，至少需要 SHA-256');
+    const intermediate = await makeCert({ subject: { name: '某旗巡听组', org: caName.org }, keys: await newKeys('RSA-1024'), issuer: pki.ca, ca: true });
+    const signer = await makeCert({ subject: observerName, keys: await newKeys(), issuer: intermediate });
+    expectRefused(await verify(await sign(plain, signer)), 'weak-key', '第 2 级证书（签发者）的密钥强度不够：RSA 密钥只有 1024 位');
+  });
+});
+
+describe('8. certificates a verifier must not accept', () => {
+  const observerName = { name: '孙七', org: '锡林郭勒盟委组织部' };
+  const org = '中共锡林郭勒盟委员会';
+
+  it('an unknown critical extension in the signer certificate or in an intermediate CA: cert-invalid (RFC 5280 §4.2)', async () => {
+    const signer = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, extra: [unknownCritical()] });
+    expectRefused(await verify(await sign(plain, signer)), 'cert-invalid', '签名人证书带有无法识别的关键扩展（1.3.6.1.4.1.55555.1.1）');
+    const intermediate = await makeCert({ subject: { name: '某旗巡听组', org }, keys: await newKeys(), issuer: pki.ca, ca: true, extra: [unknownCritical()] });
+    const below = await makeCert({ subject: observerName, keys: await newKeys(), issuer: intermediate });
+    expectRefused(await verify(await sign(plain, below)), 'cert-invalid', '第 2 级证书（签发者）带有无法识别的关键扩展');
+  });
+
+  it('a signer that is a CA, whose keyUsage lacks digitalSignature and nonRepudiation, or whose extendedKeyUsage is serverAuth only: cert-usage-invalid', async () => {
+    const asCa = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, ca: true, keyUsage: [0, 5] });
+    expectRefused(await verify(await sign(plain, asCa)), 'cert-usage-invalid', '签名人证书是 CA 证书（basicConstraints CA:TRUE）');
+    const encipher = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, keyUsage: [2] });
+    expectRefused(await verify(await sign(plain, encipher)), 'cert-usage-invalid', '密钥用途不含数字签名或不可否认');
+    const tls = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, eku: ['1.3.6.1.5.5.7.3.1'] });
+    expectRefused(await verify(await sign(plain, tls)), 'cert-usage-invalid', '扩展密钥用途（1.3.6.1.5.5.7.3.1）不包括文档签名');
+    // Control: document signing (RFC 9336) is a signing purpose.
+    const docs = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, eku: ['1.3.6.1.5.5.7.3.36'] });
+    expect((await verify(await sign(plain, docs))).ok).toBe(true);
+  });
+
+  it('a path longer than an intermediate CA\'s pathLenConstraint allows: cert-invalid; one level below it is accepted', async () => {
+    const limited = await makeCert({ subject: { name: '某盟巡听组', org }, keys: await newKeys(), issuer: pki.ca, ca: true, pathLen: 0 });
+    const direct = await makeCert({ subject: observerName, keys: await newKeys(), issuer: limited });
+    expect((await verify(await sign(plain, direct))).ok).toBe(true);
+    const sub = await makeCert({ subject: { name: '某旗巡听组', org }, keys: await newKeys(), issuer: limited, ca: true });
+    const deep = await makeCert({ subject: observerName, keys: await newKeys(), issuer: sub });
+    expectRefused(await verify(await sign(plain, deep)), 'cert-invalid', '第 3 级证书（签发者）限定其下最多 0 级中间 CA（pathLenConstraint），这条路径有 1 级');
+  });
+
+  it('a CMS signingTime an hour away from /M: signing-time-invalid; the same time in both is accepted', async () => {
+    const hourBefore = new Date(SIGNING_TIME.getTime() - 3_600_000);
+    expectRefused(await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: hourBefore })), 'signing-time-invalid', /^签名字典的签名时间（\/M .*）与签名中的 signingTime（.*）不一致$/);
+    const agree = await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: SIGNING_TIME }));
+    expect(agree.ok, agree.reason).toBe(true);
+  });
+
+  it('a CMS signingTime before the certificate took effect, though /M is within it: cert-not-yet-valid', async () => {
+    const signer = await makeCert({ subject: observerName, keys: await newKeys(), issuer: pki.ca, notBefore: new Date(SIGNING_TIME.getTime() - 60_000) });
+    const v = await verify(await signAs(plain, signer, { signingTime: SIGNING_TIME, cmsSigningTime: new Date(SIGNING_TIME.getTime() - 180_000) }));
+    expectRefused(v, 'cert-not-yet-valid', '签名人证书在签名时尚未生效');
+  });
+
+  it('a signing time a day in the future (the certificate valid then): signing-time-invalid', async () => {
+    const tomorrow = new Date(SIGNING_TIME.getTime() + 86_400_000);
+    expectRefused(await verify(await signAs(plain, pki.zhang, { signingTime: tomorrow })), 'signing-time-invalid', /^签名时间 .* 在将来/);
+  });
+});
+
+describe('9. decoy CA certificates (a path builder that verifies every look-alike stalls)', () => {
+  const supervisor = { name: '锡林郭勒盟委巡听办', org: '中共锡林郭勒盟委员会' };
+
+  it('140 self-signed look-alikes of the trusted CA in one signature: refused from the count, before any path is built', async () => {
+    const decoys: Certificate[] = [];
+    for (let i = 0; i < 140; i++) decoys.push((await makeCert({ subject: supervisor, keys: await newKeys(), ca: true })).certificate);
+    const pdf = await signAs(plain, pki.stranger, { signingTime: SIGNING_TIME, extraCerts: decoys, contentsSize: 100_000 });
+    expectRefused(await verify(pdf), 'cms-invalid', '签名中附带了 142 张证书，超过 10 张');
+  });
+
+  it('look-alikes that copy the key identifier, under four signatures: the path checks stop at the file\'s budget and say so', async () => {
+    const fakeKeys = await newKeys();
+    const fakeCa = await makeCert({ subject: supervisor, keys: fakeKeys, ca: true });
+    const ski = new Uint8Array(await crypto.subtle.digest('SHA-1', fakeCa.certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice().buffer));
+    const decoys: Certificate[] = [];
+    for (let i = 0; i < 8; i++) decoys.push((await makeCert({ subject: supervisor, keys: await newKeys(), ca: true, ski })).certificate);
+    const signer = await makeCert({ subject: { name: '王五', org: '不受信任的单位' }, keys: await newKeys(), issuer: fakeCa });
+    let pdf = plain;
+    for (let i = 0; i < 4; i++) pdf = await signAs(pdf, signer, { signingTime: SIGNING_TIME, extraCerts: decoys });
+    const v = await verify(pdf);
+    expectRefused(v, 'untrusted-signer', '签名人「王五」的证书不是由受信任的 CA 签发的');
+    expect(v.signatures).toHaveLength(4);
+    expect(v.signatures.every((s) => s.code === 'untrusted-signer')).toBe(true);
+    expect(v.signatures[3].reason).toContain(`证书路径检查超过 ${MAX_PATH_VERIFICATIONS} 次仍未找到受信任的 CA`);
+  });
+});

@@ -142,6 +142,17 @@ describe('xunting ca issue', () => {
   });
 });
 
+describe('xunting ca issue: the key floor', () => {
+  it('refuses a CSR for an RSA-1024 key, saying why; writes nothing', () => {
+    const key = join(dir, 'weak.key');
+    expect(run('openssl', ['req', '-new', '-newkey', 'rsa:1024', '-nodes', '-keyout', key, '-out', join(dir, 'weak.csr'), '-subj', '/CN=Weak']).code).toBe(0);
+    const r = xunting(['ca', 'issue', '--ca', 'ca', 'weak.csr', '--out', 'weak.pem'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('证书请求中的密钥强度不够，不能签发：RSA 密钥只有 1024 位，至少需要 2048 位');
+    expect(existsSync(join(dir, 'weak.pem'))).toBe(false);
+  });
+});
+
 describe('xunting report --identity, sign, verify', () => {
   it('report --identity writes a signed report that pdfsig validates', () => {
     const s = pdfsig(join(dir, 'signed.pdf')).signatures;

@@ -98,6 +98,18 @@ describe('openssl pkcs12 -export → readPkcs12', () => {
     expect(id.chain).toEqual([]);
   });
 
+  it('an RSA-1024 or P-192 identity is refused: the key is below the floor', async () => {
+    const weakKey = join(dir, 'rsa1024.pem');
+    const weakCert = join(dir, 'rsa1024-cert.pem');
+    expect(run('openssl', ['req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', weakKey, '-out', weakCert, '-subj', '/CN=Weak', '-days', '30']).code).toBe(0);
+    const out = join(dir, 'rsa1024.p12');
+    expect(run('openssl', ['pkcs12', '-export', '-inkey', weakKey, '-in', weakCert, '-out', out, '-passout', `pass:${PASS}`]).code).toBe(0);
+    const err = await readPkcs12(new Uint8Array(readFileSync(out)), PASS).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignError);
+    expect((err as SignError).code).toBe('key-weak');
+    expect((err as SignError).message).toBe('PKCS#12 文件中的密钥强度不够，不能使用：RSA 密钥只有 1024 位，至少需要 2048 位');
+  });
+
   it('a wrong passphrase: a Chinese message that does not repeat it', async () => {
     const out = join(dir, 'wrong.p12');
     expect(run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', out, '-passout', `pass:${PASS}`]).code).toBe(0);

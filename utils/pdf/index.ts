@@ -11,7 +11,7 @@ export type { FontCoverage, CodeRanges, UnprintableField } from './glyph-check';
 export { printedFields } from './printed-fields';
 export type { PrintedField } from './printed-fields';
 export { InvalidRecordError, UnprintableError, SignatureImageError } from './errors';
-export { breakLines, justifyLines } from './line-break';
+export { breakLines, justifyLines, placeLine, stretchPoints } from './line-break';
 export { renderCoverageSummary, summaryTitle, SUMMARY_TITLE } from './render-summary';
 export type { SummaryOptions } from './render-summary';
 export { summaryFields } from './summary-fields';

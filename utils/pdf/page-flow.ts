@@ -87,7 +87,7 @@ export class PageFlow {
       // No single line of a paragraph alone at the foot or the head of a page.
       const need = lines.length > 1 && (i === 0 || i === lines.length - 2) ? 2 * opts.lineHeight : opts.lineHeight;
       this.ensure(need);
-      this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.charSpace);
+      this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.stretch);
       this.y += opts.lineHeight;
     });
     this.y += opts.gapAfter ?? 0;

@@ -7,7 +7,7 @@
  * in the same string): that is an error, caught earlier by the glyph check.
  */
 import type { jsPDF } from 'jspdf';
-import { breakLines, justifyLines, type JustifiedLine } from './line-break';
+import { breakLines, justifyLines, placeLine, type JustifiedLine } from './line-break';
 import { FACE_BOLD, FACE_EXT, FACE_REGULAR } from './fonts';
 
 export interface TextStyle {
@@ -34,8 +34,11 @@ export function printable(text: string): string {
   return text.replace(/[\t\p{Zs}]/gu, (c) => (c === '\u00a0' || c === '\u3000' ? c : ' '));
 }
 
-/** How far justification may stretch a line: beyond this a line is left ragged (e.g. before a long URL). */
-const MAX_CHAR_SPACE_EM = 0.3;
+/**
+ * How far justification may stretch one stretch point: beyond this a line is left ragged. The
+ * line breaker already breaks a long URL rather than leave a line short, so this is a last guard.
+ */
+const MAX_STRETCH_EM = 1;
 
 export class TextPainter {
   private readonly regular: FaceRef;
@@ -91,11 +94,19 @@ export class TextPainter {
   wrap(text: string, width: number, style: TextStyle, justify = true): JustifiedLine[] {
     const lines = breakLines(printable(text), width, (s) => this.measure(s, style));
     const justified = justifyLines(lines, width);
-    return justified.map((l) => ({ ...l, charSpace: justify && l.charSpace <= MAX_CHAR_SPACE_EM * style.size ? l.charSpace : 0 }));
+    return justified.map((l) => ({ ...l, stretch: justify && l.stretch <= MAX_STRETCH_EM * style.size ? l.stretch : 0 }));
   }
 
-  /** Draw one line with its baseline at `y`, starting at `x`, switching fonts per run. */
-  drawLine(text: string, x: number, y: number, style: TextStyle, charSpace = 0): void {
+  /**
+   * Draw one line with its baseline at `y`, starting at `x`, with `stretch` added at each stretch
+   * point of the line (justification; see placeLine), switching fonts per run.
+   */
+  drawLine(text: string, x: number, y: number, style: TextStyle, stretch = 0): void {
+    for (const r of placeLine(text, stretch, (s) => this.measure(s, style))) this.drawRun(r.text, x + r.x, y, style, r.charSpace);
+  }
+
+  /** Draw `text` from `x` with `charSpace` after each character, one jsPDF text() per font. */
+  private drawRun(text: string, x: number, y: number, style: TextStyle, charSpace: number): void {
     let runFace: FaceRef | null = null;
     let run = '';
     let cx = x;

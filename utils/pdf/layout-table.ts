@@ -133,7 +133,7 @@ function drawPart(flow: PageFlow, spec: TableSpec, laid: LaidRow, from: number, 
       let x = cell.x + style.padX;
       if (cell.align === 'center') x += (inner - line.width) / 2;
       else if (cell.align === 'right') x += inner - line.width;
-      painter.drawLine(line.text, x, y, cell.style, cell.align === 'left' ? line.charSpace : 0);
+      painter.drawLine(line.text, x, y, cell.style, cell.align === 'left' ? line.stretch : 0);
     });
   }
   if (style.borders ?? true) {

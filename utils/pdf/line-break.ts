@@ -44,6 +44,24 @@
  * Widths: the widths of the distinct characters are measured once each with
  * `measure` (cached per call) and summed, so the cost is O(n) and `measure` is
  * only ever called with single characters (clusters).
+ *
+ * Refinements (W3C clreq, "Requirements for Chinese Text Layout"):
+ *   - a paragraph's last line never holds a single character when the line
+ *     before can give it one more (`字。` and `钟）` count as one character);
+ *   - an unbreakable Latin run (a URL, a long code) that would leave more than
+ *     a third of a line empty is broken by character instead, so no line in
+ *     the middle of a paragraph is left short.
+ *
+ * Justification stretches only between CJK characters and at the boundaries
+ * of Latin/number runs and spaces, never inside a Latin word or a number
+ * (`Checklist`, `PM2.5`, `〔2026〕15号` keep their natural spacing), and not
+ * after a fixed-width ideographic space (the two-character first-line indent
+ * stays exactly two ems).
+ *
+ * Not done: 标点挤压 (two adjacent full-width marks in one em). Drawing the
+ * second mark half an em early makes poppler's text extraction (pdftotext
+ * -raw) start a new line at it, whatever the PDF says about the advance
+ * (tried with a negative `Tc`), and a searchable text matters more here. See {@link stretchPoints} and {@link placeLine}.
  */
 
 /** Width of a string, in the same unit as `maxWidth`. */
@@ -57,7 +75,16 @@ export interface BrokenLine {
 }
 
 export interface JustifiedLine extends BrokenLine {
-  /** extra space to add after each character except the last, so the line fills maxWidth (0 for the last line of a paragraph) */
+  /** extra space at each stretch point ({@link stretchPoints}) so the line fills maxWidth (0 for the last line of a paragraph) */
+  stretch: number;
+}
+
+/** A piece of a placed line drawn with one uniform extra space after each character (PDF `Tc`). */
+export interface LineRun {
+  text: string;
+  /** offset of the run's first character from the line start */
+  x: number;
+  /** extra space after each character of the run (0 inside Latin words and numbers) */
   charSpace: number;
 }
 
@@ -95,6 +122,16 @@ function codePointSet(chars: string): Set<number> {
 
 const NO_START_SET = codePointSet(NO_START);
 const NO_END_SET = codePointSet(NO_END);
+
+/** A Latin run that may be broken by character when it would leave a line short: URLs, paths, long codes. */
+const LINK_LIKE = /[/@_\\]|^.{20,}$|^[^.]*\.[^.]+\.[^.]/u;
+
+/** Paired quotation marks: a term of at most {@link SHORT_QUOTE} characters between them is never split (“十五五”). */
+const QUOTE_PAIRS = new Map([0x201c, 0x2018, 0x300c, 0x300e].map((o, i) => [o, [0x201d, 0x2019, 0x300d, 0x300f][i]]));
+const SHORT_QUOTE = 6;
+
+/** Fixed-width space: never stretched after (keeps the 两字缩进 exactly two ems). */
+const IDEOGRAPHIC_SPACE = 0x3000;
 
 /** Characters forming unbreakable runs when repeated: —— ―― …… ‥‥ ⋯⋯ ⸺ ⸻ */
 const GROUPABLE = codePointSet('—―…‥⋯⸺⸻');
@@ -163,6 +200,9 @@ interface Tokens {
   text: string[];
   width: number[];
   space: boolean[];
+  kind: Kind[];
+  /** no break before this token (inside a short quoted term) */
+  glue: boolean[];
   /** base code point of the first character */
   first: number[];
   /** base code point of the last character */
@@ -193,14 +233,15 @@ function clusters(para: string): { text: string[]; base: number[] } {
 }
 
 function tokenize(para: string, limit: number, widthOf: (c: string) => number): Tokens {
-  const tk: Tokens = { text: [], width: [], space: [], first: [], last: [] };
+  const tk: Tokens = { text: [], width: [], space: [], kind: [], glue: [], first: [], last: [] };
   const { text: cs, base } = clusters(para);
   const n = cs.length;
 
-  const pushOne = (i: number, w: number, space: boolean): void => {
+  const pushOne = (i: number, w: number, kind: Kind): void => {
     tk.text.push(cs[i]);
     tk.width.push(w);
-    tk.space.push(space);
+    tk.space.push(kind === Kind.Space);
+    tk.kind.push(kind);
     tk.first.push(base[i]);
     tk.last.push(base[i]);
   };
@@ -216,45 +257,98 @@ function tokenize(para: string, limit: number, widthOf: (c: string) => number): 
       while (j < n && classify(base[j], cs[j]) === kind) j++;
     }
     if (j === i + 1) {
-      pushOne(i, widthOf(cs[i]), kind === Kind.Space);
+      pushOne(i, widthOf(cs[i]), kind);
     } else {
       let w = 0;
       for (let k = i; k < j; k++) w += widthOf(cs[k]);
       if (w > limit && kind !== Kind.Space) {
         // Last resort: an unbreakable run wider than a whole line is split by character.
-        for (let k = i; k < j; k++) pushOne(k, widthOf(cs[k]), false);
+        for (let k = i; k < j; k++) pushOne(k, widthOf(cs[k]), kind);
       } else {
         let s = '';
         for (let k = i; k < j; k++) s += cs[k];
         tk.text.push(s);
         tk.width.push(w);
         tk.space.push(kind === Kind.Space);
+        tk.kind.push(kind);
         tk.first.push(base[i]);
         tk.last.push(base[j - 1]);
       }
     }
     i = j;
   }
+  // A short quoted term stays on one line: no break after its opening or before its closing mark.
+  for (let k = 0; k < tk.text.length; k++) tk.glue.push(false);
+  for (let k = 0; k < tk.text.length; k++) {
+    const close = QUOTE_PAIRS.get(tk.first[k]);
+    if (close === undefined) continue;
+    for (let e = k + 1; e < tk.text.length && e - k <= SHORT_QUOTE + 1; e++) {
+      if (tk.space[e] || QUOTE_PAIRS.has(tk.first[e])) break;
+      if (tk.first[e] === close) {
+        let w = 0;
+        for (let g = k; g <= e; g++) w += tk.width[g];
+        // a term wider than the line is broken like any other text
+        if (w <= limit) for (let g = k + 1; g <= e; g++) tk.glue[g] = true;
+        break;
+      }
+    }
+  }
   return tk;
+}
+
+/** Split token `j` after its first `count` clusters (both parts keep its kind). */
+function splitToken(tk: Tokens, j: number, count: number, widthOf: (c: string) => number): void {
+  const cs = clusters(tk.text[j]);
+  const head = cs.text.slice(0, count);
+  const tail = cs.text.slice(count);
+  const sum = (parts: string[]) => parts.reduce((w, c) => w + widthOf(c), 0);
+  tk.text.splice(j, 1, head.join(''), tail.join(''));
+  tk.width.splice(j, 1, sum(head), sum(tail));
+  tk.space.splice(j, 1, tk.space[j], tk.space[j]);
+  tk.kind.splice(j, 1, tk.kind[j], tk.kind[j]);
+  tk.glue.splice(j, 1, tk.glue[j], false);
+  tk.first.splice(j, 1, cs.base[0], cs.base[count]);
+  tk.last.splice(j, 1, cs.base[count - 1], tk.last[j]);
+}
+
+/** Is the gap between tokens k-1 and k a place where justification may add space? */
+function stretchable(tk: Tokens, k: number): boolean {
+  if (tk.last[k - 1] === IDEOGRAPHIC_SPACE) return false;
+  // the pieces of a split Latin run are still one word
+  return !(tk.kind[k - 1] === Kind.Latin && tk.kind[k] === Kind.Latin);
+}
+
+/** Does this line text (tokens [start, end)) count as a single character for widow control? */
+function singleCharacter(tk: Tokens, start: number, end: number): boolean {
+  let chars = 0;
+  for (let k = start; k < end; k++) {
+    if (tk.space[k]) continue;
+    if (tk.kind[k] === Kind.Cjk && tk.text[k].length <= 2 && (NO_START_SET.has(tk.first[k]) || NO_END_SET.has(tk.first[k]))) continue;
+    chars += tk.kind[k] === Kind.Cjk && !GROUPABLE.has(tk.first[k]) ? 1 : 2;
+  }
+  return chars === 1;
 }
 
 function breakParagraph(para: string, limit: number, widthOf: (c: string) => number, out: BrokenLine[]): void {
   const tk = tokenize(para, limit, widthOf);
-  const n = tk.text.length;
+  let n = tk.text.length;
   const fit = limit + 1e-9 * Math.max(1, limit);
   const firstOut = out.length;
+  /** Lines of this paragraph as token ranges: [start, end) printed, the next line starts at `next`. */
+  const ranges: { start: number; end: number; next: number; width: number }[] = [];
 
   /** May a line end before non-space token j and the next line start with it? */
   const canBreakBefore = (j: number): boolean =>
-    !tk.space[j - 1] && !NO_END_SET.has(tk.last[j - 1]) && !NO_START_SET.has(tk.first[j]);
+    !tk.space[j - 1] &&
+    !tk.glue[j] && !NO_END_SET.has(tk.last[j - 1]) && !NO_START_SET.has(tk.first[j]);
   /** May a line be broken at the space token s (line ends before it, next starts after it)? */
   const canBreakAtSpace = (s: number): boolean =>
     (s === 0 || !NO_END_SET.has(tk.last[s - 1])) && (s + 1 >= n || !NO_START_SET.has(tk.first[s + 1]));
 
-  const emit = (start: number, end: number, width: number, last: boolean): void => {
-    let text = '';
-    for (let k = start; k < end; k++) text += tk.text[k];
-    out.push({ text, width, last });
+  const widthOfRange = (start: number, end: number): number => {
+    let w = 0;
+    for (let k = start; k < end; k++) w += tk.width[k];
+    return w;
   };
 
   let start = 0;
@@ -301,6 +395,26 @@ function breakParagraph(para: string, limit: number, widthOf: (c: string) => num
         width += w; // a single too-wide unit gets a line of its own
         continue;
       }
+      const room = limit - width;
+      if (tk.kind[j] === Kind.Latin && room > limit / 3 && (bEnd < j || bEnd < 0) && LINK_LIKE.test(tk.text[j])) {
+        // A URL, path or long code would leave a third of the line empty: break it by character
+        // (where 避头尾 allows), never a plain word.
+        const cs = clusters(tk.text[j]).text;
+        let count = 0;
+        let w = 0;
+        while (count < cs.length - 1 && w + widthOf(cs[count]) <= room + 1e-9) w += widthOf(cs[count++]);
+        while (count > 0 && (NO_START_SET.has(cs[count].codePointAt(0)!) || NO_END_SET.has(cs[count - 1].codePointAt(0)!))) {
+          w -= widthOf(cs[--count]);
+        }
+        if (count > 0) {
+          splitToken(tk, j, count, widthOf);
+          n++;
+          end = j + 1;
+          next = j + 1;
+          lineWidth = width + w;
+          break;
+        }
+      }
       if (bEnd >= 0) {
         // cut at the last allowed opportunity: this pulls the preceding character(s)
         // down together with a line-initial closing / line-final opening punctuation
@@ -316,15 +430,33 @@ function breakParagraph(para: string, limit: number, widthOf: (c: string) => num
       break;
     }
     if (lineWidth < 0) lineWidth = width; // the rest of the paragraph fits
-    const last = next >= n;
-    if (end > start) {
-      emit(start, end, lineWidth, last);
-    } else if (last) {
-      // only spaces that do not fit are left
-      if (out.length > firstOut) out[out.length - 1].last = true;
-      else out.push({ text: '', width: 0, last: true });
-    }
+    if (end > start) ranges.push({ start, end, next, width: lineWidth });
     start = next;
+  }
+  // Widow control: a last line of one character takes one more unit from the line before,
+  // at the last allowed break (never a line of the paragraph's middle left short: it is justified).
+  const m = ranges.length;
+  if (m >= 2) {
+    const prev = ranges[m - 2];
+    const lastLine = ranges[m - 1];
+    if (prev.next === prev.end && singleCharacter(tk, lastLine.start, lastLine.end)) {
+      for (let k = prev.end - 1; k > prev.start + 1; k--) {
+        if (!canBreakBefore(k)) continue;
+        const moved = widthOfRange(k, lastLine.end);
+        if (moved > fit) break;
+        prev.end = prev.next = k;
+        prev.width = widthOfRange(prev.start, k);
+        lastLine.start = k;
+        lastLine.width = moved;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    const r = ranges[i];
+    let text = '';
+    for (let k = r.start; k < r.end; k++) text += tk.text[k];
+    out.push({ text, width: r.width, last: i === m - 1 });
   }
   if (out.length === firstOut) out.push({ text: '', width: 0, last: true });
 }
@@ -336,8 +468,16 @@ function breakParagraph(para: string, limit: number, widthOf: (c: string) => num
  */
 export function breakLines(text: string, maxWidth: number, measure: Measure): BrokenLine[] {
   const limit = maxWidth > 0 ? maxWidth : 0; // NaN / negative: one unit per line
+  const widthOf = cached(measure);
+  const out: BrokenLine[] = [];
+  for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) breakParagraph(para, limit, widthOf, out);
+  return out;
+}
+
+/** `measure` for single clusters, cached; bad widths count as 0. */
+function cached(measure: Measure): (c: string) => number {
   const cache = new Map<string, number>();
-  const widthOf = (c: string): number => {
+  return (c: string): number => {
     let w = cache.get(c);
     if (w === undefined) {
       w = measure(c);
@@ -346,28 +486,71 @@ export function breakLines(text: string, maxWidth: number, measure: Measure): Br
     }
     return w;
   };
-  const out: BrokenLine[] = [];
-  for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) breakParagraph(para, limit, widthOf, out);
-  return out;
+}
+
+const NO_WIDTH = (): number => 0;
+
+/**
+ * The number of places in one line where justification adds space: between two CJK characters
+ * and at each boundary of a Latin/number run or a space, but never inside a Latin word or a
+ * number, or after an ideographic space.
+ */
+export function stretchPoints(text: string): number {
+  const tk = tokenize(text, Infinity, NO_WIDTH);
+  let points = 0;
+  for (let k = 1; k < tk.text.length; k++) if (stretchable(tk, k)) points++;
+  return points;
 }
 
 /**
- * Compute the jsPDF `charSpace` that makes each line fill `maxWidth`.
- * Lines ending a paragraph (hard break or end of text) and lines of fewer than
- * two characters are not stretched. Characters are counted as code points,
- * matching the glyphs to which the PDF `Tc` operator applies.
+ * Where the characters of one line go: the line cut into runs, each drawn with one uniform
+ * character spacing (`charSpace`, 0 inside Latin words and numbers), `stretch` added at each
+ * stretch point. Widths come from `measure`, as in {@link breakLines}.
+ */
+export function placeLine(text: string, stretch: number, measure: Measure): LineRun[] {
+  const widthOf = cached(measure);
+  const tk = tokenize(text, Infinity, widthOf);
+  // Single characters join a run while the spacing stays the same; a Latin word, a number, a
+  // dash pair or a run of spaces is a run of its own, drawn with no extra spacing inside.
+  const runs: LineRun[] = [];
+  let run: LineRun | null = null;
+  let count = 0; // characters in `run`, 0 when `run` takes no more
+  let runEnd = 0; // x after the last character of `run` (without its spacing)
+  let x = 0;
+  for (let k = 0; k < tk.text.length; k++) {
+    if (k > 0 && stretchable(tk, k)) x += stretch;
+    const single = clusters(tk.text[k]).text.length === 1;
+    if (run && single && count > 0) {
+      const space = x - runEnd;
+      if (count === 1) run.charSpace = space;
+      if (Math.abs(space - run.charSpace) < 1e-9) {
+        run.text += tk.text[k];
+        count++;
+        runEnd = x + tk.width[k];
+        x = runEnd;
+        continue;
+      }
+    }
+    if (run && count === 1) run.charSpace = 0;
+    run = { text: tk.text[k], x, charSpace: 0 };
+    runs.push(run);
+    count = single ? 1 : 0;
+    runEnd = x + tk.width[k];
+    x = runEnd;
+  }
+  if (run && count === 1) run.charSpace = 0;
+  return runs;
+}
+
+/**
+ * The stretch that makes each line fill `maxWidth`, spread over its {@link stretchPoints}.
+ * Lines ending a paragraph (hard break or end of text) and lines without a stretch point are
+ * not stretched.
  */
 export function justifyLines(lines: BrokenLine[], maxWidth: number): JustifiedLine[] {
   return lines.map((line) => {
-    let chars = 0;
-    if (!line.last) {
-      const t = line.text;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c < 0xdc00 || c > 0xdfff || i === 0 || (t.charCodeAt(i - 1) & 0xfc00) !== 0xd800) chars++;
-      }
-    }
-    const charSpace = !line.last && chars >= 2 ? Math.max(0, (maxWidth - line.width) / (chars - 1)) : 0;
-    return { text: line.text, width: line.width, last: line.last, charSpace };
+    const points = line.last ? 0 : stretchPoints(line.text);
+    const stretch = points > 0 ? Math.max(0, (maxWidth - line.width) / points) : 0;
+    return { text: line.text, width: line.width, last: line.last, stretch };
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import type { TextPainter, TextStyle } from './text-painter';
+import type { JustifiedLine } from './line-break';
 
 export interface PageBox {
   width: number;
@@ -80,17 +81,30 @@ export class PageFlow {
    * A paragraph flowing over pages: wrapped with 避头尾 rules, justified, with an optional
    * first-line indent in characters (两字缩进 = 2).
    */
-  paragraph(text: string, style: TextStyle, opts: { lineHeight: number; indentChars?: number; justify?: boolean; gapAfter?: number }): void {
-    const indent = '\u3000'.repeat(opts.indentChars ?? 0);
-    const lines = this.painter.wrap(indent + text, this.contentWidth, style, opts.justify ?? true);
+  paragraph(
+    text: string,
+    style: TextStyle,
+    opts: { lineHeight: number; indentChars?: number; justify?: boolean; gapAfter?: number; keepWithNext?: number },
+  ): void {
+    const lines = this.lines(text, style, opts);
+    // The last two lines (or the only one) go to the page of what follows, when that fits a page.
+    const tailFrom = Math.max(0, lines.length - 2);
+    const tail = (lines.length - tailFrom) * opts.lineHeight + (opts.keepWithNext ?? 0);
     lines.forEach((line, i) => {
       // No single line of a paragraph alone at the foot or the head of a page.
-      const need = lines.length > 1 && (i === 0 || i === lines.length - 2) ? 2 * opts.lineHeight : opts.lineHeight;
+      let need = lines.length > 1 && (i === 0 || i === lines.length - 2) ? 2 * opts.lineHeight : opts.lineHeight;
+      if (opts.keepWithNext && i === tailFrom && tail <= this.pageHeight) need = tail;
       this.ensure(need);
-      this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.charSpace);
+      this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.stretch);
       this.y += opts.lineHeight;
     });
     this.y += opts.gapAfter ?? 0;
+  }
+
+  /** The lines `paragraph` would draw for `text`. */
+  lines(text: string, style: TextStyle, opts: { indentChars?: number; justify?: boolean }): JustifiedLine[] {
+    const indent = '\u3000'.repeat(opts.indentChars ?? 0);
+    return this.painter.wrap(indent + text, this.contentWidth, style, opts.justify ?? true);
   }
 
   /** A heading kept together with at least `keep` points of what follows it. */
@@ -104,12 +118,12 @@ export class PageFlow {
   }
 }
 
-/** "第 N 页 / 共 M 页" centred at the foot of every page, once all pages exist. */
+/** "第N页 / 共M页" centred at the foot of every page, once all pages exist. */
 export function numberPages(doc: jsPDF, painter: TextPainter, style: TextStyle, box: PageBox = A4): void {
   const pages = doc.getNumberOfPages();
   for (let i = 1; i <= pages; i++) {
     doc.setPage(i);
-    const text = `第 ${i} 页 / 共 ${pages} 页`;
+    const text = `第${i}页 / 共${pages}页`;
     const w = painter.measure(text, style);
     painter.drawLine(text, (box.width - w) / 2, box.height - 34, style);
   }

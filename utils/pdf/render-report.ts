@@ -81,16 +81,18 @@ function heading(flow: PageFlow, n: number, text: string, keep: number): void {
   flow.heading(`${chineseOrdinal(n)}、${text}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep, gapBefore: S.GAP_BEFORE_HEADING, gapAfter: 4 });
 }
 
-function paragraphs(flow: PageFlow, text: string): void {
+/** The paragraphs of a narrative field ("无。" when empty). */
+function paragraphTexts(text: string): string[] {
   const paras = text
     .split(/\r\n|[\n\r\u2028\u2029]/)
     .map((p) => p.replace(/^[\s\u3000]+/, '').replace(/\s+$/, ''))
     .filter(Boolean);
-  if (!paras.length) {
-    flow.paragraph('无。', S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
-    return;
-  }
-  for (const p of paras) flow.paragraph(p, S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
+  return paras.length ? paras : ['无。'];
+}
+
+/** The paragraphs of a section; the last one keeps its last lines with `keepWithNext` points of what follows. */
+function paragraphs(flow: PageFlow, paras: string[], keepWithNext = 0): void {
+  paras.forEach((p, i) => flow.paragraph(p, S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2, keepWithNext: i === paras.length - 1 ? keepWithNext : 0 }));
 }
 
 /** Render the report of `record`: PDF bytes, or an error saying why not. */
@@ -126,27 +128,35 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
     });
   } else flow.paragraph('无。', S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
 
-  for (const [title, text] of [
+  // The signatures stay together with their heading, on one page, and never open a page: the
+  // end of the section before them goes along (GB/T 9704 asks the same of a 署名).
+  const observers = observerRows(doc, r.observers, offset);
+  const signatures: TableSpec = { columns: columnWidths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
+  const signaturesHeight = observers.length ? tableHeight(flow, signatures) : S.BODY_LINE;
+  const note = `注：本记录表的电子记录（记录编号${r.id}，第${r.revision}版）已作为附件${EMBEDDED_RECORD_NAME}嵌入本文件。`;
+  const noteStyle = { lineHeight: 16, justify: false };
+  const noteHeight = flow.lines(note, S.NOTE, noteStyle).length * noteStyle.lineHeight;
+  const signatureBlock = S.GAP_BEFORE_HEADING + S.HEADING_LINE + 4 + signaturesHeight + 8 + noteHeight;
+
+  const sections = [
     ['主要做法及亮点', r.narrative.highlights],
     ['存在问题', r.narrative.problems],
     ['意见建议', r.narrative.suggestions],
-  ] as const) {
-    heading(flow, n++, title, 2 * S.BODY_LINE);
-    paragraphs(flow, text);
-  }
+  ] as const;
+  sections.forEach(([title, text], i) => {
+    const paras = paragraphTexts(text);
+    const keepWithNext = i === sections.length - 1 ? signatureBlock : 0;
+    // A last section of one or two lines moves with its heading and the signatures.
+    const shortLast = keepWithNext && paras.length === 1 ? flow.lines(paras[0], S.BODY, { indentChars: 2 }).length : 0;
+    heading(flow, n++, title, shortLast && shortLast <= 2 ? shortLast * S.BODY_LINE + keepWithNext : 2 * S.BODY_LINE);
+    paragraphs(flow, paras, keepWithNext);
+  });
 
-  // The signatures stay together with their heading, on one page.
-  const observers = observerRows(doc, r.observers, offset);
-  const signatures: TableSpec = { columns: columnWidths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
-  const signaturesHeight = tableHeight(flow, signatures);
   heading(flow, n++, '巡听人员', signaturesHeight <= flow.pageHeight - 2 * S.HEADING_LINE ? signaturesHeight : S.BODY_LINE * 3);
   if (observers.length) drawTable(flow, signatures);
   else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
   flow.y += 8;
-  flow.paragraph(`注：本记录表的电子记录（记录编号 ${r.id}，第 ${r.revision} 版）已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件。`, S.NOTE, {
-    lineHeight: 16,
-    justify: false,
-  });
+  flow.paragraph(note, S.NOTE, noteStyle);
 
   const appendix = groupAppendix(r);
   if (appendix) {

@@ -7,7 +7,7 @@
  * in the same string): that is an error, caught earlier by the glyph check.
  */
 import type { jsPDF } from 'jspdf';
-import { breakLines, justifyLines, type JustifiedLine } from './line-break';
+import { breakLines, justifyLines, placeLine, type JustifiedLine } from './line-break';
 import { FACE_BOLD, FACE_EXT, FACE_REGULAR } from './fonts';
 
 export interface TextStyle {
@@ -29,13 +29,23 @@ interface FaceRef {
   widths: Map<number, number>;
 }
 
-/** Tabs and Unicode spaces print as a plain space (NBSP and the ideographic space keep their width). */
+/** A space between a Chinese character and a digit, either way round (the digit is kept). */
+const HAN_DIGIT_SPACE = /(?<=\p{sc=Han}) +(?=[0-9])|(?<=[0-9]) +(?=\p{sc=Han})/gu;
+
+/**
+ * Tabs and Unicode spaces print as a plain space (NBSP and the ideographic space keep their
+ * width). Between Chinese characters and numbers no space is printed, as in official texts
+ * ("应到10人", "2026年度"), whether the text came from a record or from this program.
+ */
 export function printable(text: string): string {
-  return text.replace(/[\t\p{Zs}]/gu, (c) => (c === '\u00a0' || c === '\u3000' ? c : ' '));
+  return text.replace(/[\t\p{Zs}]/gu, (c) => (c === '\u00a0' || c === '\u3000' ? c : ' ')).replace(HAN_DIGIT_SPACE, '');
 }
 
-/** How far justification may stretch a line: beyond this a line is left ragged (e.g. before a long URL). */
-const MAX_CHAR_SPACE_EM = 0.3;
+/**
+ * How far justification may stretch one stretch point: beyond this a line is left ragged. The
+ * line breaker already breaks a long URL rather than leave a line short, so this is a last guard.
+ */
+const MAX_STRETCH_EM = 1;
 
 export class TextPainter {
   private readonly regular: FaceRef;
@@ -77,8 +87,13 @@ export class TextPainter {
     return w;
   }
 
-  /** Width of `text` in points. */
+  /** Width of `text` in points, as drawLine prints it. */
   measure(text: string, style: TextStyle): number {
+    return this.width(printable(text), style);
+  }
+
+  /** Width of already printable text in points. */
+  private width(text: string, style: TextStyle): number {
     let w = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -89,13 +104,21 @@ export class TextPainter {
 
   /** Lines of at most `width` points (避头尾 rules), justified unless `justify` is false. */
   wrap(text: string, width: number, style: TextStyle, justify = true): JustifiedLine[] {
-    const lines = breakLines(printable(text), width, (s) => this.measure(s, style));
+    const lines = breakLines(printable(text), width, (s) => this.width(s, style));
     const justified = justifyLines(lines, width);
-    return justified.map((l) => ({ ...l, charSpace: justify && l.charSpace <= MAX_CHAR_SPACE_EM * style.size ? l.charSpace : 0 }));
+    return justified.map((l) => ({ ...l, stretch: justify && l.stretch <= MAX_STRETCH_EM * style.size ? l.stretch : 0 }));
   }
 
-  /** Draw one line with its baseline at `y`, starting at `x`, switching fonts per run. */
-  drawLine(text: string, x: number, y: number, style: TextStyle, charSpace = 0): void {
+  /**
+   * Draw one line with its baseline at `y`, starting at `x`, with `stretch` added at each stretch
+   * point of the line (justification; see placeLine), switching fonts per run.
+   */
+  drawLine(text: string, x: number, y: number, style: TextStyle, stretch = 0): void {
+    for (const r of placeLine(printable(text), stretch, (s) => this.width(s, style))) this.drawRun(r.text, x + r.x, y, style, r.charSpace);
+  }
+
+  /** Draw `text` from `x` with `charSpace` after each character, one jsPDF text() per font. */
+  private drawRun(text: string, x: number, y: number, style: TextStyle, charSpace: number): void {
     let runFace: FaceRef | null = null;
     let run = '';
     let cx = x;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { breakLines, justifyLines, NO_START, NO_END, type BrokenLine, type Measure } from '../../../utils/pdf/line-break';
+import { breakLines, justifyLines, placeLine, stretchPoints, NO_START, NO_END, type BrokenLine, type Measure } from '../../../utils/pdf/line-break';
 
 /** Every ASCII character is 0.5 wide, everything else (CJK, fullwidth punctuation …) is 1 wide per code point. */
 const measure: Measure = (text) => {
@@ -120,14 +120,14 @@ describe('breakLines', () => {
     // "会议由党组书记主持" fills 9; "，" may not start the next line, so "持" moves down with it
     expect(breakLines(T_OPENING, 9, measure).map((l) => l.text).slice(0, 2)).toEqual(['会议由党组书记主', '持，围绕学习贯彻习']);
     // repeated for sequences of closing punctuation: "。」"
-    expect(breakLines('甲乙丙丁。」戊己', 4, measure).map((l) => l.text)).toEqual(['甲乙丙', '丁。」戊', '己']);
+    expect(breakLines('甲乙丙丁。」戊己', 4, measure).map((l) => l.text)).toEqual(['甲乙丙', '丁。」', '戊己']);
     // and an opening quotation mark never ends a line
     expect(breakLines('他说：“好。”结束', 4, measure).map((l) => l.text)).toEqual(['他说：', '“好。”', '结束']);
   });
 
   it('moves opening punctuation at the end of a line to the next line', () => {
-    // "学习贯彻《" would fill 5, but "《" may not end the line
-    expect(breakLines('学习贯彻《条例》精神', 5, measure).map((l) => l.text)).toEqual(['学习贯彻', '《条例》精', '神']);
+    // "学习贯彻《" would fill 5, but "《" may not end the line (and 神 is not left alone)
+    expect(breakLines('学习贯彻《条例》精神', 5, measure).map((l) => l.text)).toEqual(['学习贯彻', '《条例》', '精神']);
   });
 
   it('keeps numbers, times and percentages whole', () => {
@@ -293,35 +293,121 @@ describe('justifyLines', () => {
         expect(line.text).toBe(lines[k].text);
         expect(line.width).toBe(lines[k].width);
         expect(line.last).toBe(lines[k].last);
-        const n = chars(line.text).length;
-        if (line.last || n < 2) {
-          expect(line.charSpace).toBe(0);
+        const points = stretchPoints(line.text);
+        if (line.last || points === 0) {
+          expect(line.stretch).toBe(0);
         } else {
-          expect(line.charSpace).toBeGreaterThanOrEqual(0);
-          expect(Math.abs(line.width + line.charSpace * (n - 1) - maxWidth)).toBeLessThan(1e-9);
+          expect(line.stretch).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(line.width + line.stretch * points - maxWidth)).toBeLessThan(1e-9);
         }
       });
     }
   });
 
-  it('computes charSpace from the number of characters', () => {
+  it('spreads the stretch over the stretch points', () => {
     const justified = justifyLines(breakLines('学习贯彻《条例》精神', 5, measure), 5);
-    expect(justified.map((l) => [l.text, l.charSpace])).toEqual([
+    expect(justified.map((l) => [l.text, l.stretch])).toEqual([
       ['学习贯彻', 1 / 3],
-      ['《条例》精', 0],
-      ['神', 0],
+      ['《条例》', 1 / 3],
+      ['精神', 0],
     ]);
   });
 
   it('does not stretch lines ending at a hard break', () => {
     const justified = justifyLines(breakLines('短句。\n下一段较长的内容需要换行', 6, measure), 6);
-    expect(justified[0]).toEqual({ text: '短句。', width: 3, last: true, charSpace: 0 });
-    expect(justified[1].charSpace).toBe(0);
-    expect(justified.at(-1)!.charSpace).toBe(0);
+    expect(justified[0]).toEqual({ text: '短句。', width: 3, last: true, stretch: 0 });
+    expect(justified.at(-1)!.stretch).toBe(0);
   });
 
   it('counts a surrogate pair as one character', () => {
     const [line] = justifyLines([{ text: '𠮷野家', width: 3, last: false }], 5);
-    expect(line.charSpace).toBe(1);
+    expect(line.stretch).toBe(1);
+  });
+});
+
+describe('stretchPoints', () => {
+  it('stretches between CJK characters and at the edges of Latin and number runs, never inside them', () => {
+    expect(stretchPoints('学习')).toBe(1);
+    expect(stretchPoints('Checklist')).toBe(0);
+    expect(stretchPoints('PM2.5')).toBe(0);
+    // 〔 2026 〕 15 号: four boundaries
+    expect(stretchPoints('〔2026〕15号')).toBe(4);
+    // 用 Checklist 核 查: boundaries only
+    expect(stretchPoints('用Checklist核查')).toBe(3);
+    // a space between Latin words is a boundary on both sides
+    expect(stretchPoints('PM 2.5')).toBe(2);
+  });
+
+  it('never stretches after an ideographic space, so the indent stays two ems', () => {
+    expect(stretchPoints('\u3000\u3000学习')).toBe(1);
+  });
+});
+
+/** Every glyph's x position in a placed line: run start + advances + the run's spacing. */
+function glyphXs(text: string, stretch: number): { ch: string; x: number }[] {
+  const out: { ch: string; x: number }[] = [];
+  for (const r of placeLine(text, stretch, measure)) {
+    let x = r.x;
+    for (const ch of r.text) {
+      out.push({ ch, x });
+      x += measure(ch) + r.charSpace;
+    }
+  }
+  return out;
+}
+
+describe('placeLine', () => {
+  it('draws Latin words and numbers with no extra spacing inside, and stretches the CJK around them', () => {
+    const runs = placeLine('用Checklist核查PM2.5指数', 1, measure);
+    for (const r of runs) if (/[A-Za-z0-9.]{2}/.test(r.text)) expect(r.charSpace, r.text).toBe(0);
+    expect(runs.map((r) => r.text).join('')).toBe('用Checklist核查PM2.5指数');
+    const xs = glyphXs('用Checklist核查PM2.5指数', 1);
+    const at = (ch: string) => xs.find((g) => g.ch === ch)!.x;
+    // 用 (1) + stretch (1) → C at 2; "Checklist" is 9 × 0.5 wide with no spacing
+    expect(at('C')).toBe(2);
+    expect(at('k')).toBe(2 + 4 * 0.5);
+    expect(at('核')).toBe(2 + 4.5 + 1);
+    expect(at('P')).toBe(at('查') + 1 + 1);
+    expect(at('M')).toBe(at('P') + 0.5);
+  });
+
+  it('keeps 〔2026〕15号 numbers tight', () => {
+    const xs = glyphXs('〔2026〕15号', 2);
+    expect(xs.map((g) => g.x)).toEqual([0, 3, 3.5, 4, 4.5, 7, 10, 10.5, 13]);
+  });
+
+  it('draws a pure CJK line as one run with the stretch as character spacing', () => {
+    expect(placeLine('学习贯彻', 0.25, measure)).toEqual([{ text: '学习贯彻', x: 0, charSpace: 0.25 }]);
+  });
+
+  it('keeps the first-line indent at exactly two ems whatever the stretch', () => {
+    for (const stretch of [0, 0.1, 0.7]) {
+      const xs = glyphXs('\u3000\u3000学习贯彻', stretch);
+      expect(xs[2].x).toBe(2);
+    }
+  });
+});
+
+describe('widows and short lines', () => {
+  it('never leaves a single character alone on the last line when the line before can give one', () => {
+    // 5 wide: greedy gives 学习贯彻精 / 神
+    const lines = breakLines('学习贯彻精神', 5, measure);
+    expect(lines.map((l) => l.text)).toEqual(['学习贯彻', '精神']);
+    // in a table cell: （2 分/钟） never ends with 钟） alone
+    const cell = breakLines('（2分/钟）', 3.5, measure);
+    expect(cell.at(-1)!.text).not.toBe('钟）');
+  });
+
+  it('keeps a short quoted term together', () => {
+    for (let w = 5; w <= 12; w++) {
+      const lines = breakLines('会议研究“十五五”规划', w, measure);
+      expect(lines.some((l) => l.text.includes('“十五五”')), `width ${w}: ${lines.map((l) => l.text).join('|')}`).toBe(true);
+    }
+  });
+
+  it('breaks a long URL rather than leave a line in the middle of a paragraph short', () => {
+    const lines = breakLines('详见网址https://example.gov.cn/a/very/long/path/to/a/document.html说明', 20, measure);
+    for (const l of lines.slice(0, -1)) expect(l.width, l.text).toBeGreaterThan(20 * 0.66);
+    expect(lines.map((l) => l.text).join('')).toBe('详见网址https://example.gov.cn/a/very/long/path/to/a/document.html说明');
   });
 });

@@ -4,6 +4,9 @@
  * observation.json, long text flows over pages, and nothing is silently lost.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import {
   EMBEDDED_RECORD_NAME,
   InvalidRecordError,
@@ -81,10 +84,10 @@ describe('the demo report', () => {
     }
   });
 
-  it('numbers every page "第 N 页 / 共 M 页"', () => {
+  it('numbers every page "第N页 / 共M页"', () => {
     const pages = raw.split('\f').filter((p) => p.trim());
     expect(pages.length).toBe(Number(pdfinfo(pdf).Pages));
-    pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
+    pages.forEach((p, i) => expect(p).toContain(`第${i + 1}页 / 共${pages.length}页`));
   });
 
   it('carries the record as observation.json, byte for byte', () => {
@@ -167,7 +170,7 @@ describe('long text', () => {
     expect(note.length).toBe(3000);
     const pages = longRaw.split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(Number(pdfinfo(pdf).Pages));
-    pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
+    pages.forEach((p, i) => expect(p).toContain(`第${i + 1}页 / 共${pages.length}页`));
     expect(bodyText(longRaw)).toContain(squash(note));
     const missing = printedFields(long).filter((f) => !bodyText(longRaw).includes(squash(f.text)));
     expect(missing).toEqual([]);
@@ -240,5 +243,63 @@ describe('refusals: no PDF rather than a wrong one', () => {
     const r = demo();
     r.observers[0].signature = { png: 'data:image/png;base64,AAAAAAAA', signedAt: r.updatedAt };
     expect(() => renderReport(r, fonts)).toThrow(new RegExp(`巡听人员「${r.observers[0].name}」的签名图像无法读取`));
+  });
+});
+
+describe('the 巡听人员 section', () => {
+  it('never opens a page: body text of the section before always shares its page', () => {
+    const sentence = '建议进一步完善学习制度，把理论学习与推动工作结合起来，切实提高学习质效。';
+    const starts: string[] = [];
+    // 1 to 37 sentences (about a line each) of 意见建议 move the end of the report through a
+    // whole page; the signature block is about ten lines high, so steps of 3 land inside it
+    for (let n = 1; n <= 37; n += 3) {
+      const r = demo();
+      r.narrative.suggestions = sentence.repeat(n);
+      const text = textRaw(savePdf(renderReport(r, fonts), `sig-${n}.pdf`));
+      const page = text.split('\f').find((p) => p.includes('、巡听人员'))!;
+      const lines = page.split('\n').map(squash).filter(Boolean);
+      const at = lines.findIndex((l) => /^[一二三四五六七八九十]+、巡听人员$/.test(l));
+      // the line before the heading is body text of 意见建议, not the top of a page
+      if (at <= 0) starts.push(`${n} sentences: 巡听人员 opens page`);
+    }
+    expect(starts).toEqual([]);
+  }, 120_000);
+});
+
+/** Glyph id → characters, from every ToUnicode CMap of a decompressed (qpdf --qdf) PDF. */
+function toUnicodeMaps(qdf: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const block of qdf.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, gid, hex] of block[1].matchAll(/<([0-9a-f]{4})><([0-9a-f]+)>/gi)) {
+      map.set(gid.toLowerCase(), String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
+    }
+  }
+  return map;
+}
+
+describe('justification in the content stream', () => {
+  it('never adds spacing between adjacent Latin letters or digits', () => {
+    const r = demo();
+    const mixed = '会议采用PPT辅助，对照Checklist逐项核查PM2.5治理、〔2026〕15号文件和2026年度计划落实情况，';
+    r.narrative.highlights = mixed.repeat(6);
+    r.narrative.problems = `部分同志引用No.${'12345'.repeat(3)}等编号时不够准确，${mixed.repeat(3)}`;
+    const path = savePdf(renderReport(r, fonts), 'latin.pdf');
+    const qdf = `${path}.qdf`;
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, qdf]);
+    const text = readFileSync(qdf, 'latin1');
+    const glyphs = toUnicodeMaps(text);
+    const bad: string[] = [];
+    let stretchedRuns = 0;
+    for (const [, tc, hex] of text.matchAll(/(-?[\d.]+) Tc\n[^\n]*Td\n<([0-9a-f]*)> Tj/g)) {
+      if (Number(tc) === 0) continue;
+      stretchedRuns++;
+      const chars = (hex.match(/.{4}/g) ?? []).map((g) => glyphs.get(g) ?? '?').join('');
+      // a run drawn with character spacing holds no two adjacent Latin letters or digits
+      if (/[A-Za-z0-9][A-Za-z0-9.]/.test(chars)) bad.push(`${tc} Tc: ${chars}`);
+    }
+    expect(stretchedRuns).toBeGreaterThan(10);
+    expect(bad).toEqual([]);
+    const body = bodyText(textRaw(path));
+    for (const word of ['PPT', 'Checklist', 'PM2.5', '〔2026〕15号', '2026年度']) expect(body).toContain(word);
   });
 });

@@ -185,7 +185,7 @@ describe('a 69-unit summary', () => {
     const ps = pages(raw);
     expect(ps.length).toBe(Number(pdfinfo(pdf).Pages));
     expect(ps.length).toBeGreaterThanOrEqual(5);
-    ps.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${ps.length} 页`));
+    ps.forEach((p, i) => expect(p).toContain(`第${i + 1}页 / 共${ps.length}页`));
     const withHeader = ps.filter((p) => p.split('\n').some((l) => squash(l) === UNIT_HEADER));
     expect(withHeader.length).toBeGreaterThanOrEqual(3);
     // Every page the unit table runs over begins with its header.

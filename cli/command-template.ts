@@ -1,16 +1,45 @@
-/** `xunting template check TEMPLATE.json`: validate a rubric template (xunting.rubric/1). */
+/**
+ * `xunting template check TEMPLATE.json | 评分表.pdf --trust CA.pem`: validate a rubric template
+ * (xunting.rubric/1), or verify a published 评分表 and the template signed into it.
+ * `xunting template publish TEMPLATE.json --identity ID.p12 --out 评分表.pdf`: the blank printable
+ * 评分表 with the template embedded, signed; nothing written unless the whole PDF was made.
+ */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTemplateJson, templateItems, type RubricTemplate } from '../utils/rubric';
+import { FontError, UnprintableError } from '../utils/pdf';
+import { loadReportFonts } from './node-fonts';
+import { certificateInfo, SignError, type Identity } from '../utils/sign';
+import { publishRubricSheet, verifyRubricSheet } from '../utils/template-publish';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
+import { readSecret, SecretUnavailable } from './read-secret';
+import { loadCertificates, readBytes, readFailure, readIdentityFile } from './sign-io';
+import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
   xunting template check 模板.json
+  xunting template check 评分表.pdf --trust CA证书.pem [--pin 证书.pem]
+  xunting template publish 模板.json --identity 身份.p12 [--out 评分表.pdf]
 
-检查评分表模板（xunting.rubric/1 格式的 JSON）：有效时输出“模板有效：”及概要，退出码 0；
-无效时每行输出一个问题（“路径: 说明”），退出码 1。`;
+check（JSON）：检查评分表模板（xunting.rubric/1 格式的 JSON）：有效时输出“模板有效：”及概要，退出码 0；
+  无效时每行输出一个问题（“路径: 说明”），退出码 1。
+check（PDF）：核验发布的评分表 PDF：签名有效、签名后未被改动或追加、签名人由受信任的 CA 签发，
+  并且嵌入的 rubric.json 是有效模板；有效时输出“评分表有效：”、签名人和模板的名称与版本，退出码 0；
+  否则输出原因，退出码 1。
+publish：把模板生成为可打印的空白评分表 PDF（各部分、评分项的满分和步长、测评细则、等次、
+  空白的得分和说明栏、版本和发布日期），模板作为附件 rubric.json 嵌入，并用签名身份签名。
+
+选项：
+  --trust 文件      （check PDF）受信任的 CA 证书（PEM，可重复）
+  --pin 文件        （check PDF）直接信任的签名人证书（PEM，可重复）
+  --identity 文件   （publish）签名身份（.p12；口令用 --passphrase 或环境变量 XUNTING_PASSPHRASE，
+                    都没有时在终端提示输入）
+  --out 文件        （publish）输出的 PDF（默认：评分表-模板编号-v版本.pdf）
+  --fonts 目录      （publish）字体目录（默认 public/fonts）
+
+退出码：0 成功；1 模板无效、文件被改动或不受信任、写入失败（不生成文件）；2 命令行有误。`;
 
 const num = (v: number) => String(Math.round(v * 100) / 100);
 
@@ -29,34 +58,139 @@ export function templateSummary(t: RubricTemplate): string {
   return `模板有效：${t.title}（第 ${t.version} 版）：${parts.join('，')}；等次 ${bands}`;
 }
 
-async function check(args: string[], io: CliIo): Promise<number> {
-  if (args.length !== 1) throw new UsageError(args.length ? '只能指定一个模板文件' : '请指定模板文件');
+/** A PDF by its first bytes (a 评分表 renamed .json is still checked as a PDF), or by its name when it cannot be read. */
+function isPdf(io: CliIo, path: string): boolean {
+  try {
+    const head = readBytes(resolve(io.cwd, path)).subarray(0, 5);
+    return String.fromCharCode(...head) === '%PDF-';
+  } catch {
+    return /\.pdf$/i.test(path);
+  }
+}
+
+function readTemplateFile(path: string, io: CliIo): RubricTemplate | null {
   let text: string;
   try {
-    text = readFileSync(resolve(io.cwd, args[0]), 'utf8');
+    text = readFileSync(resolve(io.cwd, path), 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`$: 无法读取模板文件 ${args[0]}（${code === 'ENOENT' ? '文件不存在' : String(code ?? e)}）`);
-    return EXIT_FAIL;
+    io.err(`$: 无法读取模板文件 ${path}（${readFailure(e)}）`);
+    return null;
   }
   const result = parseTemplateJson(text);
   if (!result.ok) {
     io.err(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    return null;
+  }
+  return result.value;
+}
+
+const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+async function checkPdf(path: string, trustFiles: string[], pinFiles: string[], io: CliIo): Promise<number> {
+  const cas = loadCertificates(trustFiles, io, '受信任的 CA 证书');
+  const pinned = loadCertificates(pinFiles, io, '签名人证书');
+  if (!cas || !pinned) return EXIT_FAIL;
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(resolve(io.cwd, path));
+  } catch (e) {
+    io.err(`无法读取评分表 ${path}：${readFailure(e)}`);
     return EXIT_FAIL;
   }
-  io.out(templateSummary(result.value));
+  const v = await verifyRubricSheet(bytes, { cas, pinned });
+  if (!v.ok) {
+    io.err(`✗ ${path}：评分表无效：${v.reason}［${v.code}］`);
+    if (!cas.length && !pinned.length) io.err('提示：未用 --trust 指定受信任的 CA 证书，任何签名人都不受信任。');
+    return EXIT_FAIL;
+  }
+  const who = `${v.signer.cn}${v.signer.o ? `（${v.signer.o}）` : ''}${v.publishedAt ? ` ${local(v.publishedAt)}` : ''}`;
+  io.out(`✓ ${path}：评分表有效，签名人 ${who}`);
+  io.out(templateSummary(v.template));
+  return EXIT_OK;
+}
+
+async function check(args: string[], io: CliIo, trust: string[], pin: string[]): Promise<number> {
+  if (args.length !== 1) throw new UsageError(args.length ? '只能指定一个模板文件' : '请指定模板文件');
+  if (isPdf(io, args[0])) return checkPdf(args[0], trust, pin, io);
+  if (trust.length || pin.length) throw new UsageError('--trust 和 --pin 只用于核验评分表 PDF');
+  const template = readTemplateFile(args[0], io);
+  if (!template) return EXIT_FAIL;
+  io.out(templateSummary(template));
+  return EXIT_OK;
+}
+
+interface PublishOptions {
+  identity?: string;
+  passphrase?: string;
+  out?: string;
+  fonts?: string;
+}
+
+async function publish(args: string[], io: CliIo, o: PublishOptions): Promise<number> {
+  if (args.length !== 1) throw new UsageError(args.length ? '只能指定一个模板文件' : '请指定模板文件');
+  if (!o.identity) throw new UsageError('请用 --identity 指定发布者的签名身份（.p12）');
+  const at = (p: string) => resolve(io.cwd, p);
+  const template = readTemplateFile(args[0], io);
+  if (!template) {
+    io.err('模板无效，未发布。');
+    return EXIT_FAIL;
+  }
+  let identity: Identity;
+  try {
+    const passphrase = await readSecret({ option: o.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '身份文件的口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+    identity = await readIdentityFile(at(o.identity), passphrase);
+  } catch (e) {
+    if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未发布。`);
+    else if ((e as NodeJS.ErrnoException).code) io.err(`无法读取身份文件 ${o.identity}：${readFailure(e)}\n未发布。`);
+    else throw e;
+    return EXIT_FAIL;
+  }
+  let pdf: Uint8Array;
+  try {
+    const fonts = loadReportFonts({ ...(o.fonts ? { dir: at(o.fonts) } : {}), ext: true });
+    pdf = await publishRubricSheet(template, fonts, identity);
+  } catch (e) {
+    if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignError) io.err(`${e.message}\n未发布。`);
+    else throw e;
+    return EXIT_FAIL;
+  }
+  const outName = o.out ?? `评分表-${template.id}-v${template.version}.pdf`;
+  try {
+    writeFileAtomic(at(outName), pdf);
+  } catch (e) {
+    io.err(`无法写入 ${outName}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return EXIT_FAIL;
+  }
+  const who = (await certificateInfo(identity.certificate)).subject.cn;
+  io.out(`已发布评分表：${at(outName)}（${template.title}，第 ${template.version} 版，${Math.round(pdf.length / 1024)} KB，已由 ${who} 签名）`);
   return EXIT_OK;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseOptions(args, {
+    trust: { type: 'string', multiple: true },
+    pin: { type: 'string', multiple: true },
+    identity: { type: 'string' },
+    passphrase: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    fonts: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.out(usage);
     return EXIT_OK;
   }
   const [sub, ...rest] = positionals;
-  if (sub === 'check') return check(rest, io);
-  throw new UsageError(sub ? `template 没有子命令「${sub}」` : '请指定子命令：check');
+  const publishOnly = values.identity !== undefined || values.passphrase !== undefined || values.out !== undefined || values.fonts !== undefined;
+  if (sub === 'check') {
+    if (publishOnly) throw new UsageError('--identity、--passphrase、--out、--fonts 只用于 template publish');
+    return check(rest, io, values.trust ?? [], values.pin ?? []);
+  }
+  if (sub === 'publish') {
+    if (values.trust || values.pin) throw new UsageError('--trust 和 --pin 只用于 template check');
+    return publish(rest, io, values);
+  }
+  throw new UsageError(sub ? `template 没有子命令「${sub}」` : '请指定子命令：check 或 publish');
 }
 
-export const templateCommand: Command = { name: 'template', summary: '检查评分表模板（template check）', usage, run };
+export const templateCommand: Command = { name: 'template', summary: '检查评分表模板，发布和核验签名的评分表 PDF（template check / publish）', usage, run };

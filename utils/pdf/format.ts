@@ -1,5 +1,6 @@
 /** How the report writes dates, times, points, attendance and speakers, in Chinese. */
 import type { Attendance, Speaker } from '../record';
+import type { GradeBand } from '../rubric';
 
 /** `2026-05-12` → `2026年5月12日`; empty → a blank form to fill in by hand. */
 export function chineseDate(date: string): string {
@@ -20,6 +21,11 @@ export function timeSpan(start: string, end: string): string {
 export function points(v: number): string {
   const r = Math.round(v * 100) / 100;
   return String(Object.is(r, -0) ? 0 : r);
+}
+
+/** `优秀≥90 分，良好≥80 分，一般≥60 分，较差＜60 分`: the bands as a report and a 评分表 print them. */
+export function gradeBandsText(bands: readonly GradeBand[]): string {
+  return bands.map((b, i) => (i > 0 && i === bands.length - 1 && b.min === 0 ? `${b.grade}＜${points(bands[i - 1].min)} 分` : `${b.grade}≥${points(b.min)} 分`)).join('，');
 }
 
 /** A total on the 0..100 scale, one decimal: 91.5, 90.0. */

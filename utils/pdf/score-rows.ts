@@ -6,7 +6,7 @@
 import type { ObservationRecord } from '../record';
 import { checkItemValue, itemEarned, scoreTemplate, type RubricItem, type SectionScore } from '../rubric';
 import { headerRow, type TableRow } from './layout-table';
-import { chineseOrdinal, points } from './format';
+import { chineseOrdinal, gradeBandsText, points } from './format';
 import { totalRowText } from './total-row-text';
 import { HEADER_FILL, SECTION_FILL } from './report-style';
 
@@ -77,14 +77,12 @@ export function scoreRows(r: ObservationRecord): TableRow[] {
       { text: total.note, bold: true, justify: false },
     ],
   });
-  const { bands: list } = r.template;
-  const bands = list.map((b, i) => (i > 0 && i === list.length - 1 && b.min === 0 ? `${b.grade}＜${points(list[i - 1].min)} 分` : `${b.grade}≥${points(b.min)} 分`));
   rows.push({
     fill: SECTION_FILL,
     cells: [
       { text: '等次', align: 'center', bold: true },
       { text: total.grade, span: 2, align: 'center', bold: true },
-      { text: `评定标准：${bands.join('，')}`, justify: false },
+      { text: `评定标准：${gradeBandsText(r.template.bands)}`, justify: false },
     ],
   });
   return rows;

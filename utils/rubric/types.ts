@@ -16,6 +16,8 @@
  * must have `min: 0`.
  */
 export const RUBRIC_FORMAT = 'xunting.rubric/1' as const;
+/** The file name a published 评分表 PDF embeds its template under. */
+export const RUBRIC_ATTACHMENT = 'rubric.json';
 
 export type ItemKind = 'score' | 'deduction';
 

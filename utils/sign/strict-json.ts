@@ -41,21 +41,21 @@ export function firstDuplicateKey(text: string): string | null {
 }
 
 /** The record's text from its bytes, or why it cannot be read as one unambiguous JSON value (Chinese). */
-export function decodeRecordJson(data: Uint8Array): { text: string; value: unknown } | { problem: string } {
-  if (BOM.every((b, i) => data[i] === b)) return { problem: '嵌入的记录以字节顺序标记（BOM）开头，不同的读取方式会得到不同的文本' };
+export function decodeRecordJson(data: Uint8Array, what = '记录'): { text: string; value: unknown } | { problem: string } {
+  if (BOM.every((b, i) => data[i] === b)) return { problem: `嵌入的${what}以字节顺序标记（BOM）开头，不同的读取方式会得到不同的文本` };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    return { problem: '嵌入的记录不是有效的 UTF-8 文本' };
+    return { problem: `嵌入的${what}不是有效的 UTF-8 文本` };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { problem: '嵌入的记录不是有效的 JSON' };
+    return { problem: `嵌入的${what}不是有效的 JSON` };
   }
   const dup = firstDuplicateKey(text);
-  if (dup !== null) return { problem: `嵌入的记录中同一对象里的键「${dup}」出现了不止一次，不同的读取方式会得到不同的记录` };
+  if (dup !== null) return { problem: `嵌入的${what}中同一对象里的键「${dup}」出现了不止一次，不同的读取方式会得到不同的${what}` };
   return { text, value };
 }

@@ -74,13 +74,13 @@ export interface SignatureVerdict {
   reason?: string;
 }
 
-export interface Verdict {
+export interface Verdict<T = ObservationRecord> {
   ok: boolean;
   code?: VerdictCode;
   reason?: string;
   signatures: SignatureVerdict[];
-  /** Only when ok: the record as signed (read from the signed revision only). */
-  record?: ObservationRecord;
+  /** Only when ok: the embedded record (or other content) as signed, read from the signed revision only. */
+  record?: T;
   /** Only when ok: the exact embedded JSON text. */
   recordJson?: string;
 }

@@ -13,7 +13,8 @@
  * cannot even be read is still reported as appended after the signed revision before it.
  */
 import type { Certificate } from 'pkijs';
-import { validateRecord } from '../record';
+import { validateRecord, type ObservationRecord } from '../record';
+import type { Validated } from '../validate';
 import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
 import { fingerprint } from './certificate';
 import { checkChain, MAX_PATH_VERIFICATIONS, newPathBudget, validityAt, type PathBudget, type TrustStore } from './chain';
@@ -27,17 +28,34 @@ import { PdfDict, PdfString } from './pdf-syntax';
 import { decodeRecordJson } from './strict-json';
 import { CODE_ORDER, type SignatureVerdict, type Verdict, type VerdictCode } from './verdict';
 
-export interface VerifyOptions {
+/**
+ * The JSON a signed PDF carries as its one meaningful attachment: a report's `observation.json`,
+ * a published 评分表's `rubric.json`. Read from the signed revision only, then validated.
+ */
+export interface EmbeddedContent<T> {
+  /** The attachment's file name. */
+  name: string;
+  /** What it is, in reasons: 记录, 评分表模板. */
+  what: string;
+  validate(json: unknown): Validated<T>;
+}
+
+/** A report's record (the default). */
+export const OBSERVATION_CONTENT: EmbeddedContent<ObservationRecord> = { name: RECORD_ATTACHMENT, what: '记录', validate: validateRecord };
+
+export interface VerifyOptions<T = ObservationRecord> {
   trust: TrustStore;
   /** Used as the signing time when a signature states none (default now). */
   now?: Date;
-  /** Require the embedded observation record (default true). */
+  /** Require the embedded content (default true). */
   requireRecord?: boolean;
   /**
    * Integrity only: a signer no trusted CA vouches for does not fail the file (the signature
    * verdict still says chainTrusted: false). For `xunting merge` without --trust; never the inbox.
    */
   allowUntrusted?: boolean;
+  /** Which attachment to read and how to validate it (default the observation record). */
+  embedded?: EmbeddedContent<T>;
 }
 
 interface FoundSignature {
@@ -108,7 +126,7 @@ const when = (d: Date) => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC
 /** Clocks of signers and verifiers differ by a little; more than this between /M and signingTime, or ahead of now, is refused. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions, budget: PathBudget): Promise<SignatureVerdict> {
+async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions<unknown>, budget: PathBudget): Promise<SignatureVerdict> {
   const bytes = file.bytes;
   const v: SignatureVerdict = { index, signer: null, signingTime: null, digestValid: false, chainTrusted: false, certValidAtSigningTime: false, coversWholeFile: false, byteRange: [] };
   const dict = sig.dict;
@@ -182,30 +200,30 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
 const rank = (c: VerdictCode) => CODE_ORDER.indexOf(c);
 
 /** The record as the revision ending at `end` has it (the whole file: `file` itself, not parsed again). */
-async function recordAt(file: PdfFile, end: number): Promise<{ json: string; value: unknown } | { code: VerdictCode; reason: string }> {
+async function recordAt(file: PdfFile, end: number, content: EmbeddedContent<unknown>): Promise<{ json: string; value: unknown } | { code: VerdictCode; reason: string }> {
   let data: Uint8Array;
   try {
-    data = await readEmbeddedFile(end === file.bytes.length ? file : new PdfFile(file.bytes.subarray(0, end)), RECORD_ATTACHMENT);
+    data = await readEmbeddedFile(end === file.bytes.length ? file : new PdfFile(file.bytes.subarray(0, end)), content.name);
   } catch (e) {
     if (e instanceof EmbeddedFileError) return { code: e.problem === 'missing' ? 'record-missing' : 'record-invalid', reason: e.message };
     if (e instanceof PdfReadError) return { code: 'record-invalid', reason: `签名的版本无法读取：${e.message}` };
     throw e;
   }
-  const decoded = decodeRecordJson(data);
+  const decoded = decodeRecordJson(data, content.what);
   return 'problem' in decoded ? { code: 'record-invalid', reason: decoded.problem } : { json: decoded.text, value: decoded.value };
 }
 
 const readCode = (e: PdfReadError): VerdictCode =>
   e.problem === 'not-pdf' ? 'not-pdf' : e.problem === 'unsupported' ? 'pdf-unsupported' : e.problem === 'malformed' ? 'pdf-malformed' : 'truncated';
 
-export async function verifyPdf(bytes: Uint8Array, opts: VerifyOptions): Promise<Verdict> {
+export async function verifyPdf<T = ObservationRecord>(bytes: Uint8Array, opts: VerifyOptions<T>): Promise<Verdict<T>> {
   try {
     let file: PdfFile;
     try {
       file = new PdfFile(bytes);
     } catch (e) {
       if (!(e instanceof PdfReadError)) throw e;
-      const unreadable: Verdict = { ok: false, code: readCode(e), reason: e.message, signatures: [] };
+      const unreadable: Verdict<T> = { ok: false, code: readCode(e), reason: e.message, signatures: [] };
       return e.problem === 'not-pdf' ? unreadable : await afterSignedRevision(bytes, opts, unreadable, `追加的部分无法读取：${e.message}`);
     }
     const v = await verifyFile(file, opts);
@@ -224,7 +242,7 @@ export async function verifyPdf(bytes: Uint8Array, opts: VerifyOptions): Promise
  * broken table, junk after %%EOF, a chain that skips the signature): say so, rather than only
  * `failed`. Looks at the last few %%EOF markers only.
  */
-async function afterSignedRevision(bytes: Uint8Array, opts: VerifyOptions, failed: Verdict, why: string): Promise<Verdict> {
+async function afterSignedRevision<T>(bytes: Uint8Array, opts: VerifyOptions<T>, failed: Verdict<T>, why: string): Promise<Verdict<T>> {
   let to = bytes.length;
   for (let tries = 0; tries < 4; tries++) {
     const eof = lastIndexOfAscii(bytes, '%%EOF', 0, to);
@@ -253,7 +271,8 @@ async function afterSignedRevision(bytes: Uint8Array, opts: VerifyOptions, faile
   return failed;
 }
 
-async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> {
+async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Verdict<T>> {
+  const content = (opts.embedded ?? OBSERVATION_CONTENT) as EmbeddedContent<T>;
   const bytes = file.bytes;
   const found = findSignatures(file);
   if (!found.length) return { ok: false, code: 'no-signature', reason: '文件没有数字签名', signatures: [] };
@@ -280,22 +299,22 @@ async function verifyFile(file: PdfFile, opts: VerifyOptions): Promise<Verdict> 
   }
   if (!problems.length && opts.requireRecord !== false) {
     const end = last.byteRange[2] + last.byteRange[3];
-    const rec = await recordAt(file, end);
+    const rec = await recordAt(file, end, content);
     if ('code' in rec) problems.push(rec);
     else {
       // Every signer must have signed the same record: compare with each earlier signed revision.
       for (const s of signatures.slice(0, -1)) {
-        const earlier = await recordAt(file, s.byteRange[2] + s.byteRange[3]);
+        const earlier = await recordAt(file, s.byteRange[2] + s.byteRange[3], content);
         if (!('json' in earlier) || earlier.json !== rec.json) {
-          problems.push({ code: 'record-changed', reason: `第 ${s.index + 1} 个签名之后，嵌入的记录被改动过（各签名人签的不是同一份记录）` });
+          problems.push({ code: 'record-changed', reason: `第 ${s.index + 1} 个签名之后，嵌入的${content.what}被改动过（各签名人签的不是同一份${content.what}）` });
           break;
         }
       }
       if (!problems.length) {
-        const valid = validateRecord(rec.value);
+        const valid = content.validate(rec.value);
         if (!valid.ok) {
           const p = valid.problems[0];
-          problems.push({ code: 'record-invalid', reason: `嵌入的记录无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });
+          problems.push({ code: 'record-invalid', reason: `嵌入的${content.what}无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });
         } else return { ok: true, signatures, record: valid.value, recordJson: rec.json };
       }
     }

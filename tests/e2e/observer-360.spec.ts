@@ -1,25 +1,12 @@
-import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
 import { fillObservation, items } from './support/fill-observation';
 import { signByDrawing } from './support/report-flow';
 import { narrowLayoutFaults } from './support/layout-360';
+import { shot } from './support/shots';
 
 const EXT = resolve('.output/chrome-mv3');
-const SHOTS = process.env.SHOTS_DIR ?? '';
-
-/** Screenshots of the whole page, one viewport at a time, for a person to look at (only when SHOTS_DIR is set). */
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const view = page.viewportSize()!.height;
-  for (let y = 0, k = 0; y < height; y += view - 100, k++) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.screenshot({ path: `${SHOTS}/${name}-${String(k).padStart(2, '0')}.png` });
-  }
-}
 
 test.describe('the observer at 360 px, through a whole observation', () => {
   let rb: RunningBrowser | undefined;

@@ -2,6 +2,7 @@ import { render, type ComponentChildren } from 'preact';
 import type { Platform } from '../components/platform';
 import { webPlatform } from '../platform/web';
 import css from '../components/ui/styles.css?inline';
+import { installFontFaces } from '../components/ui/font-faces';
 
 // The folder this module was loaded from (defaults/ and fonts/ sit beside it). Not written as
 // new URL('.', import.meta.url): Vite would inline that as an asset.
@@ -21,6 +22,7 @@ export function appElement(opts: { defaultDb: string; attributes?: readonly stri
     private root: ShadowRoot | null = null;
 
     connectedCallback() {
+      installFontFaces(document, new URL('fonts/', BASE).href);
       this.root ??= this.attachShadow({ mode: 'open' });
       this.mount();
     }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { usePlatform } from '../platform';
 import { canSign, saveSignedReport } from '../report/ReportPanel';
 import { errorMessage } from '../ui/errors';
+import { Outcome } from '../ui/fields';
 import { zh } from '../ui/strings';
 import type { ObserveStore } from './observe-store';
 
@@ -39,15 +40,19 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
   const platform = usePlatform();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [message, setMessage] = useState('');
   const r = store.current.value!;
   const sign = canSign(store);
   const finalize = async () => {
     setBusy(true);
     setError('');
+    setMessage('');
     try {
       if (!(await store.finalize())) return;
       const final = store.current.value;
-      if (sign && final?.status === 'final') await saveSignedReport(platform, store, final);
+      if (final?.status !== 'final') return;
+      setMessage(`已定稿（第 ${final.revision} 版）`);
+      if (sign) setMessage(`已定稿（第 ${final.revision} 版），已签名并保存报告 ${await saveSignedReport(platform, store, final)}`);
     } catch (e) {
       setError(`已定稿，但报告签名失败：${errorMessage(e)}。可在“签名与报告”中重试。`);
     } finally {
@@ -88,11 +93,7 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
           {zh.revise}
         </button>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

@@ -52,7 +52,7 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             onEnd={end.onText}
           />
           <TextField id="f-place" label={zh.place} value={r.place} onValue={set('place')} maxLength={200} wide />
-          <TextField id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={500} wide />
+          <TextArea id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={500} rows={1} grow />
           <div class="grid2">
             <TextField id="f-chair" label={zh.chair} value={r.chair} onValue={set('chair')} maxLength={50} />
             <TextField id="f-lead-reader" label={zh.leadReader} value={r.leadReader} onValue={set('leadReader')} maxLength={50} />

@@ -3,6 +3,7 @@ import type { ObservationRecord } from '../../utils/record';
 import { usePlatform, type Platform } from '../platform';
 import type { ObserveStore } from '../observe/observe-store';
 import { bytesBlob, errorMessage } from '../ui/errors';
+import { Outcome } from '../ui/fields';
 import { SignaturePad } from './SignaturePad';
 import { makeReport, reportFileName, signWithIdentity } from './report-actions';
 
@@ -37,18 +38,25 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
   const locked = r.status === 'final';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const [preview, setPreview] = useState<{ url: string; bytes: Uint8Array; key: string } | null>(null);
+  const [message, setMessage] = useState('');
+  const [preview, setPreview] = useState<{ url: string; bytes: Uint8Array; key: string; status: ObservationRecord['status']; revision: number } | null>(null);
   const key = `${r.id}:${r.revision}:${r.updatedAt}`;
   useEffect(() => () => preview && URL.revokeObjectURL(preview.url), [preview]);
   const signable = locked && canSign(store);
+  // A preview of the draft must not pass for the finalised report: render it again on 定稿 (and on 更正).
+  const previewOutdated = !!preview && (preview.status !== r.status || preview.revision !== r.revision);
+  useEffect(() => {
+    if (previewOutdated && !busy) void render();
+  }, [r.status, r.revision]);
 
   const render = async () => {
     setBusy(true);
     setError('');
+    setMessage('');
     try {
       await store.flush();
       const bytes = await makeReport(platform, r);
-      setPreview({ url: URL.createObjectURL(bytesBlob(bytes, 'application/pdf')), bytes, key });
+      setPreview({ url: URL.createObjectURL(bytesBlob(bytes, 'application/pdf')), bytes, key, status: r.status, revision: r.revision });
       return bytes;
     } catch (e) {
       setError(errorMessage(e));
@@ -67,6 +75,7 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
       await store.storeReport(r, name, blob);
       await platform.saveFile(name, blob);
       store.notice.value = `已保存报告 ${name}`;
+      setMessage(`已保存报告 ${name}`);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -76,7 +85,7 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
     if (!bytes) return;
     setBusy(true);
     try {
-      await saveSignedReport(platform, store, r, bytes);
+      setMessage(`已签名并保存报告 ${await saveSignedReport(platform, store, r, bytes)}`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -84,7 +93,6 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
     }
   };
   const signers = r.observers.filter((o) => o.name.trim());
-  const id = store.identity.value;
   return (
     <section class="card" aria-labelledby="h-report">
       <h2 id="h-report">签名与报告</h2>
@@ -103,16 +111,7 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
           />
         </div>
       ))}
-      {locked && !signable && (
-        <p class="hint warn">
-          {id.kind === 'active' ? '签名证书已过期或尚未生效，不能加数字签名。' : id.kind === 'pending' ? '签名证书还没有导入，暂不能加数字签名。' : '还没有签名身份，报告不能加数字签名。'}
-          {platform.openPage && (
-            <button type="button" class="link" onClick={() => platform.openPage!('options')}>
-              去设置签名身份
-            </button>
-          )}
-        </p>
-      )}
+      <IdentityStatus store={store} locked={locked} />
       <div class="row wrap">
         <button type="button" disabled={busy} onClick={() => void render()}>
           {busy ? '正在生成…' : '预览报告'}
@@ -126,17 +125,54 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
           {locked ? '保存 PDF（不签名）' : '保存 PDF'}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert" style={{ whiteSpace: 'pre-wrap' }}>
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
       {preview && (
         <>
-          {preview.key !== key && <p class="hint warn">记录在预览后已有修改，请重新预览。</p>}
-          <iframe class="preview" title="报告预览" src={preview.url} />
+          <p class="hint" data-testid="preview-of">
+            预览：{preview.status === 'final' ? `定稿（第 ${preview.revision} 版）` : '草稿（未定稿）'}
+          </p>
+          {previewOutdated ? (
+            <p class="hint warn" role="status">
+              {r.status === 'final' ? '记录已定稿，预览仍是草稿，正在重新生成…' : '记录已改为更正稿，预览已过时，正在重新生成…'}
+            </p>
+          ) : (
+            preview.key !== key && <p class="hint warn">记录在预览后已有修改，请重新预览。</p>
+          )}
+          <iframe class={previewOutdated ? 'preview stale' : 'preview'} title="报告预览" src={preview.url} />
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Whether the report can be signed digitally, said before 定稿 (so the observer sets up an
+ * identity in time) and after, with the way to where an identity is made.
+ */
+function IdentityStatus({ store, locked }: { store: ObserveStore; locked: boolean }) {
+  const platform = usePlatform();
+  const id = store.identity.value;
+  const where = platform.openPage ? '' : '（在“签名身份”中设置）';
+  let text: string;
+  if (id.kind === 'active' && !id.expired && !id.notYetValid) {
+    text = `数字签名身份：${id.name}（证书有效至 ${new Date(id.info.notAfter).toLocaleDateString('zh-CN')}）${locked ? '' : '，定稿后报告将加数字签名'}。`;
+    return (
+      <p class="hint" data-testid="identity-status">
+        {text}
+      </p>
+    );
+  }
+  if (id.kind === 'active') text = `签名证书已过期或尚未生效，${locked ? '' : '定稿后'}报告不能加数字签名${where}。`;
+  else if (id.kind === 'pending') text = `签名证书还没有导入，${locked ? '' : '定稿后'}报告暂不能加数字签名${where}。`;
+  else text = `还没有签名身份，${locked ? '' : '定稿后'}报告不能加数字签名${where}。`;
+  return (
+    <p class="hint warn" data-testid="identity-status">
+      {text}
+      {platform.openPage && (
+        <button type="button" class="link" onClick={() => platform.openPage!('options')}>
+          去设置签名身份
+        </button>
+      )}
+    </p>
   );
 }

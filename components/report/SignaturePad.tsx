@@ -72,14 +72,14 @@ export function SignaturePad({ name, value, disabled, onSign }: { name: string; 
         onPointerUp={up}
         onPointerCancel={up}
       />
-      <div class="row">
+      <div class="row wrap">
         <button type="button" disabled={disabled || !drawn} onClick={() => onSign(canvas.current!.toDataURL('image/png'))}>
           确认签名{name ? `（${name}）` : ''}
         </button>
         <button type="button" disabled={disabled} onClick={clear}>
           清除{name ? `（${name}）` : ''}
         </button>
-        {value && <span class="hint">已签名</span>}
+        {value && <span class="hint nowrap">已签名</span>}
       </div>
     </div>
   );

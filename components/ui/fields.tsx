@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 let seq = 0;
 /** A DOM id unique in this document (or shadow root). */
@@ -58,13 +59,32 @@ interface AreaProps {
   rows?: number;
   maxLength?: number;
   hint?: ComponentChildren;
+  /** Grow with the text (from `rows` lines up), so a long entry is seen whole. */
+  grow?: boolean;
+  placeholder?: string;
 }
 
-export function TextArea({ id, label, value, onValue, rows = 4, maxLength, hint }: AreaProps) {
+export function TextArea({ id, label, value, onValue, rows = 4, maxLength, hint, grow, placeholder }: AreaProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!grow || !el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+  }, [grow, value]);
   return (
     <div class="field wide">
       <label for={id}>{label}</label>
-      <textarea id={id} rows={rows} value={value} maxLength={maxLength} onInput={(e) => onValue((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        ref={ref}
+        id={id}
+        rows={rows}
+        class={grow ? 'grow' : undefined}
+        value={value}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        onInput={(e) => onValue((e.currentTarget as HTMLTextAreaElement).value)}
+      />
       {hint && <p class="hint">{hint}</p>}
     </div>
   );

@@ -30,7 +30,7 @@ export const zh = {
   endNow: '记为结束',
   timeline: '时间线',
   noteInput: '时间线要点',
-  notePlaceholder: '输入要点，按回车记下当前时刻',
+  notePlaceholder: '要点（回车记下时刻）',
   addNote: '记下',
   speakers: '发言情况',
   speakerName: '发言人姓名',

@@ -59,7 +59,7 @@ test('no CSP violation in the side panel, options page and dashboard while every
     await previewAndDownload(panel);
     await completeForFinalize(panel);
     const signed = await finalizeAndSign(panel);
-    await expect(panel.getByRole('status').filter({ hasText: '已签名并保存报告' })).toBeVisible();
+    await expect(panel.locator('.notice[role="status"]')).toContainText('已签名并保存报告');
     const [record] = await readStoredRecords(panel, 'xunting');
     expect((record as { status: string }).status).toBe('final');
     // Verifying a report for countersigning (the verifier) runs in the panel too.

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
 import { items, readStoredRecords } from './support/fill-observation';
+import { shot } from './support/shots';
 import { resolve } from 'node:path';
 
 const EXT = resolve('.output/chrome-mv3');
@@ -22,6 +23,7 @@ test.describe('what was typed is what the record holds', () => {
     await expect(page.getByTestId('total')).toHaveText('—');
     await expect(page.getByTestId('grade')).toHaveText('—');
     await expect(page.getByTestId('progress')).toContainText('已评 0/23 项');
+    await shot(page, '00-new-observation');
 
     const stepOne = items.find((i) => i.step === 1 && i.kind === 'score')!;
     const field = page.getByLabel(label(stepOne), { exact: true });
@@ -42,6 +44,7 @@ test.describe('what was typed is what the record holds', () => {
     expect(stored.scores[stepOne.id]).toMatchObject({ value: null, entered: '3.3' });
     expect(stored.entered).toEqual({ 'attendance.expected': '三十' });
 
+    await shot(page, '00-refused-entries');
     await page.reload();
     await expect(page.getByLabel(label(stepOne), { exact: true })).toHaveValue('3.3');
     await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
@@ -55,6 +58,7 @@ test.describe('what was typed is what the record holds', () => {
     await expect(problem).toBeVisible();
     await problem.click();
     await expect(page.getByLabel(label(stepOne), { exact: true })).toBeFocused();
+    await shot(page, '00-finalize-problems');
     expect(errors).toEqual([]);
   });
 });

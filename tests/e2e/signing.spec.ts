@@ -40,9 +40,20 @@ test('CA in the dashboard, identity in the options page, 定稿并签名 in the 
     const panelErrors = collectConsoleErrors(panel);
     const filled = await fillObservation(panel);
     await signByDrawing(panel);
+    // Before 定稿 the report card says the report will be signed, and by whom.
+    const card = panel.locator('section.card', { has: panel.getByRole('heading', { name: '签名与报告' }) });
+    await expect(card.getByTestId('identity-status')).toContainText('数字签名身份：王喆（证书有效至');
+    await expect(card.getByTestId('identity-status')).toContainText('定稿后报告将加数字签名');
     await completeForFinalize(panel);
     const signedPath = await finalizeAndSign(panel);
-    await expect(panel.getByRole('status').filter({ hasText: '已签名并保存报告' })).toBeVisible();
+    // The outcome beside the button pressed, and the page-level notice.
+    await expect(panel.locator('section.finalize').getByRole('status')).toContainText('已定稿（第 1 版），已签名并保存报告');
+    await expect(panel.locator('.notice[role="status"]')).toContainText('已签名并保存报告');
+    // 签名并保存 PDF again from the report card: its outcome shows in the card.
+    const again = panel.waitForEvent('download');
+    await card.getByRole('button', { name: '签名并保存 PDF' }).click();
+    await again;
+    await expect(card.getByRole('status').filter({ hasText: '已签名并保存报告 巡听旁听情况记录表-' })).toBeVisible();
 
     // What the supervisor's tools say.
     const nss = nssDbTrusting(caPem);

@@ -210,6 +210,24 @@ describe('what the table shows', () => {
     expect(body).toMatch(/项不适用，不计入/);
   });
 
+  it('a nearly empty draft prints no grade: a new form is 尚未评分, a half-scored one 暂计 with 未评定, and 满分 is the 应评满分', () => {
+    const fresh = demo();
+    fresh.status = 'draft';
+    fresh.finalizedAt = null;
+    for (const id of Object.keys(fresh.scores)) fresh.scores[id] = { value: null, na: false, note: '' };
+    const empty = bodyText(textRaw(savePdf(renderReport(fresh, fonts))));
+    expect(empty).toContain(squash('尚未评分'));
+    expect(empty).toContain(squash('等次 未评定'));
+    expect(empty).not.toMatch(/合计100/);
+    const half = structuredClone(fresh);
+    const first = half.template.sections[0].items[0];
+    half.scores[first.id] = { value: first.max, na: false, note: '' };
+    const text = bodyText(textRaw(savePdf(renderReport(half, fonts))));
+    const applicable = scoreTemplate(half.template, half.scores).applicableMax;
+    expect(text).toContain(squash(`合计 ${applicable} 暂计 100.0`));
+    expect(text).toContain(squash('等次 未评定（评分未完成）'));
+  });
+
   it('a draft says so; an unsigned observer gets a line to sign on and a blank date', () => {
     const r = demo();
     r.status = 'draft';

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listPlans, savePlans, seedDefaults, type XuntingDB } from '../../utils/db';
 import { AppContext, usePageDb } from '../db-context';
 import type { Plan } from '../../utils/plan';
 import { PlanManager } from '../collect/PlanManager';
 import { ReportInbox } from '../collect/ReportInbox';
+import { createInboxStore } from '../collect/inbox-store';
 import { RosterManager } from '../options/RosterManager';
 import type { Platform } from '../platform';
 import { AuthorityManager } from '../sign/AuthorityManager';
@@ -39,6 +40,8 @@ async function seed(db: XuntingDB, platform: Platform): Promise<string> {
  */
 export function SupervisorApp({ platform, initialTab, only }: { platform: Platform; initialTab?: SupervisorTab; only?: SupervisorTab[] }) {
   const db = usePageDb(platform);
+  // The inbox's results outlive its tab: they stay while the supervisor visits the trust list.
+  const inbox = useMemo(() => createInboxStore(db, { onImported: (counts) => platform.emit('xunting-imported', counts) }), [db]);
   const tabs = only ? TABS.filter((t) => only.includes(t.id)) : TABS;
   const fromHash = location.hash.slice(1) as SupervisorTab;
   const [tab, setTab] = useState<SupervisorTab>(initialTab ?? (platform.kind === 'extension' && tabs.some((t) => t.id === fromHash) ? fromHash : tabs[0].id));
@@ -83,9 +86,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
             </p>
           )}
           {notice && <p class="notice">{notice}</p>}
-          {ready && tab === 'inbox' && (
-<ReportInbox onImported={(counts) => platform.emit('xunting-imported', counts)} />
-          )}
+          {ready && tab === 'inbox' && <ReportInbox store={inbox} onOpenTrust={tabs.some((t) => t.id === 'trust') ? () => choose('trust') : undefined} />}
           {ready && tab === 'coverage' && (
             <CoverageTab
               onSeedPlan={
@@ -105,7 +106,15 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
             </>
           )}
           {ready && tab === 'ca' && <AuthorityManager />}
-          {ready && tab === 'trust' && <TrustManager />}
+          {ready && tab === 'trust' && (
+            <TrustManager
+              refused={inbox.refusedIssuers.value.reduce((n, r) => n + r.files.length, 0)}
+              onRecheck={() => {
+                choose('inbox');
+                void inbox.recheck();
+              }}
+            />
+          )}
           {ready && tab === 'backup' && <BackupPanel kind="supervisor" />}
         </main>
       </div>

@@ -23,6 +23,8 @@ export interface ChainCheck {
   invalidCert?: Certificate;
   /** The signer certificate allows signing (keyUsage digitalSignature or nonRepudiation, when present). */
   usageOk: boolean;
+  /** When untrusted: the last certificate the signature's own chain reaches (its CA, or the signer itself). */
+  top?: Certificate;
 }
 
 async function signedBy(cert: Certificate, issuer: Certificate): Promise<boolean> {
@@ -40,7 +42,7 @@ async function signedBy(cert: Certificate, issuer: Certificate): Promise<boolean
 const has = (list: readonly Certificate[], c: Certificate) => list.some((x) => sameCertificate(x, c));
 
 /** Build the path from `signer` to a trust anchor through `pool` (the certificates the signature carries). */
-async function buildPath(signer: Certificate, pool: readonly Certificate[], trust: TrustStore): Promise<{ trusted: boolean; path: Certificate[] }> {
+async function buildPath(signer: Certificate, pool: readonly Certificate[], trust: TrustStore): Promise<{ trusted: boolean; path: Certificate[]; top?: Certificate }> {
   if (trust.pinned && has(trust.pinned, signer)) return { trusted: true, path: [signer] };
   const path = [signer];
   let current = signer;
@@ -64,11 +66,11 @@ async function buildPath(signer: Certificate, pool: readonly Certificate[], trus
     path.push(next);
     current = next;
   }
-  return { trusted: false, path: [signer] };
+  return { trusted: false, path: [signer], top: current };
 }
 
 export async function checkChain(signer: Certificate, pool: readonly Certificate[], trust: TrustStore, at: Date): Promise<ChainCheck> {
-  const { trusted, path } = await buildPath(signer, pool, trust);
+  const { trusted, path, top } = await buildPath(signer, pool, trust);
   let validity: ChainCheck['validity'] = 'valid';
   let invalidCert: Certificate | undefined;
   for (const cert of path) {
@@ -79,5 +81,5 @@ export async function checkChain(signer: Certificate, pool: readonly Certificate
     break;
   }
   const ku = keyUsageBits(signer);
-  return { trusted, path, validity, invalidCert, usageOk: !ku || ku.has(0) || ku.has(1) };
+  return { trusted, path, validity, invalidCert, usageOk: !ku || ku.has(0) || ku.has(1), top };
 }

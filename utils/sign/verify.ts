@@ -141,6 +141,10 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
   v.chainTrusted = chain.trusted;
   v.certValidAtSigningTime = chain.validity === 'valid';
   if (!chain.trusted) {
+    const top = chain.top && chain.top !== cms.signer ? chain.top : null;
+    v.issuer = top
+      ? { cn: nameAttribute(top.subject, OID_COMMON_NAME), o: nameAttribute(top.subject, OID_ORGANIZATION), fingerprint: await fingerprint(top) }
+      : { cn: nameAttribute(cms.signer.issuer, OID_COMMON_NAME), o: nameAttribute(cms.signer.issuer, OID_ORGANIZATION), fingerprint: null };
     return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的` };
   }
   if (chain.validity !== 'valid') {

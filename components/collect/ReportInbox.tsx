@@ -4,6 +4,7 @@ import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { chosenFiles, droppedFiles } from './collect-files';
 import type { InboxStore, RefusedIssuer } from './inbox-store';
+import { CA_HOLDER } from '../ui/strings';
 
 const OUTCOME: Record<IngestResult['outcome'], string> = { accepted: '接收', duplicate: '重复', superseded: '被取代', rejected: '拒收' };
 
@@ -155,7 +156,7 @@ function UntrustedIssuerNotice({ refused, trusted, onOpenTrust, onRecheck }: { r
               '报告中没有附带该 CA 的证书，请向巡听人员所属的 CA 索取。'
             )}
           </p>
-          <p class="hint">如果这是本单位巡听办的 CA，请在信任列表中导入它的 CA 证书（核对指纹一致），然后重新核验这些文件。</p>
+          <p class="hint">如果这是{CA_HOLDER}的 CA，请在信任列表中导入它的 CA 证书（核对指纹一致），然后重新核验这些文件。</p>
         </>
       )}
       <div class="row wrap">

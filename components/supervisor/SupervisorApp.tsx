@@ -11,6 +11,7 @@ import { AuthorityManager } from '../sign/AuthorityManager';
 import { TrustManager } from '../sign/TrustManager';
 import { BackupPanel } from '../ui/BackupPanel';
 import { errorMessage } from '../ui/errors';
+import { CA_HOLDER } from '../ui/strings';
 import { CoverageTab } from './CoverageTab';
 
 export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'ca' | 'trust' | 'backup';
@@ -35,7 +36,7 @@ async function seed(db: XuntingDB, platform: Platform): Promise<string> {
 }
 
 /**
- * The supervisor's page (工委工作台): one tab per task. `only` limits it to some tabs (the
+ * The supervisor's page (巡听办工作台): one tab per task. `only` limits it to some tabs (the
  * micro-frontend's <xunting-inbox> and <xunting-coverage>).
  */
 export function SupervisorApp({ platform, initialTab, only }: { platform: Platform; initialTab?: SupervisorTab; only?: SupervisorTab[] }) {
@@ -67,7 +68,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
       <div class="app wide-app">
         {!only && (
           <header class="topbar">
-            <h1>巡听旁听 · 工委工作台</h1>
+            <h1>巡听旁听 · {CA_HOLDER}工作台</h1>
           </header>
         )}
         {tabs.length > 1 && (

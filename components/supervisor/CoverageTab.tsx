@@ -12,6 +12,8 @@ import { usePlatform } from '../platform';
 import { loadSummaryFonts } from '../report/report-fonts';
 import { bytesBlob, errorMessage } from '../ui/errors';
 import { Outcome } from '../ui/fields';
+import { FirstSteps } from './FirstSteps';
+import type { SupervisorTab } from './SupervisorApp';
 
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -24,7 +26,7 @@ export const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}`
  * tab); exports to PDF,
  * Excel and CSV hold what the screen shows.
  */
-export function CoverageTab({ onSeedPlan }: { onSeedPlan?(plan: Plan): void }) {
+export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): void; onGo?(tab: SupervisorTab): void }) {
   const platform = usePlatform();
   const db = useDb();
   const input = useLive<CoverageInput>(async () => {
@@ -66,6 +68,8 @@ export function CoverageTab({ onSeedPlan }: { onSeedPlan?(plan: Plan): void }) {
     }
   };
   if (!input) return error ? <p class="error" role="alert">{error}</p> : <p role="status">正在统计…</p>;
+  // Nothing collected yet: say what to do first rather than show 0.0% and empty charts.
+  if (!input.records.length) return <FirstSteps year={new Date().getFullYear()} onGo={onGo} />;
   return (
     <>
       {coverage ? (

@@ -13,6 +13,7 @@ import { BackupPanel } from '../ui/BackupPanel';
 import { errorMessage } from '../ui/errors';
 import { CA_HOLDER } from '../ui/strings';
 import { CoverageTab } from './CoverageTab';
+import { FirstSteps } from './FirstSteps';
 
 export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'ca' | 'trust' | 'backup';
 
@@ -87,9 +88,15 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
             </p>
           )}
           {notice && <p class="notice">{notice}</p>}
-          {ready && tab === 'inbox' && <ReportInbox store={inbox} onOpenTrust={tabs.some((t) => t.id === 'trust') ? () => choose('trust') : undefined} />}
+          {ready && tab === 'inbox' && (
+            <>
+              {!only && <FirstSteps year={new Date().getFullYear()} onGo={choose} />}
+              <ReportInbox store={inbox} onOpenTrust={tabs.some((t) => t.id === 'trust') ? () => choose('trust') : undefined} />
+            </>
+          )}
           {ready && tab === 'coverage' && (
             <CoverageTab
+              onGo={only ? undefined : choose}
               onSeedPlan={
                 only
                   ? undefined

@@ -25,7 +25,7 @@ describe('issuing from a CSR file', () => {
     const observer = new XuntingDB(`obs-${crypto.randomUUID()}`);
     const csrPem = await createBrowserIdentity(observer, { name: '王喆', org: '锡林郭勒盟委组织部' });
     // The fingerprint the observer can read off their own key.
-    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', (await observer.identities.get(SELF_IDENTITY))!.publicKey));
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', (await observer.identities.get(SELF_IDENTITY))!.publicKey!));
     const keyFingerprint = [...new Uint8Array(await crypto.subtle.digest('SHA-256', spki))].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
 
     render(

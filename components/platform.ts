@@ -1,5 +1,19 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { IdentityState } from '../utils/db';
+import type { ObservationRecord } from '../utils/record';
+
+/** The events a host page hears (the micro-frontend dispatches them on the element, bubbling and composed), with their `detail`. */
+export interface XuntingEvents {
+  /** A change is durably stored. */
+  'xunting-saved': { id: string; revision: number; updatedAt: string };
+  'xunting-finalized': { record: ObservationRecord };
+  'xunting-identity-changed': { kind: IdentityState['kind'] };
+  /** After an inbox import: how many files had each outcome. */
+  'xunting-imported': { accepted: number; duplicate: number; superseded: number; rejected: number; files: number };
+  /** A Chinese message (for example a failed write; the form keeps the data and retries). */
+  'xunting-error': { message: string };
+}
 
 /** What differs between the extension pages and the micro-frontend; passed in by each shell. */
 export interface Platform {
@@ -17,7 +31,7 @@ export interface Platform {
   /** Ask the browser to keep our storage (web pages); extensions use unlimitedStorage instead. */
   requestPersistence(): Promise<boolean | null>;
   /** Tell the host page what happened (the micro-frontend's DOM events). */
-  emit(type: string, detail: unknown): void;
+  emit<K extends keyof XuntingEvents>(type: K, detail: XuntingEvents[K]): void;
   /** Open a given observation at start (micro-frontend attribute). */
   initialObservationId?: string | null;
   /** Default observer names for new observations. */

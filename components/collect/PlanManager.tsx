@@ -3,26 +3,13 @@ import { deletePlan, listPlans, listUnits, savePlans } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { writeXlsx } from '../../utils/io';
-import { parsePlanFile, planToRows, PLAN_FORMAT, type Plan } from '../../utils/plan';
-import type { Unit } from '../../utils/roster';
+import { mergePlan, parsePlanFile, planToRows, PLAN_FORMAT, type Plan } from '../../utils/plan';
 import type { Problem } from '../../utils/validate';
 import { ProblemList } from '../options/ProblemList';
 import { usePlatform } from '../platform';
 import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const GROUPS = ['第一巡听组', '第二巡听组', '第三巡听组'];
-
-/** A draft plan for `year` spreading `units` over March to November, by observer group in turn. */
-export function seedPlan(year: number, units: readonly Unit[]): Plan {
-  const months = [3, 4, 5, 6, 7, 8, 9, 10, 11];
-  return {
-    format: PLAN_FORMAT,
-    year,
-    entries: units.map((u, i) => ({ unitId: u.id, month: months[Math.floor((i * months.length) / Math.max(1, units.length))], group: GROUPS[i % GROUPS.length] })),
-  };
-}
-
 type Row = { month: number | null; group: string };
 
 /**
@@ -33,20 +20,31 @@ type Row = { month: number | null; group: string };
 export function PlanManager({ seed }: { seed?: Plan | null }) {
   const platform = usePlatform();
   const db = useDb();
-  const plans = useLive(() => listPlans(db), [db]) ?? [];
+  const allPlans = useLive(() => listPlans(db), [db]);
+  const plans = allPlans ?? [];
   const allUnits = useLive(() => listUnits(db), [db]);
   const units = useMemo(() => (allUnits ?? []).filter((u) => u.active), [allUnits]);
   const [year, setYear] = useState<number>(seed?.year ?? new Date().getFullYear());
   const [rows, setRows] = useState<Map<string, Row> | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState('');
+  // A draft for a year that already has a plan waits for the supervisor's choice: 合并 or 替换.
+  const [draft, setDraft] = useState<Plan | null>(null);
   useEffect(() => {
     if (seed) {
       setYear(seed.year);
-      setRows(rowsOf(seed));
-      setMessage(`已按未覆盖单位生成 ${seed.year} 年计划草稿（${seed.entries.length} 个单位），请调整后保存`);
+      setDraft(seed);
     }
   }, [seed]);
+  const existing = draft && allPlans ? (allPlans.find((p) => p.year === draft.year) ?? null) : null;
+  const openDraft = (plan: Plan, text: string) => {
+    setDraft(null);
+    setRows(rowsOf(plan));
+    setMessage(text);
+  };
+  useEffect(() => {
+    if (draft && allPlans && !existing) openDraft(draft, `已按未覆盖单位生成 ${draft.year} 年计划草稿（${draft.entries.length} 个单位），请调整后保存`);
+  }, [draft, allPlans]);
   const stored = plans.find((p) => p.year === year) ?? null;
   const current = useMemo(() => rows ?? rowsOf(stored), [rows, stored]);
   const planned = [...current.values()].filter((r) => r.month !== null).length;
@@ -125,6 +123,24 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
           </button>
         )}
       </div>
+      {draft && existing && (
+        <div class="issuer-notice" role="group" aria-label={`${draft.year} 年已有计划`}>
+          <p>
+            {draft.year} 年已有计划（{existing.entries.length} 个单位）。草稿有 {draft.entries.length} 个未覆盖单位，其中 {mergePlan(existing, draft).entries.length - existing.entries.length} 个不在已有计划中。
+          </p>
+          <div class="row wrap">
+            <button type="button" class="primary" onClick={() => openDraft(mergePlan(existing, draft), `已把未列入计划的单位并入 ${draft.year} 年计划（已有单位的月份和巡听组不变），请调整后保存`)}>
+              合并：保留已有安排，加入未列入的单位
+            </button>
+            <button type="button" onClick={() => openDraft(draft, `已用草稿替换 ${draft.year} 年计划（保存后生效），请调整后保存`)}>
+              替换：只按草稿安排
+            </button>
+            <button type="button" class="link" onClick={() => setDraft(null)}>
+              取消
+            </button>
+          </div>
+        </div>
+      )}
       {message && <p role="status">{message}</p>}
       <ProblemList title="计划未保存" problems={problems} />
       <div class="scroll-x">

@@ -1,79 +1,31 @@
-import { useRef, useState } from 'preact/hooks';
-import { inspectReport, refuseBySize } from '../../utils/collect';
-import { collectionCounts, ingestInspected, trustStoreOf, type IngestResult } from '../../utils/db';
+import { useState } from 'preact/hooks';
+import { collectionCounts, listTrusted, type IngestResult } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
-import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
-import { chosenFiles, droppedFiles, type PickedFile } from './collect-files';
+import { chosenFiles, droppedFiles } from './collect-files';
+import type { InboxStore, RefusedIssuer } from './inbox-store';
+import { CA_HOLDER } from '../ui/strings';
 
 const OUTCOME: Record<IngestResult['outcome'], string> = { accepted: '接收', duplicate: '重复', superseded: '被取代', rejected: '拒收' };
-
-interface Progress {
-  done: number;
-  total: number;
-  counts: Record<IngestResult['outcome'], number>;
-}
-
-const zero = (): Progress['counts'] => ({ accepted: 0, duplicate: 0, superseded: 0, rejected: 0 });
 
 /**
  * 报告收集: drop or choose many report PDFs (or folders of them). Each is verified with the
  * trust list and its record ingested, one transaction per file; the result of every file is
- * listed; nothing is stored twice; a newer revision supersedes an older one.
+ * listed; nothing is stored twice; a newer revision supersedes an older one. Files refused
+ * because their signer's CA is not trusted name that CA, lead to the trust list, and can be
+ * checked again once it is trusted.
  */
-export function ReportInbox({ onImported }: { onImported?(counts: Progress['counts'] & { files: number }): void }) {
+export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenTrust?(): void }) {
   const db = useDb();
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [results, setResults] = useState<IngestResult[]>([]);
-  const [running, setRunning] = useState(false);
-  const [onlyProblems, setOnlyProblems] = useState(false);
-  const [error, setError] = useState('');
-  const [over, setOver] = useState(false);
   const stored = useLive(() => collectionCounts(db), [db]);
-  const cancel = useRef(false);
-
-  const importFiles = async (picked: PickedFile[]) => {
-    if (running || !picked.length) return;
-    setRunning(true);
-    setError('');
-    cancel.current = false;
-    const out: IngestResult[] = [];
-    const counts = zero();
-    setResults([]);
-    setProgress({ done: 0, total: picked.length, counts: { ...counts } });
-    try {
-      const trust = await trustStoreOf(db);
-      let lastPaint = 0;
-      for (const [i, p] of picked.entries()) {
-        if (cancel.current) break;
-        let result: IngestResult;
-        try {
-          const early = refuseBySize(p.name, p.file.size);
-          const bytes = early ? null : await fileBytes(p.file);
-          const inspection = early ?? (await inspectReport(p.name, bytes!, trust));
-          result = await ingestInspected(db, inspection, bytes ? bytesBlob(bytes, 'application/pdf') : new Blob());
-        } catch (e) {
-          result = { outcome: 'rejected', fileName: p.name, code: 'storage', reason: `未能保存：${errorMessage(e)}` };
-        }
-        out.push(result);
-        counts[result.outcome] += 1;
-        // Repaint at most ~10 times a second, and always at the end.
-        if (Date.now() - lastPaint > 100 || i === picked.length - 1) {
-          lastPaint = Date.now();
-          setProgress({ done: i + 1, total: picked.length, counts: { ...counts } });
-          setResults([...out]);
-          await new Promise((ok) => setTimeout(ok, 0));
-        }
-      }
-      setProgress({ done: out.length, total: picked.length, counts: { ...counts } });
-      setResults([...out]);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setRunning(false);
-      onImported?.({ ...counts, files: out.length });
-    }
-  };
+  const trusted = useLive(async () => new Set((await listTrusted(db)).map((r) => r.fingerprint)), [db]);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [over, setOver] = useState(false);
+  const results = store.results.value;
+  const progress = store.progress.value;
+  const running = store.running.value;
+  const error = store.error.value;
+  const importFiles = store.importFiles;
 
   const shown = onlyProblems ? results.filter((r) => r.outcome !== 'accepted') : results;
   const c = progress?.counts;
@@ -129,7 +81,7 @@ export function ReportInbox({ onImported }: { onImported?(counts: Progress['coun
             {!running && progress.done < progress.total ? `（已取消，余下 ${progress.total - progress.done} 个未处理）` : ''}
           </p>
           {running && (
-            <button type="button" onClick={() => (cancel.current = true)}>
+            <button type="button" onClick={store.cancel}>
               停止导入
             </button>
           )}
@@ -140,6 +92,10 @@ export function ReportInbox({ onImported }: { onImported?(counts: Progress['coun
           {error}
         </p>
       )}
+      {!running &&
+        store.refusedIssuers.value.map((r) => (
+          <UntrustedIssuerNotice key={r.issuer.fingerprint ?? r.issuer.cn} refused={r} trusted={!!r.issuer.fingerprint && !!trusted?.has(r.issuer.fingerprint)} onOpenTrust={onOpenTrust} onRecheck={() => void store.recheck()} />
+        ))}
       {results.length > 0 && (
         <>
           <label class="check">
@@ -151,9 +107,9 @@ export function ReportInbox({ onImported }: { onImported?(counts: Progress['coun
               <thead>
                 <tr>
                   <th scope="col">文件</th>
-                  <th scope="col">结果</th>
+                  <th scope="col" class="nowrap">结果</th>
                   <th scope="col">单位</th>
-                  <th scope="col">日期</th>
+                  <th scope="col" class="nowrap">日期</th>
                   <th scope="col">说明</th>
                 </tr>
               </thead>
@@ -161,9 +117,9 @@ export function ReportInbox({ onImported }: { onImported?(counts: Progress['coun
                 {shown.map((r, i) => (
                   <tr key={i} class={`outcome-${r.outcome}`}>
                     <td class="wrap">{r.fileName}</td>
-                    <td>{OUTCOME[r.outcome]}</td>
+                    <td class="nowrap">{OUTCOME[r.outcome]}</td>
                     <td>{r.outcome === 'rejected' ? '' : r.unitName}</td>
-                    <td>{r.outcome === 'rejected' ? '' : r.date}</td>
+                    <td class="nowrap">{r.outcome === 'rejected' ? '' : r.date}</td>
                     <td>{r.outcome === 'rejected' ? r.reason : r.note}</td>
                   </tr>
                 ))}
@@ -173,5 +129,54 @@ export function ReportInbox({ onImported }: { onImported?(counts: Progress['coun
         </>
       )}
     </section>
+  );
+}
+
+/** Files refused for an untrusted issuer: who issued the signer's certificate, where to trust it, and a re-check once trusted. */
+function UntrustedIssuerNotice({ refused, trusted, onOpenTrust, onRecheck }: { refused: RefusedIssuer; trusted: boolean; onOpenTrust?(): void; onRecheck(): void }) {
+  const { issuer, files } = refused;
+  const name = `「${issuer.cn || '（未署名）'}」${issuer.o && issuer.o !== issuer.cn ? `（${issuer.o}）` : ''}`;
+  return (
+    <div class={trusted ? 'issuer-notice ok' : 'issuer-notice'} role="group" aria-label={`签发者 ${issuer.cn}`}>
+      {trusted ? (
+        <p>
+          {name}已加入信任列表。此前因它不受信任而被拒收的 {files.length} 个文件可以重新核验。
+        </p>
+      ) : (
+        <>
+          <p>
+            {files.length} 个文件被拒收：签名人的证书由{name}签发，它不在信任列表中。
+          </p>
+          <p>
+            {issuer.fingerprint ? (
+              <>
+                该 CA 证书指纹（SHA-256）：<code class="wrap">{issuer.fingerprint}</code>
+              </>
+            ) : (
+              '报告中没有附带该 CA 的证书，请向巡听人员所属的 CA 索取。'
+            )}
+          </p>
+          <p class="hint">如果这是{CA_HOLDER}的 CA，请在信任列表中导入它的 CA 证书（核对指纹一致），然后重新核验这些文件。</p>
+        </>
+      )}
+      <div class="row wrap">
+        {trusted ? (
+          <button type="button" class="primary" onClick={onRecheck}>
+            重新核验这 {files.length} 个文件
+          </button>
+        ) : (
+          <>
+            {onOpenTrust && (
+              <button type="button" class="link" onClick={onOpenTrust}>
+                去信任列表
+              </button>
+            )}
+            <button type="button" onClick={onRecheck}>
+              重新核验这 {files.length} 个文件
+            </button>
+          </>
+        )}
+      </div>
+    </div>
   );
 }

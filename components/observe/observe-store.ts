@@ -4,6 +4,7 @@ import { createRecord, finalizeProblems } from '../../utils/record';
 import { scoreTemplate } from '../../utils/rubric';
 import type { Unit } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
+import type { Platform } from '../platform';
 import { errorMessage } from '../ui/errors';
 import { liveSignal } from '../ui/live';
 import {
@@ -35,7 +36,7 @@ export type View = { name: 'list' } | { name: 'form' };
  * effect hands every change to the autosaver. Components call these actions, never the DB.
  */
 export interface ObserveHooks {
-  emit(type: string, detail: unknown): void;
+  emit: Platform['emit'];
   defaultObservers?: string[];
   /** Extra checks before finalising (e.g. characters the report fonts cannot print). */
   finalizeChecks?(r: ObservationRecord): Promise<Problem[]>;

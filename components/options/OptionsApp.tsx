@@ -3,6 +3,7 @@ import { seedDefaults, describeStorageError } from '../../utils/db';
 import { AppContext, usePageDb } from '../db-context';
 import type { Platform } from '../platform';
 import { IdentityManager } from '../sign/IdentityManager';
+import { CA_HOLDER } from '../ui/strings';
 import { BackupPanel } from '../ui/BackupPanel';
 import { ProfileSettings } from './ProfileSettings';
 import { RosterManager } from './RosterManager';
@@ -26,7 +27,7 @@ export function OptionsApp({ platform }: { platform: Platform }) {
           <h1>巡听旁听 · 设置</h1>
           {platform.openPage && (
             <button type="button" class="link" onClick={() => platform.openPage!('dashboard')}>
-              工委工作台（收集报告、覆盖统计、证书）
+              {CA_HOLDER}工作台（收集报告、覆盖统计、证书）
             </button>
           )}
         </header>

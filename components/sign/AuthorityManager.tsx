@@ -5,14 +5,16 @@ import {
   createAuthority,
   issueFromRequest,
   listIssued,
+  previewRequest,
   restoreAuthority,
   type AuthorityInfo,
   type IssuedCertificate,
+  type RequestPreview,
 } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { usePlatform } from '../platform';
-import { bytesBlob, fileBytes } from '../ui/errors';
+import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 import { Outcome } from '../ui/fields';
@@ -40,8 +42,10 @@ export function AuthorityManager() {
   const [csrText, setCsrText] = useState('');
   const [days, setDays] = useState('730');
   const [last, setLast] = useState<IssuedCertificate | null>(null);
+  // A request read and checked, waiting for the supervisor's 签发: nothing is issued on choosing a file.
+  const [pending, setPending] = useState<{ csr: string | Uint8Array; preview: RequestPreview } | null>(null);
 
-  const { busy, message, error, run } = useAction();
+  const { busy, message, error, run, setMessage, setError } = useAction();
 
   const create = () =>
     run(async () => {
@@ -59,12 +63,26 @@ export function AuthorityManager() {
       setRestorePass('');
       return `已从备份恢复 CA「${info.info.subject.cn}」`;
     });
+  const validityDays = () => {
+    const n = Number(days);
+    if (!Number.isInteger(n) || n < 1 || n > 3650) throw new Error('有效期须为 1 至 3650 天');
+    return n;
+  };
+  const review = async (csr: string | Uint8Array) => {
+    setPending(null);
+    setMessage('');
+    setError('');
+    try {
+      setPending({ csr, preview: await previewRequest(db, csr, { validityDays: validityDays() }) });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
   const issue = (csr: string | Uint8Array) =>
     run(async () => {
-      const n = Number(days);
-      if (!Number.isInteger(n) || n < 1 || n > 3650) throw new Error('有效期须为 1 至 3650 天');
-      const out = await issueFromRequest(db, csr, { validityDays: n });
+      const out = await issueFromRequest(db, csr, { validityDays: validityDays() });
       setLast(out);
+      setPending(null);
       setCsrText('');
       return `已为 ${out.info.subject.cn}（${out.info.subject.o || '未填单位'}）签发证书，有效期至 ${out.info.notAfter.slice(0, 10)}`;
     });
@@ -138,8 +156,8 @@ export function AuthorityManager() {
           <div class="row">
             <label for="ca-days">有效期（天）</label>
             <input id="ca-days" type="number" min={1} max={3650} value={days} style={{ maxWidth: '8em' }} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
-            <button type="button" class="primary" disabled={busy || !csrText.trim()} onClick={() => void issue(csrText)}>
-              签发证书
+            <button type="button" disabled={busy || !csrText.trim()} onClick={() => void review(csrText)}>
+              核对证书请求
             </button>
           </div>
           <div class="field">
@@ -150,10 +168,37 @@ export function AuthorityManager() {
               accept=".csr,.pem,.req"
               onChange={async (e) => {
                 const f = (e.currentTarget as HTMLInputElement).files?.[0];
-                if (f) await issue(await fileBytes(f));
+                if (f) await review(await fileBytes(f));
               }}
             />
           </div>
+          {pending && (
+            <div class="issued" role="group" aria-label="待签发的证书">
+              <p>将签发以下证书，请与巡听人员核对（特别是密钥指纹）：</p>
+              <dl class="facts">
+                <dt>姓名</dt>
+                <dd>{pending.preview.cn}</dd>
+                <dt>单位</dt>
+                <dd>{pending.preview.o || '（未填）'}</dd>
+                <dt>密钥指纹（SHA-256）</dt>
+                <dd>
+                  <code class="wrap">{pending.preview.keyFingerprint}</code>
+                </dd>
+                <dt>有效期</dt>
+                <dd>
+                  {pending.preview.notBefore.slice(0, 10)} 至 {pending.preview.notAfter.slice(0, 10)}
+                </dd>
+              </dl>
+              <div class="row">
+                <button type="button" class="primary" disabled={busy} onClick={() => void issue(pending.csr)}>
+                  签发
+                </button>
+                <button type="button" class="link" disabled={busy} onClick={() => setPending(null)}>
+                  取消
+                </button>
+              </div>
+            </div>
+          )}
           {last && (
             <div class="issued">
               <div class="field">

@@ -14,6 +14,7 @@ import { useLive } from '../ui/live';
 import { certificateToPem, parseCertificate } from '../../utils/sign';
 import { usePlatform } from '../platform';
 import { fileBytes } from '../ui/errors';
+import { CA_HOLDER } from '../ui/strings';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 import { Outcome } from '../ui/fields';
@@ -49,7 +50,7 @@ export function IdentityManager() {
   const generate = () =>
     run(async () => {
       await createBrowserIdentity(db, { name, org });
-      return '已生成签名密钥和证书请求。请把证书请求交给巡听办（工委）签发证书，再在下面导入。';
+      return `已生成签名密钥和证书请求。请把证书请求交给${CA_HOLDER}签发证书，再在下面导入。`;
     });
   const importCert = (input: string | Uint8Array) =>
     run(async () => {
@@ -73,7 +74,7 @@ export function IdentityManager() {
 
   const p12Form = (
     <details class="sub">
-      <summary>或：导入单位 CA 颁发的 PKCS#12 文件（.p12 / .pfx）</summary>
+      <summary>或：导入{CA_HOLDER} CA 颁发的 PKCS#12 文件（.p12 / .pfx）</summary>
       <div class="field">
         <label for="id-p12">PKCS#12 文件</label>
         <input id="id-p12" type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={(e) => setP12((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
@@ -94,7 +95,7 @@ export function IdentityManager() {
       {state === null && <p role="status">正在读取…</p>}
       {state?.kind === 'none' && (
         <>
-          <p class="hint">签名密钥在本浏览器中生成，私钥不能导出，不会离开本机。生成后把证书请求交给巡听办（工委）签发证书。</p>
+          <p class="hint">签名密钥在本浏览器中生成，私钥不能导出，不会离开本机。生成后把证书请求交给{CA_HOLDER}签发证书。</p>
           <div class="grid2">
             <div class="field">
               <label for="id-name">姓名</label>
@@ -114,7 +115,7 @@ export function IdentityManager() {
       {state?.kind === 'pending' && (
         <>
           <p>
-            已为 <strong>{state.name}</strong>（{state.org || '未填单位'}）生成签名密钥和证书请求（{state.createdAt.slice(0, 10)}）。请把证书请求交给巡听办（工委）签发证书。
+            已为 <strong>{state.name}</strong>（{state.org || '未填单位'}）生成签名密钥和证书请求（{state.createdAt.slice(0, 10)}）。请把证书请求交给{CA_HOLDER}签发证书。
           </p>
           <div class="field">
             <label for="id-csr">证书请求（CSR）</label>

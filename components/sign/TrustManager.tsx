@@ -9,7 +9,7 @@ import { Outcome } from '../ui/fields';
  * The trust list the verifier uses: CA certificates (everything they issue is trusted) and
  * observer certificates pinned one by one (an observer from outside the CA).
  */
-export function TrustManager() {
+export function TrustManager({ refused = 0, onRecheck }: { refused?: number; onRecheck?(): void }) {
   const db = useDb();
   const rows = useLive(() => listTrusted(db), [db]) ?? [];
   const [message, setMessage] = useState('');
@@ -72,6 +72,14 @@ export function TrustManager() {
         <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add((e.currentTarget as HTMLInputElement).files?.[0])} />
       </div>
       <Outcome message={message} error={error} />
+      {refused > 0 && onRecheck && (
+        <div class="issuer-notice">
+          <p>报告收集中有 {refused} 个文件因签发者不受信任被拒收。加入其 CA 证书后，可以重新核验。</p>
+          <button type="button" class="primary" onClick={onRecheck}>
+            重新核验这 {refused} 个文件
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -3,15 +3,16 @@ import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
 import { collectedRecords, listPlans, listUnits } from '../../utils/db';
-import type { Plan } from '../../utils/plan';
+import { seedPlan, type Plan } from '../../utils/plan';
 import { localDate } from '../../utils/record';
 import type { Unit } from '../../utils/roster';
 import { CoverageView } from '../coverage/CoverageView';
-import { seedPlan } from '../collect/PlanManager';
 import { usePlatform } from '../platform';
 import { loadSummaryFonts } from '../report/report-fonts';
 import { bytesBlob, errorMessage } from '../ui/errors';
 import { Outcome } from '../ui/fields';
+import { FirstSteps } from './FirstSteps';
+import type { SupervisorTab } from './SupervisorApp';
 
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -24,7 +25,7 @@ export const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}`
  * tab); exports to PDF,
  * Excel and CSV hold what the screen shows.
  */
-export function CoverageTab({ onSeedPlan }: { onSeedPlan?(plan: Plan): void }) {
+export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): void; onGo?(tab: SupervisorTab): void }) {
   const platform = usePlatform();
   const db = useDb();
   const input = useLive<CoverageInput>(async () => {
@@ -66,6 +67,8 @@ export function CoverageTab({ onSeedPlan }: { onSeedPlan?(plan: Plan): void }) {
     }
   };
   if (!input) return error ? <p class="error" role="alert">{error}</p> : <p role="status">正在统计…</p>;
+  // Nothing collected yet: say what to do first rather than show 0.0% and empty charts.
+  if (!input.records.length) return <FirstSteps year={new Date().getFullYear()} onGo={onGo} />;
   return (
     <>
       {coverage ? (

@@ -1,16 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listPlans, savePlans, seedDefaults, type XuntingDB } from '../../utils/db';
 import { AppContext, usePageDb } from '../db-context';
 import type { Plan } from '../../utils/plan';
 import { PlanManager } from '../collect/PlanManager';
 import { ReportInbox } from '../collect/ReportInbox';
+import { createInboxStore } from '../collect/inbox-store';
 import { RosterManager } from '../options/RosterManager';
 import type { Platform } from '../platform';
 import { AuthorityManager } from '../sign/AuthorityManager';
 import { TrustManager } from '../sign/TrustManager';
 import { BackupPanel } from '../ui/BackupPanel';
 import { errorMessage } from '../ui/errors';
+import { CA_HOLDER } from '../ui/strings';
 import { CoverageTab } from './CoverageTab';
+import { FirstSteps } from './FirstSteps';
 
 export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'ca' | 'trust' | 'backup';
 
@@ -34,11 +37,13 @@ async function seed(db: XuntingDB, platform: Platform): Promise<string> {
 }
 
 /**
- * The supervisor's page (工委工作台): one tab per task. `only` limits it to some tabs (the
+ * The supervisor's page (巡听办工作台): one tab per task. `only` limits it to some tabs (the
  * micro-frontend's <xunting-inbox> and <xunting-coverage>).
  */
 export function SupervisorApp({ platform, initialTab, only }: { platform: Platform; initialTab?: SupervisorTab; only?: SupervisorTab[] }) {
   const db = usePageDb(platform);
+  // The inbox's results outlive its tab: they stay while the supervisor visits the trust list.
+  const inbox = useMemo(() => createInboxStore(db, { onImported: (counts) => platform.emit('xunting-imported', counts) }), [db]);
   const tabs = only ? TABS.filter((t) => only.includes(t.id)) : TABS;
   const fromHash = location.hash.slice(1) as SupervisorTab;
   const [tab, setTab] = useState<SupervisorTab>(initialTab ?? (platform.kind === 'extension' && tabs.some((t) => t.id === fromHash) ? fromHash : tabs[0].id));
@@ -64,7 +69,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
       <div class="app wide-app">
         {!only && (
           <header class="topbar">
-            <h1>巡听旁听 · 工委工作台</h1>
+            <h1>巡听旁听 · {CA_HOLDER}工作台</h1>
           </header>
         )}
         {tabs.length > 1 && (
@@ -84,10 +89,14 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
           )}
           {notice && <p class="notice">{notice}</p>}
           {ready && tab === 'inbox' && (
-<ReportInbox onImported={(counts) => platform.emit('xunting-imported', counts)} />
+            <>
+              {!only && <FirstSteps year={new Date().getFullYear()} onGo={choose} />}
+              <ReportInbox store={inbox} onOpenTrust={tabs.some((t) => t.id === 'trust') ? () => choose('trust') : undefined} />
+            </>
           )}
           {ready && tab === 'coverage' && (
             <CoverageTab
+              onGo={only ? undefined : choose}
               onSeedPlan={
                 only
                   ? undefined
@@ -105,7 +114,15 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
             </>
           )}
           {ready && tab === 'ca' && <AuthorityManager />}
-          {ready && tab === 'trust' && <TrustManager />}
+          {ready && tab === 'trust' && (
+            <TrustManager
+              refused={inbox.refusedIssuers.value.reduce((n, r) => n + r.files.length, 0)}
+              onRecheck={() => {
+                choose('inbox');
+                void inbox.recheck();
+              }}
+            />
+          )}
           {ready && tab === 'backup' && <BackupPanel kind="supervisor" />}
         </main>
       </div>

@@ -5,6 +5,7 @@ import { useDb } from '../db-context';
 import { usePlatform } from '../platform';
 import { bytesBlob, errorMessage, fileBytes } from './errors';
 import { uid } from './fields';
+import { CA_HOLDER } from './strings';
 
 /** The panel's strings (Simplified Chinese first). */
 const zhBackup = {
@@ -19,7 +20,7 @@ const zhBackup = {
   skipCa: '不恢复 CA（忘记口令时）：恢复其余全部数据，本机现有的 CA 保持不变',
   restoreButton: '恢复',
   restoring: '正在恢复…',
-  observerIdentity: '签名身份（私钥）不在备份中，也不会被恢复替换：如本机还没有签名身份，请恢复后重新生成，并请监督方签发证书。此前已签名的报告仍然有效。',
+  observerIdentity: `签名身份（私钥）不在备份中，也不会被恢复替换：如本机还没有签名身份，请恢复后重新生成，并请${CA_HOLDER}签发证书。此前已签名的报告仍然有效。`,
   supervisorCa: 'CA 私钥不以明文写入备份：备份中只有以 CA 备份口令加密的 PKCS#12，恢复时须输入该口令。',
 };
 

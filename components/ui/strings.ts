@@ -1,3 +1,9 @@
+/**
+ * The one name for whoever holds the CA and collects the reports (the supervisor's office):
+ * every page that mentions them says this, never 工委, 监督方 or 单位 CA.
+ */
+export const CA_HOLDER = '巡听办';
+
 /** UI strings, Simplified Chinese first (kept in one place so English can follow). */
 export const zh = {
   appTitle: '巡听旁听记录',

@@ -32,7 +32,7 @@ test.describe('SIGKILL while signing', () => {
       let rb: RunningBrowser = await launchChromium({ profileDir, extensionDir: EXT });
       try {
         const options = await openExtensionPage(rb, 'options.html');
-        await options.getByText('或：导入单位 CA 颁发的 PKCS#12 文件').click();
+        await options.getByText('或：导入巡听办 CA 颁发的 PKCS#12 文件').click();
         await options.getByLabel('PKCS#12 文件').setInputFiles(p12);
         await options.getByLabel('文件口令').fill(PASS);
         await options.getByRole('button', { name: '导入 PKCS#12' }).click();

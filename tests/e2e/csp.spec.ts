@@ -45,7 +45,7 @@ test('no CSP violation in the side panel, options page and dashboard while every
     const options = await openWatchedPage(rb, 'options.html');
     await options.getByLabel('导入单位名单（Excel .xlsx、CSV 或 JSON，含“单位名称”列）', { exact: true }).setInputFiles(xlsx);
     await expect(options.getByRole('status').filter({ hasText: '已导入' })).toContainText(`已导入 ${units.length} 个单位`);
-    await options.getByText('或：导入单位 CA 颁发的 PKCS#12 文件').click();
+    await options.getByText('或：导入巡听办 CA 颁发的 PKCS#12 文件').click();
     await options.getByLabel('PKCS#12 文件').setInputFiles(p12);
     await options.getByLabel('文件口令').fill(P12_PASS);
     await options.getByRole('button', { name: '导入 PKCS#12' }).click();

@@ -33,7 +33,7 @@ export const isBackupTable = (name: string): name is BackupTable => (BACKUP_TABL
 
 /** The tables of the database that are never in a backup, and why (written into the manifest's notes). */
 export const EXCLUDED_TABLES: Record<string, string> = {
-  identities: '巡听人员的签名身份（identities）不在备份中：其私钥只存在于原浏览器，不能导出。恢复后请在本机重新生成签名身份并请监督方签发证书；此前已签名的报告仍然有效。',
+  identities: '巡听人员的签名身份（identities）不在备份中：其私钥只存在于原浏览器，不能导出。恢复后请在本机重新生成签名身份并请巡听办签发证书；此前已签名的报告仍然有效。',
 };
 export const AUTHORITY_NOTE = 'CA 私钥不以明文写入备份：只保存建立 CA 时生成的、以 CA 备份口令加密的 PKCS#12（authority.backup）。恢复时须输入该口令。';
 

@@ -5,7 +5,7 @@
  * from utils/sign's verifyPdf; this adds what only a collector cares about.
  */
 import type { ObservationRecord } from '../record';
-import { sha256, toHex, verifyPdf, type TrustStore, type VerdictCode } from '../sign';
+import { sha256, toHex, verifyPdf, type SignatureVerdict, type TrustStore, type VerdictCode } from '../sign';
 
 /** Larger than any report (a 2-page report is ~200 KB; with many signatures and notes, a few MB). */
 export const MAX_REPORT_BYTES = 30 * 1024 * 1024;
@@ -19,9 +19,12 @@ export interface Signer {
   signingTime: string | null;
 }
 
+/** Who issued an untrusted signer's certificate (see SignatureVerdict.issuer). */
+export type UntrustedIssuer = NonNullable<SignatureVerdict['issuer']>;
+
 export type Inspection =
   | { ok: true; fileName: string; size: number; sha256: string; record: ObservationRecord; recordJson: string; signers: Signer[] }
-  | { ok: false; fileName: string; size: number; code: RejectCode; reason: string };
+  | { ok: false; fileName: string; size: number; code: RejectCode; reason: string; issuer?: UntrustedIssuer };
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
@@ -44,7 +47,10 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
   if (bySize) return bySize;
   if (looksLikeZip(bytes)) return reject('zip', '这是 ZIP 压缩包，不是 PDF：请解压后导入其中的报告');
   const verdict = await verifyPdf(bytes, { trust, now: opts.now });
-  if (!verdict.ok || !verdict.record || verdict.recordJson === undefined) return reject(verdict.code ?? 'record-missing', verdict.reason ?? '报告中没有记录');
+  if (!verdict.ok || !verdict.record || verdict.recordJson === undefined) {
+    const issuer = verdict.code === 'untrusted-signer' ? verdict.signatures.find((s) => s.issuer)?.issuer : undefined;
+    return { ...reject(verdict.code ?? 'record-missing', verdict.reason ?? '报告中没有记录'), ...(issuer && { issuer }) };
+  }
   if (verdict.record.status !== 'final') return reject('draft', '报告中的记录是草稿（未定稿），不计入统计');
   // A member's 独立评分表 is one voice of the group, not the group's report: counting it would count the session twice.
   if (verdict.record.group?.role === 'member') return reject('member-sheet', `这是组员「${verdict.record.group.member}」的独立评分表，不是巡听报告：请交给本组组长汇总`);

@@ -11,7 +11,9 @@ import {
   createCa,
   issueCertificate,
   parseCertificate,
+  describeCsr,
   parseCsr,
+  verifyCsr,
   readPkcs12,
   SignError,
   writePkcs12,
@@ -99,6 +101,29 @@ export async function issueFromRequest(db: XuntingDB, csr: string | Uint8Array, 
   };
   await db.issued.put(row);
   return { info, pemBundle: certificateToPem(cert) + certificateToPem(ca.certificate) };
+}
+
+/** What a request would be issued as, for the supervisor to confirm: whom for, which key, how long. */
+export interface RequestPreview {
+  cn: string;
+  o: string;
+  /** SHA-256 of the requester's public key (SubjectPublicKeyInfo), to compare with the observer's. */
+  keyFingerprint: string;
+  notBefore: string;
+  /** Capped at the CA's own expiry, as issueCertificate does. */
+  notAfter: string;
+}
+
+/** Read and check a request without issuing anything (a bad request is refused here, before the confirmation). */
+export async function previewRequest(db: XuntingDB, csr: string | Uint8Array, opts: { validityDays?: number } = {}, now = new Date()): Promise<RequestPreview> {
+  const ca = await authorityInfo(db);
+  if (!ca) throw new Error('还没有 CA：请先建立或恢复 CA');
+  const req = parseCsr(csr);
+  if (!(await verifyCsr(req))) throw new SignError('csr-invalid', '证书请求的签名无效（请求可能被改动，或不是用其中的密钥生成的）');
+  const who = await describeCsr(req);
+  if (!who.cn) throw new SignError('csr-invalid', '证书请求中没有姓名（CN）');
+  const end = Math.min(now.getTime() + (opts.validityDays ?? 730) * 86_400_000, Date.parse(ca.info.notAfter));
+  return { ...who, notBefore: now.toISOString(), notAfter: new Date(end).toISOString() };
 }
 
 export async function listIssued(db: XuntingDB): Promise<IssuedRow[]> {

@@ -2,17 +2,17 @@
  * The supervisor's collection in IndexedDB: every verified report once, its original PDF
  * kept by SHA-256. One transaction per file: a file is stored whole or not at all.
  */
-import { decide, type Decision, type Inspection } from '../collect';
+import { decide, type Decision, type Inspection, type UntrustedIssuer } from '../collect';
 import type { CollectedRecord } from '../coverage/types';
 import type { CollectedRow, XuntingDB } from './schema';
 
 export type IngestResult =
-  | { outcome: 'rejected'; fileName: string; reason: string; code: string }
+  | { outcome: 'rejected'; fileName: string; reason: string; code: string; issuer?: UntrustedIssuer }
   | (Decision & { fileName: string; recordId: string; revision: number; unitName: string; date: string });
 
 /** Store what inspectReport accepted (the PDF bytes given again), deciding as `decide` says. */
 export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf: Blob, now = new Date()): Promise<IngestResult> {
-  if (!inspection.ok) return { outcome: 'rejected', fileName: inspection.fileName, reason: inspection.reason, code: inspection.code };
+  if (!inspection.ok) return { outcome: 'rejected', fileName: inspection.fileName, reason: inspection.reason, code: inspection.code, ...(inspection.issuer && { issuer: inspection.issuer }) };
   const r = inspection.record;
   return db.transaction('rw', db.collected, db.collectedFiles, async () => {
     const stored = await db.collected.where('recordId').equals(r.id).toArray();

@@ -10,3 +10,4 @@ export { plansFromRows, PLAN_HEADERS } from './plan-from-rows';
 export type { PlanTableOptions } from './plan-from-rows';
 export { parsePlanFile, plansFromJson } from './parse-plan-file';
 export { planToRows, PLAN_TABLE_HEADER } from './plan-to-rows';
+export { seedPlan, mergePlan } from './seed-plan';

@@ -57,6 +57,8 @@ export interface ChainCheck {
   invalidCert?: Certificate;
   /** The first structural problem of the trusted path (weak key, unknown critical extension, a CA as signer…), in Chinese. */
   problem?: { code: ChainProblemCode; reason: string };
+  /** When untrusted: the last certificate the signature's own chain reaches (its CA, or the signer itself). */
+  top?: Certificate;
 }
 
 /** Extensions this verifier understands (RFC 5280 §4.2: a critical extension it does not know makes the certificate unusable). */
@@ -132,7 +134,7 @@ async function signedBy(cert: Certificate, issuer: Certificate, budget: PathBudg
 const has = (list: readonly Certificate[], c: Certificate) => list.some((x) => sameCertificate(x, c));
 
 /** Build the path from `signer` to a trust anchor through `pool` (the certificates the signature carries). */
-async function buildPath(signer: Certificate, pool: readonly Certificate[], trust: TrustStore, budget: PathBudget): Promise<{ trusted: boolean; path: Certificate[] }> {
+async function buildPath(signer: Certificate, pool: readonly Certificate[], trust: TrustStore, budget: PathBudget): Promise<{ trusted: boolean; path: Certificate[]; top?: Certificate }> {
   if (trust.pinned && has(trust.pinned, signer)) return { trusted: true, path: [signer] };
   const path = [signer];
   let current = signer;
@@ -156,7 +158,7 @@ async function buildPath(signer: Certificate, pool: readonly Certificate[], trus
     path.push(next);
     current = next;
   }
-  return { trusted: false, path: [signer] };
+  return { trusted: false, path: [signer], top: current };
 }
 
 const who = (i: number) => (i === 0 ? '签名人证书' : `第 ${i + 1} 级证书（签发者）`);
@@ -204,7 +206,7 @@ export function validityAt(path: readonly Certificate[], at: Date): Pick<ChainCh
 }
 
 export async function checkChain(signer: Certificate, pool: readonly Certificate[], trust: TrustStore, at: Date, budget: PathBudget = newPathBudget()): Promise<ChainCheck> {
-  const { trusted, path } = await buildPath(signer, pool, trust, budget);
+  const { trusted, path, top } = await buildPath(signer, pool, trust, budget);
   const pinned = trusted && path.length === 1 && !has(trust.cas, signer);
   return {
     trusted,
@@ -212,5 +214,6 @@ export async function checkChain(signer: Certificate, pool: readonly Certificate
     path,
     ...validityAt(path, at),
     problem: trusted ? pathProblem(path, !pinned) : undefined,
+    top,
   };
 }

@@ -6,7 +6,9 @@ import { CertificationRequest } from 'pkijs';
 import { toArrayBuffer } from './bytes';
 import { SignError } from './errors';
 import { importSpkiFromInfo } from './spki';
-import { buildName, type NameParts } from './name';
+import { sha256 } from './bytes';
+import { colonHex } from './certificate';
+import { buildName, nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION, type NameParts } from './name';
 import { derBlocks, toPem } from './pem';
 
 /** A CSR for `subject`, signed with `keys.privateKey` (SHA-256): DER. */
@@ -27,6 +29,12 @@ export function parseCsr(input: string | Uint8Array): CertificationRequest {
   } catch {
     throw new SignError('csr-invalid', '证书请求无法读取（不是有效的 PKCS#10 请求）');
   }
+}
+
+/** Whom a request is for and which key it carries (SHA-256 of its SubjectPublicKeyInfo), for a person to confirm before issuing. */
+export async function describeCsr(csr: CertificationRequest): Promise<{ cn: string; o: string; keyFingerprint: string }> {
+  const spki = new Uint8Array(csr.subjectPublicKeyInfo.toSchema().toBER(false));
+  return { cn: nameAttribute(csr.subject, OID_COMMON_NAME), o: nameAttribute(csr.subject, OID_ORGANIZATION), keyFingerprint: colonHex(await sha256(spki)) };
 }
 
 /** Does the request's signature verify with the key it carries (proof the requester holds the key)? */

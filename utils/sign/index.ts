@@ -8,7 +8,7 @@ export type { Identity } from './identity-types';
 export { SignError } from './errors';
 export type { SignErrorCode } from './errors';
 export { generateSigningKey } from './keys';
-export { createCsr, csrToPem, parseCsr, verifyCsr } from './csr';
+export { createCsr, csrToPem, describeCsr, parseCsr, verifyCsr } from './csr';
 export type { NameParts } from './name';
 export {
   parseCertificate,

@@ -69,6 +69,12 @@ export interface SignatureVerdict {
   /** The ByteRange reaches the end of the file. */
   coversWholeFile: boolean;
   byteRange: number[];
+  /**
+   * Only for `untrusted-signer`: who issued the signer's certificate, to name in the refusal and
+   * to compare with the trust list. The CA the signature carries (with its fingerprint), else the
+   * issuer's name from the signer certificate (fingerprint null: the signature does not carry it).
+   */
+  issuer?: { cn: string; o: string; fingerprint: string | null };
   /** This signature's own problem, if any. */
   code?: VerdictCode;
   reason?: string;

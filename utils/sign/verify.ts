@@ -178,6 +178,10 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
   v.certValidAtSigningTime = chain.validity === 'valid';
   if (!chain.trusted) {
     const why = chain.exhausted ? `（证书路径检查超过 ${MAX_PATH_VERIFICATIONS} 次仍未找到受信任的 CA，签名中可能有伪造的 CA 证书）` : '';
+    const top = chain.top && chain.top !== cms.signer ? chain.top : null;
+    v.issuer = top
+      ? { cn: nameAttribute(top.subject, OID_COMMON_NAME), o: nameAttribute(top.subject, OID_ORGANIZATION), fingerprint: await fingerprint(top) }
+      : { cn: nameAttribute(cms.signer.issuer, OID_COMMON_NAME), o: nameAttribute(cms.signer.issuer, OID_ORGANIZATION), fingerprint: null };
     return { ...v, code: 'untrusted-signer', reason: `签名人「${describeCert(cms.signer)}」的证书不是由受信任的 CA 签发的${why}` };
   }
   // Both clocks, when the CMS states its own: each must lie within every certificate's validity.

@@ -44,7 +44,9 @@ export async function requestIdentity(options: Page, name: string, org: string):
 /** The supervisor issues a certificate for the CSR; returns the PEM bundle shown. */
 export async function issueInDashboard(dash: Page, csrPem: string, name: string): Promise<string> {
   await dash.getByLabel('巡听人员的证书请求（CSR，PEM）').fill(csrPem);
-  await dash.getByRole('button', { name: '签发证书' }).click();
+  await dash.getByRole('button', { name: '核对证书请求' }).click();
+  await expect(dash.getByRole('group', { name: '待签发的证书' })).toContainText(name);
+  await dash.getByRole('button', { name: '签发', exact: true }).click();
   await expect(dash.getByRole('status')).toContainText(`已为 ${name}`);
   const issued = dash.getByLabel(`签发的证书（连同 CA 证书，交给 ${name} 导入）`);
   await expect(issued).toHaveValue(/-----BEGIN CERTIFICATE-----/);

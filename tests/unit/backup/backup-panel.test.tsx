@@ -111,7 +111,7 @@ describe('BackupPanel', () => {
     expect(restore.disabled).toBe(true);
     fireEvent.input(pass, { target: { value: '错误的口令错误的口令' } });
     fireEvent.click(restore);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch('CA 备份口令不正确，未恢复任何数据'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch('CA 备份口令不正确，未恢复任何数据'), { timeout: 10_000 });
     expect((await listUnits(target)).map((u) => u.name)).toEqual(['别的单位']);
     expect(await target.authority.count()).toBe(0);
   });

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMBEDDED_RECORD_NAME, reportRecordJson } from '../../../utils/pdf';
 import type { ObservationRecord } from '../../../utils/record';
-import { certificateInfo, RECORD_ATTACHMENT, signPdf, verifyPdf, type Identity, type Verdict, type VerifyOptions } from '../../../utils/sign';
+import { certificateInfo, fingerprint, RECORD_ATTACHMENT, signPdf, verifyPdf, type Identity, type Verdict, type VerifyOptions } from '../../../utils/sign';
 import { makePki, observer, type Pki } from '../../fixtures/sign/pki';
 import { appendStreamUpdate, cmsOf, flipByte, signatures, withByteRange, withCms } from '../../fixtures/sign/pdf-bytes';
 import { demoReport } from '../../fixtures/sign/reports';
@@ -191,6 +191,13 @@ describe('the corpus of bad files', () => {
     expectRejected(v, 'untrusted-signer', '签名人「王五」的证书不是由受信任的 CA 签发的');
     expect(v.signatures[0].digestValid).toBe(true);
     expect(v.signatures[0].chainTrusted).toBe(false);
+    // Named so the supervisor can tell which CA to trust (or not): the CA the signature carries.
+    expect(v.signatures[0].issuer).toEqual({ cn: '某外部机构', o: '不受信任的单位', fingerprint: await fingerprint(pki.otherCa.certificate) });
+  });
+
+  it('a signer whose signature carries no CA: the issuer named from the certificate, no fingerprint', async () => {
+    const bare = await signPdf(plain, { key: pki.stranger.privateKey, certificate: pki.stranger.certificate, signingTime: SIGNING_TIME });
+    expect((await verifyPdf(bare, trust)).signatures[0].issuer).toEqual({ cn: '某外部机构', o: '不受信任的单位', fingerprint: null });
   });
 
   it('an expired certificate; one not yet valid', async () => {

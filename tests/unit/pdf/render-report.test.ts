@@ -315,3 +315,21 @@ describe('justification in the content stream', () => {
     for (const word of ['PPT', 'Checklist', 'PM2.5', '〔2026〕15号', '2026年度']) expect(body).toContain(word);
   });
 });
+
+describe('names beyond the BMP', () => {
+  it('prints CJK Extension A and B names, and pdftotext gives them back as written', () => {
+    const r = demo();
+    r.observers[0].name = '吉𠮷祥';
+    r.observers[1].name = '䶮𬌗';
+    r.narrative.problems = `姓名𪚥𤭢与䶮等生僻字须照录。${r.narrative.problems}`;
+    const path = savePdf(renderReport(r, fonts), 'sip.pdf');
+    const body = bodyText(textRaw(path));
+    for (const name of ['吉𠮷祥', '䶮𬌗', '姓名𪚥𤭢与䶮等生僻字须照录。']) expect(body).toContain(name);
+    expect(fontSummary(path)).toContain('XuntingHanaMinSIP-Regular embedded unicode Identity-H');
+    expect(qpdfCheck(path)).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('loads the SIP face only when a record needs it', () => {
+    expect(fontSummary(pdf).some((f) => f.includes('HanaMinSIP'))).toBe(false);
+  });
+});

@@ -69,7 +69,8 @@ describe('the demo report', () => {
       ...r.speakers.map((s) => `${s.name}（${Math.round(s.seconds / 60)} 分钟${s.scripted ? '，照稿念' : ''}）`),
       `折合百分制 ${summary.total!.toFixed(1)} 分`,
       `等次${summary.grade}`,
-      ...summary.sections.map((s) => `小计：${s.earned} / ${s.max}`),
+      // the subtotal reads down the 得分 column: 满分, 得分, then 小计 in 说明
+      ...summary.sections.map((s) => `${s.title}${s.fullMax}${s.earned}小计`),
       ...r.timeline.map((t) => `${t.time}${t.text}`),
       ...r.observers.map((o) => `${o.name}${o.lead ? '组长' : '组员'}`),
     ]) {

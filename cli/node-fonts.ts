@@ -12,6 +12,7 @@ export const FONT_FILES = {
   regular: 'NotoSerifSC-Regular.ttf',
   bold: 'NotoSerifSC-Bold.ttf',
   ext: 'NotoSerifSC-Ext.ttf',
+  sip: 'HanaMinSIP.ttf',
   coverage: 'coverage.json',
 } as const;
 
@@ -31,7 +32,7 @@ function readBytes(dir: string, name: string): Uint8Array {
 export interface LoadFontsOptions {
   /** Folder holding the fonts and coverage.json (default public/fonts). */
   dir?: string;
-  /** Read the Ext fallback font too (about 10 MB); default true. */
+  /** Read the fallback fonts too (Ext about 10 MB, SIP about 2.4 MB); default true. */
   ext?: boolean;
 }
 
@@ -59,6 +60,7 @@ export function loadReportFonts(opts: LoadFontsOptions = {}): ReportFonts {
     regular: file(FONT_FILES.regular),
     bold: file(FONT_FILES.bold),
     ext: opts.ext === false ? null : file(FONT_FILES.ext),
+    sip: opts.ext === false ? null : file(FONT_FILES.sip),
     coverage,
   };
 }

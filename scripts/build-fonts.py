@@ -634,5 +634,99 @@ def main():
         print(f"  {fname}: {fmt_size(sizes[key])} sha256 {digest}")
 
 
+# ---------------------------------------------------------------- supplementary-plane names
+
+SIP_SOURCE = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"  # Debian fonts-hanazono
+SIP_LICENSE_SOURCE = "/usr/share/doc/fonts-hanazono/copyright"
+SIP_FILE = "HanaMinSIP.ttf"
+SIP_FAMILY = "Xunting HanaMin SIP"
+SIP_PS_FAMILY = "XuntingHanaMinSIP"
+UNIHAN_DIR = "/usr/share/unicode"  # Debian unicode-data
+# G sources that are historical dictionaries only (康熙字典, 汉语大字典) or Zhuang script:
+# ideographs known only from them are not expected in a person's or a place's name today.
+SIP_SKIP_SOURCES = ("GKX", "GHZ", "GHZR", "GZ")
+
+
+def unihan_field(file_name, field):
+    import bz2
+    out = {}
+    with bz2.open(os.path.join(UNIHAN_DIR, file_name), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cp, key, value = line.rstrip("\n").split("\t")
+            if key == field:
+                out[int(cp[2:], 16)] = value
+    return out
+
+
+def wanted_sip_chars():
+    """Ideographs beyond the BMP (Extension B and later) that names in China may need.
+
+    All of Extension B alone would be ~21 MB; this is the set with a modern Chinese source
+    (Unihan kIRG_GSource other than the historical dictionaries and Zhuang, e.g. the ID-card
+    and name-database sources GIDC/GXM, place names GDM, 辞海, 辞源, 古籍印刷通用字),
+    the 通用规范汉字表 (kTGH), the Hong Kong SCS (kIRG_HSource), and every supplementary-plane
+    character of scripts/font-extra-chars.txt.
+    """
+    g = unihan_field("Unihan_IRGSources.txt.bz2", "kIRG_GSource")
+    h = unihan_field("Unihan_IRGSources.txt.bz2", "kIRG_HSource")
+    tgh = unihan_field("Unihan_OtherMappings.txt.bz2", "kTGH")
+    cps = {c for c, v in g.items() if c > 0xFFFF and not v.split("-")[0].startswith(SIP_SKIP_SOURCES)}
+    cps |= {c for c in h if c > 0xFFFF} | {c for c in tgh if c > 0xFFFF}
+    with open(EXTRA_CHARS_FILE, encoding="utf-8") as fh:
+        cps |= {ord(ch) for line in fh if not line.startswith("#") for ch in line if ord(ch) > 0xFFFF}
+    return cps
+
+
+def build_sip():
+    """The supplementary-plane fallback: HanaMinB (TrueType outlines already), subset and renamed."""
+    t0 = time.time()
+    if not os.path.exists(SIP_SOURCE):
+        fail(f"{SIP_SOURCE} is missing. Install it with: apt-get install -y fonts-hanazono unicode-data")
+    font = TTFont(SIP_SOURCE)
+    have = set(font.getBestCmap())
+    wanted = wanted_sip_chars()
+    cps = wanted & have
+    opts = subset.Options()
+    opts.layout_features = []
+    opts.hinting = False
+    opts.glyph_names = False
+    opts.name_IDs = ["*"]
+    opts.notdef_outline = True
+    opts.drop_tables += ["FFTM", "vhea", "vmtx", "VORG"]
+    sub = subset.Subsetter(opts)
+    # U+3000 gives the font the BMP (format 4) cmap jsPDF requires; the names are in format 12.
+    sub.populate(unicodes=sorted(cps | {0x3000}))
+    sub.subset(font)
+    trim_cmap(font)
+    rename(font, SIP_FAMILY, SIP_PS_FAMILY, "Regular")
+    out_path = os.path.join(OUT_DIR, SIP_FILE)
+    font.save(out_path, reorderTables=True)
+    font.close()
+    size = os.path.getsize(out_path)
+    print(f"  wrote {SIP_FILE}: {len(cps)} chars ({len(wanted - have)} wanted but not in the source), {fmt_size(size)}, {time.time() - t0:.0f}s")
+    with open(SIP_LICENSE_SOURCE, encoding="utf-8") as src, open(os.path.join(OUT_DIR, "HANAZONO-LICENSE.txt"), "w", encoding="utf-8", newline="\n") as out:
+        out.write(f"{SIP_FILE} is a subset of HanaMinB (花園明朝B) from Debian's fonts-hanazono, renamed\n")
+        out.write(f'"{SIP_FAMILY}", used under the Hanazono Font License (free use, copying and\n')
+        out.write("distribution, with or without modification). Debian's copyright file follows.\n\n")
+        out.write(src.read())
+    return to_ranges(cps), size
+
+
+def write_sip_coverage(sip_ranges):
+    """Add (or replace) the "sip" ranges of coverage.json, keeping "main" and "ext" as they are."""
+    coverage_path = os.path.join(OUT_DIR, "coverage.json")
+    with open(coverage_path, encoding="utf-8") as fh:
+        cov = json.load(fh)
+    with open(coverage_path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write('{\n"main": ' + json.dumps(cov["main"], separators=(",", ":")))
+        fh.write(',\n"ext": ' + json.dumps(cov["ext"], separators=(",", ":")))
+        fh.write(',\n"sip": ' + json.dumps(sip_ranges, separators=(",", ":")) + "\n}\n")
+    print(f"  wrote coverage.json: {len(sip_ranges)} sip ranges")
+
+
 if __name__ == "__main__":
-    main()
+    if "--sip-only" not in sys.argv:
+        main()
+    write_sip_coverage(build_sip()[0])

@@ -29,28 +29,32 @@ export function loadCoverage(platform: Platform): Promise<FontCoverage> {
 
 /** The fonts a record's report needs: regular and bold always, the rare-character face only when used. */
 export async function loadReportFonts(platform: Platform, record: ObservationRecord): Promise<ReportFonts> {
-  const { needsExtFont } = await import('../../utils/pdf');
+  const { needsExtFont, needsSipFont } = await import('../../utils/pdf');
   const cov = await loadCoverage(platform);
-  return fontsWith(platform, cov, needsExtFont(record, cov));
+  return fontsWith(platform, cov, needsExtFont(record, cov), needsSipFont(record, cov));
 }
 
 /** The fonts a coverage summary needs (the rare-character face only when a unit or name uses one). */
 export async function loadSummaryFonts(platform: Platform, coverage: Coverage, extra: { organisation?: string } = {}): Promise<ReportFonts> {
-  const { fieldsNeedExtFont, summaryFields } = await import('../../utils/pdf');
+  const { fieldsNeedExtFont, fieldsNeedSipFont, summaryFields } = await import('../../utils/pdf');
   const cov = await loadCoverage(platform);
-  return fontsWith(platform, cov, fieldsNeedExtFont(summaryFields(coverage, extra), cov));
+  const fields = summaryFields(coverage, extra);
+  return fontsWith(platform, cov, fieldsNeedExtFont(fields, cov), fieldsNeedSipFont(fields, cov));
 }
 
-async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean): Promise<ReportFonts> {
-  const [regular, bold, ext] = await Promise.all([
+async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean, withSip: boolean): Promise<ReportFonts> {
+  const [regular, bold, ext, sip] = await Promise.all([
     asset(platform, 'fonts/NotoSerifSC-Regular.ttf'),
     asset(platform, 'fonts/NotoSerifSC-Bold.ttf'),
     withExt ? asset(platform, 'fonts/NotoSerifSC-Ext.ttf') : Promise.resolve(null),
+    // names beyond the BMP (CJK Extension B and later), 2.4 MB
+    withSip ? asset(platform, 'fonts/HanaMinSIP.ttf') : Promise.resolve(null),
   ]);
   return {
     regular: { name: 'NotoSerifSC-Regular.ttf', bytes: regular },
     bold: { name: 'NotoSerifSC-Bold.ttf', bytes: bold },
     ext: ext && { name: 'NotoSerifSC-Ext.ttf', bytes: ext },
+    sip: sip && { name: 'HanaMinSIP.ttf', bytes: sip },
     coverage: cov,
   };
 }

@@ -22,6 +22,8 @@ export interface ReportFonts {
   bold: FontFile;
   /** Rare BMP ideographs (regular only); loaded and registered only when a record needs it. */
   ext?: FontFile | null;
+  /** Ideographs beyond the BMP for names (regular only); loaded and registered only when a record needs it. */
+  sip?: FontFile | null;
   coverage: FontCoverage;
 }
 
@@ -32,6 +34,7 @@ export interface ReportFonts {
 export const FACE_REGULAR = { family: 'NotoSerifSCXunting-Regular', style: 'normal' } as const;
 export const FACE_BOLD = { family: 'NotoSerifSCXunting-Bold', style: 'bold' } as const;
 export const FACE_EXT = { family: 'NotoSerifSCXuntingExt-Regular', style: 'normal' } as const;
+export const FACE_SIP = { family: 'XuntingHanaMinSIP-Regular', style: 'normal' } as const;
 
 /** A font that cannot be used: the message names the file and says why, in Chinese. */
 export class FontError extends Error {
@@ -154,7 +157,7 @@ function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal'
  * Register the report fonts with a jsPDF document: regular and bold of the main face, and the
  * Ext face when `withExt` (the caller decides from the record's characters).
  */
-export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean): void {
+export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean, withSip = false): void {
   // 汉, 0 and the first and last characters the coverage table promises.
   const probes = (ranges: readonly (readonly [number, number])[], extra: number[]) =>
     ranges.length ? [...extra, ranges[0][0], ranges[ranges.length - 1][1]] : extra;
@@ -165,6 +168,10 @@ export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean):
     if (!fonts.ext) throw new FontError('NotoSerifSC-Ext.ttf', '记录中有生僻字，需要生僻字字体，但没有提供');
     registerOne(doc, fonts.ext, FACE_EXT.family, FACE_EXT.style, probes(fonts.coverage.ext, []));
   }
+  if (withSip) {
+    if (!fonts.sip) throw new FontError('HanaMinSIP.ttf', '记录中有扩展B区及以后的生僻字，需要相应字体，但没有提供');
+    registerOne(doc, fonts.sip, FACE_SIP.family, FACE_SIP.style, [0x3000]);
+  }
   doc.setFont(FACE_REGULAR.family, FACE_REGULAR.style);
 }
 
@@ -173,4 +180,5 @@ export function checkReportFonts(fonts: ReportFonts): void {
   checkFontBytes(fonts.regular.name, fonts.regular.bytes);
   checkFontBytes(fonts.bold.name, fonts.bold.bytes);
   if (fonts.ext) checkFontBytes(fonts.ext.name, fonts.ext.bytes);
+  if (fonts.sip) checkFontBytes(fonts.sip.name, fonts.sip.bytes);
 }

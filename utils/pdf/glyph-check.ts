@@ -15,6 +15,8 @@ export interface FontCoverage {
   main: CodeRanges;
   /** The rare-character fallback (regular only). */
   ext: CodeRanges;
+  /** The supplementary-plane fallback for names (CJK Extension B and later; regular only). */
+  sip: CodeRanges;
 }
 
 export interface UnprintableField {
@@ -46,9 +48,9 @@ export function inRanges(ranges: CodeRanges, cp: number): boolean {
   return false;
 }
 
-/** Which font prints a character: 'main', 'ext', or null when none can (jsPDF needs the BMP). */
-export function fontFor(coverage: FontCoverage, cp: number): 'main' | 'ext' | null {
-  if (cp > 0xffff) return null;
+/** Which font prints a character: 'main', 'ext', 'sip' (beyond the BMP), or null when none can. */
+export function fontFor(coverage: FontCoverage, cp: number): 'main' | 'ext' | 'sip' | null {
+  if (cp > 0xffff) return inRanges(coverage.sip, cp) ? 'sip' : null;
   if (inRanges(coverage.main, cp)) return 'main';
   if (inRanges(coverage.ext, cp)) return 'ext';
   return null;
@@ -90,6 +92,22 @@ export function needsExtFont(record: ObservationRecord, coverage: FontCoverage):
   return fieldsNeedExtFont(printedFields(record), coverage);
 }
 
+/** True when some character of `fields` needs the supplementary-plane face. */
+export function fieldsNeedSipFont(fields: readonly PrintedField[], coverage: FontCoverage): boolean {
+  for (const f of fields) {
+    for (const ch of f.text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp > 0xffff && inRanges(coverage.sip, cp)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when some printed character of the record needs the supplementary-plane face. */
+export function needsSipFont(record: ObservationRecord, coverage: FontCoverage): boolean {
+  return fieldsNeedSipFont(printedFields(record), coverage);
+}
+
 /** Every printed field with characters no font can print (empty when the record prints whole). */
 export function findUnprintable(record: ObservationRecord, coverage: FontCoverage): UnprintableField[] {
   return findUnprintableFields(printedFields(record), coverage);
@@ -120,6 +138,6 @@ export function parseCoverage(input: unknown): FontCoverage {
       return [r[0], r[1]] as [number, number];
     });
   };
-  const obj = (value ?? {}) as { main?: unknown; ext?: unknown };
-  return { main: ranges(obj.main, 'main'), ext: ranges(obj.ext ?? [], 'ext') };
+  const obj = (value ?? {}) as { main?: unknown; ext?: unknown; sip?: unknown };
+  return { main: ranges(obj.main, 'main'), ext: ranges(obj.ext ?? [], 'ext'), sip: ranges(obj.sip ?? [], 'sip') };
 }

@@ -6,7 +6,7 @@ export { renderReport, reportRecordJson, REPORT_TITLE, EMBEDDED_RECORD_NAME, REP
 export type { RenderOptions } from './render-report';
 export { checkFontBytes, checkReportFonts, FontError } from './fonts';
 export type { FontFile, ReportFonts } from './fonts';
-export { findUnprintable, findUnprintableFields, fieldsNeedExtFont, formatUnprintable, describeChar, needsExtFont, parseCoverage, fontFor } from './glyph-check';
+export { findUnprintable, findUnprintableFields, fieldsNeedExtFont, fieldsNeedSipFont, formatUnprintable, describeChar, needsExtFont, needsSipFont, parseCoverage, fontFor } from './glyph-check';
 export type { FontCoverage, CodeRanges, UnprintableField } from './glyph-check';
 export { printedFields } from './printed-fields';
 export type { PrintedField } from './printed-fields';

@@ -10,7 +10,7 @@
 import { jsPDF } from 'jspdf';
 import { validateRecord, type ObservationRecord } from '../record';
 import { registerFonts, type ReportFonts } from './fonts';
-import { findUnprintable, needsExtFont } from './glyph-check';
+import { findUnprintable, needsExtFont, needsSipFont } from './glyph-check';
 import { InvalidRecordError, UnprintableError } from './errors';
 import { TextPainter } from './text-painter';
 import { A4, numberPages, PageFlow } from './page-flow';
@@ -103,10 +103,11 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   const unprintable = findUnprintable(r, fonts.coverage);
   if (unprintable.length) throw new UnprintableError(unprintable);
   const withExt = needsExtFont(r, fonts.coverage);
+  const withSip = needsSipFont(r, fonts.coverage);
 
   const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt);
-  const painter = new TextPainter(doc, withExt);
+  registerFonts(doc, fonts, withExt, withSip);
+  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
   const flow = new PageFlow(doc, painter, A4);
   const cw = flow.contentWidth;
   const offset = opts.utcOffsetMinutes ?? 480;

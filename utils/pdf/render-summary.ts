@@ -15,7 +15,7 @@
 import { jsPDF } from 'jspdf';
 import type { Coverage } from '../coverage';
 import { registerFonts, type ReportFonts } from './fonts';
-import { fieldsNeedExtFont, findUnprintableFields } from './glyph-check';
+import { fieldsNeedExtFont, fieldsNeedSipFont, findUnprintableFields } from './glyph-check';
 import { UnprintableError } from './errors';
 import { TextPainter } from './text-painter';
 import { A4, numberPages, PageFlow } from './page-flow';
@@ -82,10 +82,11 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   const unprintable = findUnprintableFields(fields, fonts.coverage);
   if (unprintable.length) throw new UnprintableError(unprintable);
   const withExt = fieldsNeedExtFont(fields, fonts.coverage);
+  const withSip = fieldsNeedSipFont(fields, fonts.coverage);
 
   const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt);
-  const painter = new TextPainter(doc, withExt);
+  registerFonts(doc, fonts, withExt, withSip);
+  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
   const flow = new PageFlow(doc, painter, A4);
   const cw = flow.contentWidth;
 

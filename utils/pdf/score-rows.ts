@@ -1,7 +1,7 @@
 /**
  * The 评分 table from the record's own template snapshot: a shaded row per section with its
- * 小计, a row per item (score, 不适用 or 未评; a deduction item shows the points it earns and
- * "扣 N 分"), then 合计 (折合百分制, one decimal) and 等次, worded by totalRowText.
+ * 小计 in the 得分 column, a row per item (score, 不适用 or 未评; a deduction item shows the points
+ * it earns and "扣 N 分"), then 合计 (折合百分制, one decimal) and 等次, worded by totalRowText.
  */
 import type { ObservationRecord } from '../record';
 import { checkItemValue, itemEarned, scoreTemplate, type RubricItem, type SectionScore } from '../rubric';
@@ -15,13 +15,18 @@ export const SCORE_COLUMNS = [0.36, 0.08, 0.09, 0.47];
 
 export const SCORE_HEADER: TableRow = headerRow(['评分项目', '满分', '得分', '说明'], HEADER_FILL);
 
-function sectionSubtotal(s: SectionScore): string {
-  if (s.empty) return s.na === s.itemCount ? '小计：不适用' : s.na > 0 ? '小计：未评（部分不适用）' : '小计：未评';
+/**
+ * A section's 小计: the points in the 得分 column (so the column reads down: items, then their
+ * subtotal), what the points are out of and what was left out in 说明.
+ */
+function sectionSubtotal(s: SectionScore): { score: string; note: string } {
+  if (s.empty) return { score: s.na === s.itemCount ? '不适用' : '未评', note: s.na > 0 && s.na < s.itemCount ? '小计（部分不适用）' : '小计' };
   const notes: string[] = [];
-  if (s.na) notes.push(`${s.na} 项不适用，不计入`);
+  if (s.max !== s.fullMax) notes.push(`应评满分${points(s.max)}分`);
+  if (s.na) notes.push(`${s.na}项不适用，不计入`);
   const unscored = s.itemCount - s.scored - s.na;
-  if (unscored) notes.push(`${unscored} 项未评`);
-  return `小计：${points(s.earned)} / ${points(s.max)}${notes.length ? `（${notes.join('；')}）` : ''}`;
+  if (unscored) notes.push(`${unscored}项未评`);
+  return { score: points(s.earned), note: `小计${notes.length ? `（${notes.join('；')}）` : ''}` };
 }
 
 function itemCells(item: RubricItem, entry: ObservationRecord['scores'][string] | undefined): { score: string; note: string } {
@@ -44,14 +49,15 @@ export function scoreRows(r: ObservationRecord): TableRow[] {
   const summary = scoreTemplate(r.template, r.scores);
   const rows: TableRow[] = [];
   r.template.sections.forEach((section, si) => {
-    const s = summary.sections[si];
+    const subtotal = sectionSubtotal(summary.sections[si]);
     rows.push({
       fill: SECTION_FILL,
       keepWithNext: true,
       cells: [
         { text: `${chineseOrdinal(si + 1)}、${section.title}`, bold: true, justify: false },
-        { text: points(s.fullMax), align: 'center', bold: true },
-        { text: sectionSubtotal(s), span: 2, bold: true, justify: false },
+        { text: points(summary.sections[si].fullMax), align: 'center', bold: true },
+        { text: subtotal.score, align: 'center', bold: true },
+        { text: subtotal.note, bold: true, justify: false },
       ],
     });
     section.items.forEach((item, ii) => {

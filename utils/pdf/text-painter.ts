@@ -8,7 +8,8 @@
  */
 import type { jsPDF } from 'jspdf';
 import { breakLines, justifyLines, placeLine, type JustifiedLine } from './line-break';
-import { FACE_BOLD, FACE_EXT, FACE_REGULAR } from './fonts';
+import { FACE_BOLD, FACE_EXT, FACE_REGULAR, FACE_SIP, type FontFile } from './fonts';
+import { actualTextOperator, sipMap, type SipMap } from './sip-font';
 
 export interface TextStyle {
   /** Font size in points. */
@@ -19,6 +20,7 @@ export interface TextStyle {
 interface FontMetrics {
   characterToGlyph(code: number): number;
   widthOfGlyph(glyph: number): number;
+  cmap: { unicode: { codeMap: Record<number, number> } };
 }
 
 interface FaceRef {
@@ -51,11 +53,15 @@ export class TextPainter {
   private readonly regular: FaceRef;
   private readonly bold: FaceRef;
   private readonly ext: FaceRef | null;
+  private readonly sip: FaceRef | null;
+  private readonly sipUnits: SipMap | null;
   private current = '';
 
+  /** `sipFont`: the supplementary-plane face's file, when it is registered with `doc`. */
   constructor(
     private readonly doc: jsPDF,
     withExt: boolean,
+    sipFont: FontFile | null = null,
   ) {
     const face = (family: string, style: 'normal' | 'bold'): FaceRef => {
       const font = (doc as unknown as { getFont(name: string, style: string): { metadata: FontMetrics } }).getFont(family, style);
@@ -64,13 +70,28 @@ export class TextPainter {
     this.regular = face(FACE_REGULAR.family, FACE_REGULAR.style);
     this.bold = face(FACE_BOLD.family, FACE_BOLD.style);
     this.ext = withExt ? face(FACE_EXT.family, FACE_EXT.style) : null;
+    this.sip = sipFont ? face(FACE_SIP.family, FACE_SIP.style) : null;
+    this.sipUnits = sipFont ? sipMap(sipFont.bytes) : null;
+    // jsPDF looks glyphs up by UTF-16 unit: teach it the private-use units standing for the
+    // face's supplementary-plane characters (see sip-font.ts).
+    if (this.sip && this.sipUnits) for (const [unit, gid] of this.sipUnits.glyph) this.sip.metrics.cmap.unicode.codeMap[unit] = gid;
     // With a char space of 0 set explicitly, jsPDF writes `Tc` on every text() call, so a
     // justified line's spacing never leaks into the next line (Tc persists across BT/ET).
     doc.setCharSpace(0);
   }
 
-  /** The face that draws code unit `code` in `style`. */
+  /** The private-use unit drawing supplementary-plane character `cp` with the SIP face, or 0. */
+  private sipUnit(cp: number): number {
+    return (this.sip && this.sipUnits?.unit.get(cp)) || 0;
+  }
+
+  /** The face that draws code point `code` in `style`. */
   private faceFor(code: number, bold: boolean | undefined): FaceRef {
+    if (code > 0xffff) {
+      if (this.sipUnit(code)) return this.sip!;
+      const ch = String.fromCodePoint(code);
+      throw new Error(`字体中没有字符「${ch}」(U+${code.toString(16).toUpperCase()})，无法打印`);
+    }
     const main = bold ? this.bold : this.regular;
     if (main.metrics.characterToGlyph(code) !== 0) return main;
     if (this.ext && this.ext.metrics.characterToGlyph(code) !== 0) return this.ext;
@@ -78,10 +99,12 @@ export class TextPainter {
     throw new Error(`字体中没有字符「${ch}」(U+${code.toString(16).toUpperCase().padStart(4, '0')})，无法打印`);
   }
 
+  /** Advance at 1 pt of code point `code` (a supplementary one through its private-use unit). */
   private advance(face: FaceRef, code: number): number {
     let w = face.widths.get(code);
     if (w === undefined) {
-      w = face.metrics.widthOfGlyph(face.metrics.characterToGlyph(code)) / 1000;
+      const unit = code > 0xffff ? this.sipUnit(code) : code;
+      w = face.metrics.widthOfGlyph(face.metrics.characterToGlyph(unit)) / 1000;
       face.widths.set(code, w);
     }
     return w;
@@ -95,8 +118,8 @@ export class TextPainter {
   /** Width of already printable text in points. */
   private width(text: string, style: TextStyle): number {
     let w = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+    for (const ch of text) {
+      const code = ch.codePointAt(0)!;
       w += this.advance(this.faceFor(code, style.bold), code);
     }
     return w * style.size;
@@ -120,25 +143,35 @@ export class TextPainter {
   /** Draw `text` from `x` with `charSpace` after each character, one jsPDF text() per font. */
   private drawRun(text: string, x: number, y: number, style: TextStyle, charSpace: number): void {
     let runFace: FaceRef | null = null;
-    let run = '';
+    let run = ''; // what jsPDF draws (supplementary characters as their private-use units)
+    let actual = ''; // the same characters as written
+    let width = 0;
+    let count = 0;
     let cx = x;
     const flush = () => {
       if (!run || !runFace) return;
       this.use(runFace, style.size);
+      const marked = runFace === this.sip;
+      // jsPDF's internal.write (untyped) appends an operator line to the page's content stream.
+      const write = (this.doc.internal as unknown as { write(s: string): void }).write;
+      if (marked) write(actualTextOperator(actual));
       this.doc.text(run, cx, y, { charSpace, baseline: 'alphabetic' });
-      let w = 0;
-      for (let i = 0; i < run.length; i++) w += this.advance(runFace, run.charCodeAt(i));
-      cx += w * style.size + charSpace * run.length;
-      run = '';
+      if (marked) write('EMC');
+      cx += width * style.size + charSpace * count;
+      run = actual = '';
+      width = count = 0;
     };
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+    for (const ch of text) {
+      const code = ch.codePointAt(0)!;
       const face = this.faceFor(code, style.bold);
       if (face !== runFace) {
         flush();
         runFace = face;
       }
-      run += text[i];
+      run += code > 0xffff ? String.fromCharCode(this.sipUnit(code)) : ch;
+      actual += ch;
+      width += this.advance(face, code);
+      count++;
     }
     flush();
   }

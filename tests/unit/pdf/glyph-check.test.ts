@@ -31,7 +31,9 @@ describe('coverage', () => {
     for (const ch of '喆堃珺') expect(fontFor(c, cp(ch))).toBe('main');
     // Rarer ideographs (CJK Ext A, rare unified) come from the Ext fallback.
     for (const ch of '䶮骉婠') expect(fontFor(c, cp(ch))).toBe('ext');
-    expect(fontFor(c, cp('𠮷'))).toBeNull(); // outside the BMP: jsPDF cannot print it at all
+    // outside the BMP: names of CJK Extension B and later come from the SIP face
+    for (const ch of '𠮷𪚥𬌗') expect(fontFor(c, cp(ch))).toBe('sip');
+    expect(fontFor(c, 0xe000)).toBeNull(); // private use: no face has it
     expect(fontFor(c, cp('😀'))).toBeNull();
   });
 
@@ -45,18 +47,18 @@ describe('coverage', () => {
 describe('findUnprintable', () => {
   it('lists every unprintable character with its Chinese field name and path', () => {
     const r = demo();
-    r.observers[1].name = '𠮷祥';
+    r.observers[1].name = '\uE000祥';
     r.narrative.problems = '个别同志发言照稿念😀，联系实际不够👍。';
     const item = r.template.sections[0].items[0];
-    r.scores[item.id].note = '材料齐全𠮷';
+    r.scores[item.id].note = '材料齐全\uE000';
     r.chair = '王堃';
     r.leadReader = '刘䶮'; // rare but printable (Ext font)
     const found = findUnprintable(r, fonts.coverage);
     expect(found).toEqual(
       expect.arrayContaining([
-        { field: '巡听人员姓名', path: '$.observers[1].name', chars: ['𠮷'] },
+        { field: '巡听人员姓名', path: '$.observers[1].name', chars: ['\uE000'] },
         { field: '存在问题', path: '$.narrative.problems', chars: ['😀', '👍'] },
-        { field: `评分说明：「${item.title}」`, path: `$.scores["${item.id}"].note`, chars: ['𠮷'] },
+        { field: `评分说明：「${item.title}」`, path: `$.scores["${item.id}"].note`, chars: ['\uE000'] },
       ]),
     );
     expect(found).toHaveLength(3);
@@ -64,7 +66,7 @@ describe('findUnprintable', () => {
 
   it('renderReport refuses, naming the fields and characters in Chinese', () => {
     const r = demo();
-    r.observers[0].name = '吉𠮷';
+    r.observers[0].name = '吉\uE000';
     r.narrative.suggestions = '建议加强学习🙂';
     let error: unknown;
     try {
@@ -75,7 +77,7 @@ describe('findUnprintable', () => {
     expect(error).toBeInstanceOf(UnprintableError);
     const msg = (error as Error).message;
     expect(msg).toMatch(/无法打印/);
-    expect(msg).toContain('巡听人员姓名（$.observers[0].name）：「𠮷」(U+20BB7)');
+    expect(msg).toContain('巡听人员姓名（$.observers[0].name）：「\uE000」(U+E000)');
     expect(msg).toContain('意见建议（$.narrative.suggestions）：「🙂」(U+1F642)');
     expect((error as UnprintableError).fields).toHaveLength(2);
   });

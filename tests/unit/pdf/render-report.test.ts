@@ -69,7 +69,8 @@ describe('the demo report', () => {
       ...r.speakers.map((s) => `${s.name}（${Math.round(s.seconds / 60)} 分钟${s.scripted ? '，照稿念' : ''}）`),
       `折合百分制 ${summary.total!.toFixed(1)} 分`,
       `等次${summary.grade}`,
-      ...summary.sections.map((s) => `小计：${s.earned} / ${s.max}`),
+      // the subtotal reads down the 得分 column: 满分, 得分, then 小计 in 说明
+      ...summary.sections.map((s) => `${s.title}${s.fullMax}${s.earned}小计`),
       ...r.timeline.map((t) => `${t.time}${t.text}`),
       ...r.observers.map((o) => `${o.name}${o.lead ? '组长' : '组员'}`),
     ]) {
@@ -319,5 +320,23 @@ describe('justification in the content stream', () => {
     expect(bad).toEqual([]);
     const body = bodyText(textRaw(path));
     for (const word of ['PPT', 'Checklist', 'PM2.5', '〔2026〕15号', '2026年度']) expect(body).toContain(word);
+  });
+});
+
+describe('names beyond the BMP', () => {
+  it('prints CJK Extension A and B names, and pdftotext gives them back as written', () => {
+    const r = demo();
+    r.observers[0].name = '吉𠮷祥';
+    r.observers[1].name = '䶮𬌗';
+    r.narrative.problems = `姓名𪚥𤭢与䶮等生僻字须照录。${r.narrative.problems}`;
+    const path = savePdf(renderReport(r, fonts), 'sip.pdf');
+    const body = bodyText(textRaw(path));
+    for (const name of ['吉𠮷祥', '䶮𬌗', '姓名𪚥𤭢与䶮等生僻字须照录。']) expect(body).toContain(name);
+    expect(fontSummary(path)).toContain('XuntingHanaMinSIP-Regular embedded unicode Identity-H');
+    expect(qpdfCheck(path)).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('loads the SIP face only when a record needs it', () => {
+    expect(fontSummary(pdf).some((f) => f.includes('HanaMinSIP'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { RubricTemplate } from '../rubric';
 import { scoreTemplate, templateItems } from '../rubric';
 import type { Problem } from '../validate';
+import { groupProblems } from '../group/merge-group';
 import { RECORD_FORMAT, type ObservationRecord, type UnitRef } from './types';
 
 export function newId(): string {
@@ -80,6 +81,8 @@ export function finalizeProblems(r: ObservationRecord): Problem[] {
   for (const id of summary.missingRequired) {
     problems.push({ path: `$.scores[${JSON.stringify(id)}]`, message: `必评项「${titles.get(id)}」尚未评分（或标为不适用）` });
   }
+  // A reconciled record: every agreed score is the rule's, or set by the lead with a reason where needed.
+  problems.push(...groupProblems(r));
   return problems;
 }
 

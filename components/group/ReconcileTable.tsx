@@ -29,7 +29,7 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
   const flagged = rows.filter((x) => x.flagged).length;
   return (
     <div class="reconcile">
-      <p class="hint">{AGREED_RULE_TEXT}极差超过该项满分四分之一的项目标 ⚑。</p>
+      <p class="hint">{AGREED_RULE_TEXT}极差超过该项满分四分之一的项目标 ⚑。扣分项填写的是扣分值。</p>
       <p role="status">
         已汇总 {members.length} 人：{members.map((m) => (m.role === 'lead' ? `${m.name}（组长）` : m.name)).join('、')}；分歧较大 {flagged} 项。
       </p>

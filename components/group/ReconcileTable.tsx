@@ -1,20 +1,8 @@
-import type { ObservationRecord } from '../../utils/record';
-import { AGREED_RULE_TEXT, reconcile, type ReconcileRow } from '../../utils/group';
+import { AGREED_RULE_TEXT, reconcile, setAgreedScore, setOverrideReason } from '../../utils/group';
 import { checkItemValue } from '../../utils/rubric';
 import type { ObserveStore } from '../observe/observe-store';
 
 const show = (e: { value: number | null; na: boolean } | undefined) => (!e ? '—' : e.na ? '不适用' : e.value === null ? '未评' : String(e.value));
-
-/** The lead's change of an agreed score: back to the rule's value drops the override, anything else keeps (or starts) one. */
-function setAgreed(d: ObservationRecord, row: ReconcileRow, value: number | null, na: boolean): void {
-  d.scores[row.item.id] = { ...d.scores[row.item.id], value: na ? null : value, na };
-  const g = d.group!;
-  const overrides = { ...g.overrides };
-  const back = na === row.suggested.na && (na || value === row.suggested.value);
-  if (back) delete overrides[row.item.id];
-  else overrides[row.item.id] = { reason: overrides[row.item.id]?.reason ?? '' };
-  g.overrides = overrides;
-}
 
 /**
  * The item-by-item table: each member's score (for a 扣分项, the points deducted), the spread,
@@ -81,7 +69,7 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                           (e.currentTarget as HTMLInputElement).value = row.agreed.value === null ? '' : String(row.agreed.value);
                           return;
                         }
-                        store.edit((d) => setAgreed(d, row, v, false));
+                        store.edit((d) => setAgreedScore(d, row, { value: v, na: false }));
                       }}
                     />
                     {row.overridden && <span class="hint">（平均 {show(row.suggested)}）</span>}
@@ -97,7 +85,7 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                           aria-invalid={needReason}
                           onInput={(e) => {
                             const reason = (e.currentTarget as HTMLInputElement).value;
-                            store.edit((d) => void (d.group!.overrides = { ...d.group!.overrides, [row.item.id]: { reason } }));
+                            store.edit((d) => setOverrideReason(d, row.item.id, reason));
                           }}
                         />
                       </>

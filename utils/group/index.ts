@@ -6,3 +6,4 @@ export type { ReconcileRow } from './reconcile';
 export { memberRefusal } from './check-member';
 export { mergeGroup, groupProblems, leadEntries, memberEntries, memberName, sheetRefusal } from './merge-group';
 export type { MemberSheet, MergeOptions } from './merge-group';
+export { setAgreedScore, setOverrideReason } from './set-agreed';

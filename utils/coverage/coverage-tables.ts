@@ -74,7 +74,7 @@ export function coverageTables(c: Coverage): CoverageTable[] {
 }
 
 /** Per observer, then per section (one sheet, a blank row between): the same figures as the screen and the PDF. */
-export function consistencyTable(c: Coverage): { columns: string[]; rows: TableCell[][] } {
+function consistencyTable(c: Coverage): { columns: string[]; rows: TableCell[][] } {
   const k = c.consistency;
   return {
     columns: ['巡听人员', '组评场次', '对照项数', '平均偏离（分）', '平均偏差（分，正为偏宽）', '分歧项数'],

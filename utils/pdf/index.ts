@@ -12,7 +12,7 @@ export { printedFields } from './printed-fields';
 export type { PrintedField } from './printed-fields';
 export { InvalidRecordError, UnprintableError, SignatureImageError } from './errors';
 export { breakLines, justifyLines } from './line-break';
-export { renderMemberSheet, MEMBER_SHEET_TITLE } from './render-member-sheet';
+export { renderMemberSheet } from './render-member-sheet';
 export { renderCoverageSummary, summaryTitle, SUMMARY_TITLE } from './render-summary';
 export type { SummaryOptions } from './render-summary';
 export { summaryFields } from './summary-fields';

@@ -3,6 +3,7 @@ import type { Coverage } from '../../utils/coverage';
 import type { Unit } from '../../utils/roster';
 import { Section, uid } from '../ui/fields';
 import { CoverageFigures } from './CoverageFigures';
+import { ConsistencyTables } from './ConsistencyTables';
 import { DataProblems } from './DataProblems';
 import { ExportBar, type ExportKind } from './ExportBar';
 import { GradeChart } from './GradeChart';
@@ -40,7 +41,7 @@ export interface CoverageViewProps {
  */
 export function CoverageView(props: CoverageViewProps) {
   const { coverage: c } = props;
-  const [ids] = useState(() => Object.fromEntries(['head', 'glance', 'monthly', 'grades', 'sections', 'units', 'missing', 'top', 'problems'].map((k) => [k, uid(`cov-${k}`)])));
+  const [ids] = useState(() => Object.fromEntries(['head', 'glance', 'monthly', 'grades', 'sections', 'consistency', 'units', 'missing', 'top', 'problems'].map((k) => [k, uid(`cov-${k}`)])));
   return (
     <div class="coverage">
       <section class="card" aria-labelledby={ids.head}>
@@ -73,6 +74,11 @@ export function CoverageView(props: CoverageViewProps) {
           <SectionBars sections={c.sections} />
         </Section>
       </div>
+      {c.consistency.groupSessions > 0 && (
+        <Section id={ids.consistency} title="评分一致性">
+          <ConsistencyTables consistency={c.consistency} />
+        </Section>
+      )}
       <Section id={ids.units} title="单位明细">
         <UnitTable coverage={c} />
       </Section>

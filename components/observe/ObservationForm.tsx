@@ -12,6 +12,7 @@ import { ObserversFields } from './ObserversFields';
 import { FinalizePanel } from './FinalizePanel';
 import { HistoryPanel } from './HistoryPanel';
 import { ReportPanel } from '../report/ReportPanel';
+import { GroupPanel } from '../group/GroupPanel';
 
 /** The observation form for the open record. Every change goes through store.edit (autosaved). */
 export function ObservationForm({ store }: { store: ObserveStore }) {
@@ -130,6 +131,7 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
           <ObserversFields observers={r.observers} disabled={locked} onChange={(o) => edit((d) => void (d.observers = o))} />
         </Section>
       </fieldset>
+      <GroupPanel store={store} />
       <ReportPanel store={store} />
       <FinalizePanel store={store} />
       <HistoryPanel store={store} />

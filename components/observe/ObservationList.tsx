@@ -1,4 +1,5 @@
 import { CountersignPanel } from '../report/CountersignPanel';
+import { GroupStart } from '../group/GroupStart';
 import { zh } from '../ui/strings';
 import type { ObserveStore } from './observe-store';
 
@@ -42,6 +43,7 @@ export function ObservationList({ store }: { store: ObserveStore }) {
           <ul>{finals.map(item)}</ul>
         </section>
       )}
+      <GroupStart store={store} />
       <CountersignPanel store={store} />
     </div>
   );

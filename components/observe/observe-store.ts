@@ -95,12 +95,14 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     if (problems.value.length) problems.value = finalizeProblems(next);
   }
 
-  async function startNew() {
+  /** A new draft; `init` fills it in before it is first stored (e.g. a group member's start from the lead's invitation). */
+  async function startNew(init?: (r: ObservationRecord) => ObservationRecord) {
     await saver.flush();
     const template = await activeTemplate(db);
     if (!template) throw new Error('没有可用的评分表，请在设置页导入评分表');
     const names = hooks.defaultObservers?.length ? hooks.defaultObservers : ((await getSetting<string[]>(db, OBSERVER_NAMES_KEY)) ?? []);
-    const r = createRecord({ template, observers: names });
+    const blank = createRecord({ template, observers: names });
+    const r = init ? init(blank) : blank;
     await saveRecord(db, r, '新建');
     settle(r);
     problems.value = [];

@@ -59,6 +59,7 @@ import { sectionAverages } from './section-averages';
 import { topSessions } from './top-sessions';
 import type { CollectedRecord, Coverage, CoverageInput, CoverageProblem, CoverageScope, PlannedVisit, SessionSummary, UnitCoverage } from './types';
 import { unitMatcher } from './unit-matcher';
+import { scoringConsistency } from './scoring-consistency';
 
 interface UnitTally {
   unit: Unit;
@@ -108,6 +109,8 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     .sort((a, b) => compareRecords(a.record, b.record));
   const match = unitMatcher(input.units);
   const counted: CountedSession[] = [];
+  // Reconciled group records (members' independent scores kept), for 评分一致性.
+  const grouped: ObservationRecord[] = [];
   for (const c of inScope) {
     const r = c.record;
     const found = match(r.unit);
@@ -132,6 +135,7 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     if (sameDay) sameDay.push(c);
     else tally.byDate.set(r.date, [c]);
     counted.push({ summary, sections: score.sections, grade: summary.grade, bands: r.template.bands });
+    if (r.group?.independent?.length) grouped.push(r);
   }
   for (const tally of tallyOf.values()) {
     for (const [date, records] of tally.byDate) if (records.length > 1) problems.push(sameDayDuplicateProblem(tally.unit, date, records));
@@ -163,6 +167,7 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     grades: gradeDistribution(counted),
     sections: sectionAverages(counted.map((s) => s.sections)),
     top: topSessions(counted.map((s) => s.summary)),
+    consistency: scoringConsistency(grouped),
     problems,
   };
 }

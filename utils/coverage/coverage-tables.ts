@@ -63,10 +63,27 @@ export function coverageTables(c: Coverage): CoverageTable[] {
   ]);
   const byId = new Map(c.units.map((u) => [u.unit.id, u]));
   const notCovered = c.notCovered.map((unit, i) => [i + 1, unit.name, unit.category, plannedText(byId.get(unit.id)?.planned ?? [])]);
-  return [
+  const tables: CoverageTable[] = [
     { name: '汇总', columns: ['项目', '数值', '单位', '比率'], rows: summary },
     { name: '单位明细', columns: ['序号', '单位名称', '类别', '计划', '巡听次数', '巡听日期', '巡听人员', '得分', '等次', '状态'], rows: units },
     { name: '未覆盖单位', columns: ['序号', '单位名称', '类别', '本期计划'], rows: notCovered },
     { name: '月度进度', columns: ['月份', '计划', '新覆盖', '场次', '累计计划', '累计覆盖'], rows: monthly },
   ];
+  // Only when some sessions were scored independently by a group: otherwise there is nothing to compare.
+  if (c.consistency.groupSessions > 0) tables.push({ name: '评分一致性', ...consistencyTable(c) });
+  return tables;
+}
+
+/** Per observer, then per section (one sheet, a blank row between): the same figures as the screen and the PDF. */
+function consistencyTable(c: Coverage): { columns: string[]; rows: TableCell[][] } {
+  const k = c.consistency;
+  return {
+    columns: ['巡听人员', '组评场次', '对照项数', '平均偏离（分）', '平均偏差（分，正为偏宽）', '分歧项数'],
+    rows: [
+      ...k.observers.map((o) => [o.name, o.sessions, o.items, o.meanDeviation, o.meanSigned, o.flagged]),
+      [],
+      ['评分部分', '组评场次', '平均极差（占满分）', '分歧项数', null, null],
+      ...k.sections.map((s) => [s.title, s.sessions, formatPct(s.meanSpreadPct), s.flagged, null, null]),
+    ],
+  };
 }

@@ -5,6 +5,7 @@
 import type { ObservationRecord } from '../record';
 import type { Unit } from '../roster';
 import type { Plan } from '../plan/types';
+import type { ScoringConsistency } from './scoring-consistency';
 
 /** One collected report: the record as signed, and who signed it (from the verifier). */
 export interface CollectedRecord {
@@ -166,5 +167,7 @@ export interface Coverage {
   sections: SectionAverage[];
   /** The best sessions (excellent-case candidates), highest total first, at most 10. */
   top: SessionSummary[];
+  /** 评分一致性, from the sessions a group scored independently and reconciled. */
+  consistency: ScoringConsistency;
   problems: CoverageProblem[];
 }

@@ -25,7 +25,7 @@ export function leadEntries(lead: ObservationRecord): IndependentScores {
 }
 
 /** The member's name: what their record says, else who signed the sheet. */
-export function memberName(sheet: MemberSheet): string {
+function memberName(sheet: MemberSheet): string {
   return sheet.record.group?.member?.trim() || sheet.signer?.cn || '（未署名组员）';
 }
 

@@ -8,7 +8,7 @@ import type { IndependentEntry, IndependentScores, ItemScore } from '../record/t
 import { agreedEntry } from './agreed-score';
 
 /** A spread above this share of the item's maximum is flagged (分歧较大). */
-export const FLAG_SHARE = 0.25;
+const FLAG_SHARE = 0.25;
 
 export interface ReconcileRow {
   item: RubricItem;

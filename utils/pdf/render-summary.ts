@@ -27,6 +27,7 @@ import { summarySentence } from './summary-sentence';
 import { figuresTable, notCoveredTable, plannedNotObservedTable, problemsTable, topTable, unitTable } from './summary-rows';
 import { gradeTable, monthTables, sectionTable } from './summary-stats';
 import { drawCumulativeChart, drawMonthlyChart } from './summary-charts';
+import { consistencyObserverTable, consistencySectionTable } from './consistency-rows';
 import * as S from './report-style';
 
 export const SUMMARY_TITLE = '巡听旁听工作情况汇总';
@@ -123,6 +124,14 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   table('等次分布', coverage.grades.length ? gradeTable(doc, coverage, cw) : null, '尚无巡听记录。');
   table('各部分得分率', coverage.sections.length ? sectionTable(doc, coverage, cw) : null, '尚无评分记录。');
   if (coverage.sections.length) note('注：得分率为各场巡听中该部分实得分占应评满分的比例的平均值，由低到高排列。');
+
+  if (coverage.consistency.groupSessions > 0) {
+    table('评分一致性', consistencyObserverTable(coverage, cw), '');
+    note(`注：据 ${coverage.consistency.groupSessions} 场组员独立评分后合议的巡听。平均偏离为每项本人评分与组定分之差的绝对值的平均；平均偏差为正表示评分偏宽，为负表示偏严；分歧项数为其中极差超过该项满分四分之一的项数。`);
+    flow.y += 6;
+    drawTable(flow, consistencySectionTable(coverage, cw));
+    note('注：各部分按组员评分的平均极差（占该项满分的比例）由大到小排列，越靠前分歧越大。');
+  }
 
   table('单位明细', coverage.units.length ? unitTable(coverage, painter, cw) : null, '单位名单为空。');
   if (coverage.units.length) note('注：得分为折合百分制；一个单位巡听多次的，列出各次日期，得分和等次取最近一次。');

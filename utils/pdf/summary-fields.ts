@@ -31,6 +31,8 @@ export function summaryFields(c: Coverage, extra: { title?: string; organisation
     s.observers.forEach((o, k) => add(`巡听人员：${s.unitName}`, `$.top[${i}].observers[${k}]`, o));
     add('等次名称', `$.top[${i}].grade`, s.grade);
   });
+  c.consistency.observers.forEach((o, i) => add('巡听人员', `$.consistency.observers[${i}].name`, o.name));
+  c.consistency.sections.forEach((s, i) => add('评分部分名称', `$.consistency.sections[${i}].title`, s.title));
   c.problems.forEach((p, i) => add('数据问题', `$.problems[${i}].message`, p.message));
   return out;
 }

@@ -2,6 +2,7 @@ import type { RubricTemplate } from '../rubric';
 import { parseItemText, scoreTemplate, templateItems } from '../rubric';
 import { enteredMessage } from './entered-text';
 import type { Problem } from '../validate';
+import { groupProblems } from '../group/merge-group';
 import { RECORD_FORMAT, type EnteredField, type ObservationRecord, type UnitRef } from './types';
 
 export function newId(): string {
@@ -95,6 +96,8 @@ export function finalizeProblems(r: ObservationRecord): Problem[] {
     const how = item.kind === 'deduction' ? '尚未填写扣分（没有扣分请选“无扣分”）' : '尚未评分（或标为不适用）';
     problems.push({ path: `$.scores[${JSON.stringify(id)}]`, message: `必评项「${item.title}」${how}` });
   }
+  // A reconciled record: every agreed score is the rule's, or set by the lead with a reason where needed.
+  problems.push(...groupProblems(r));
   return problems;
 }
 

@@ -71,7 +71,7 @@ beforeAll(() => {
   ok(['submit', 'other.json', '--identity', 'li/identity.p12', '--out', 'other.pdf']);
 }, 180_000);
 
-describe('xunting submit', () => {
+describe('xunting submit', { timeout: 120_000 }, () => {
   it('writes a one-page signed 组员独立评分表 that pdfsig validates, carrying the member record', () => {
     const pdf = join(dir, 'm1.pdf');
     const sig = pdfsig(pdf, nssDbTrusting(readFileSync(join(dir, 'ca/ca.pem'), 'utf8')));
@@ -91,7 +91,7 @@ describe('xunting submit', () => {
   });
 });
 
-describe('xunting merge', () => {
+describe('xunting merge', { timeout: 120_000 }, () => {
   it('agrees on the means rounded to each item step and keeps every member scores', () => {
     const r = xunting(['merge', 'lead.json', 'm1.pdf', 'm2.pdf', '--out', 'merged.json', '--trust', 'ca/ca.pem'], dir);
     expect(r.code, r.err).toBe(0);

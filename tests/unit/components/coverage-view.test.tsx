@@ -271,3 +271,25 @@ describe('an empty coverage', () => {
     expect(screen.queryByRole('heading', { name: /数据问题/ })).toBeNull();
   });
 });
+
+describe('评分一致性', () => {
+  it('is not shown when no session was scored by a group', () => {
+    show(year);
+    expect(screen.queryByRole('heading', { name: '评分一致性' })).toBeNull();
+  });
+  it('shows each observer and each section as the coverage has them', () => {
+    const consistency = {
+      groupSessions: 3,
+      observers: [
+        { name: '王芳', sessions: 2, items: 40, meanDeviation: 0.82, meanSigned: -0.4, flagged: 6 },
+        { name: '李华', sessions: 3, items: 60, meanDeviation: 0.31, meanSigned: 0.12, flagged: 2 },
+      ],
+      sections: [{ title: '学习内容', sessions: 3, meanSpreadPct: 27.5, flagged: 5 }],
+    };
+    show({ ...year, consistency });
+    expect(screen.getByRole('heading', { name: '评分一致性' })).toBeTruthy();
+    const rows = within(screen.getByRole('table', { name: '各巡听人员的评分一致性' })).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(['王芳240' + '0.82-0.406', '李华360' + '0.31+0.122']);
+    expect(within(screen.getByRole('table', { name: '各部分的组内分歧' })).getByRole('row', { name: /学习内容/ }).textContent).toBe('学习内容327.5%5');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreedEntry, AGREED_RULE_TEXT, memberRefusal, mergeGroup, reconcile, type MemberSheet } from '../../../utils/group';
+import { agreedEntry, AGREED_RULE_TEXT, memberRefusal, mergeGroup, reconcile, setAgreedScore, setOverrideReason, type MemberSheet } from '../../../utils/group';
 import { finalizeRecord, validateRecord, type ObservationRecord } from '../../../utils/record';
 import { item, section, template } from '../../fixtures/rubric';
 import { readyRecord } from '../../fixtures/record';
@@ -149,5 +149,35 @@ describe('mergeGroup: the reconciled record', () => {
     // Round 1's validator is this same zod object without `group`: an unknown key is stripped, not refused.
     const later = validateRecord({ ...JSON.parse(JSON.stringify(merged)), fieldOfALaterVersion: { x: 1 } });
     expect(later.ok && 'fieldOfALaterVersion' in later.value).toBe(false);
+  });
+});
+
+describe('the lead edits an agreed score in the table', () => {
+  const lead = leadRecord({ a: 4, b: 10, d: 0 });
+  const merged = mergeGroup(lead, [sheet({ a: 2, b: 8 }, '李华')], { now: NOW }); // a: 4, 2 → 3; b: 10, 8 → 9
+  const rowOf = (r: ObservationRecord, id: string) => reconcile(r.template, r.group!.independent!, r.scores).find((x) => x.item.id === id)!;
+
+  it('a changed value starts an override; outside the range it needs a reason before finalising', () => {
+    const d = structuredClone(merged);
+    setAgreedScore(d, rowOf(d, 'a'), { value: 1, na: false });
+    expect(d.scores.a.value).toBe(1);
+    expect(d.group?.overrides).toEqual({ a: { reason: '' } });
+    expect(() => finalizeRecord(d, NOW)).toThrow('「评分项a」的组定分超出组员评分范围，须填写理由');
+    setOverrideReason(d, 'a', '学习计划未按时报备');
+    expect(validateRecord(finalizeRecord(d, NOW)).ok).toBe(true);
+  });
+
+  it('inside the range no reason is needed; back to the mean drops the override', () => {
+    const d = structuredClone(merged);
+    setAgreedScore(d, rowOf(d, 'b'), { value: 8, na: false });
+    expect(validateRecord(finalizeRecord(d, NOW)).ok).toBe(true);
+    setAgreedScore(d, rowOf(d, 'b'), { value: 9, na: false });
+    expect(d.group?.overrides).toEqual({});
+  });
+
+  it('a score changed elsewhere (the form) without an override is caught at finalising', () => {
+    const d = structuredClone(merged);
+    d.scores.b.value = 8;
+    expect(() => finalizeRecord(d, NOW)).toThrow('「评分项b」的组定分不是组员评分的平均值，须说明调整理由');
   });
 });

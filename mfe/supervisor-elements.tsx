@@ -1,5 +1,6 @@
 import { SupervisorApp, type SupervisorTab } from '../components/supervisor/SupervisorApp';
 import { IdentityManager } from '../components/sign/IdentityManager';
+import { TemplateManager } from '../components/options/TemplateManager';
 import { PlatformContext } from '../components/platform';
 import { XuntingDB } from '../utils/db';
 import { appElement } from './app-element';
@@ -26,6 +27,22 @@ export const XuntingInboxElement = appElement({
 export const XuntingCoverageElement = appElement({
   defaultDb: 'xunting-supervisor',
   view: (platform) => <SupervisorApp platform={platform} only={['coverage']} />,
+});
+
+/** <xunting-templates>: the rubric template editor: versions, preview, publishing the signed 评分表. */
+export const XuntingTemplatesElement = appElement({
+  defaultDb: 'xunting-supervisor',
+  view: (platform) => <SupervisorApp platform={platform} only={['templates']} />,
+});
+
+/** <xunting-template-import>: the observer's rubric templates: import a signed 评分表 PDF, choose the current one. */
+export const XuntingTemplateImportElement = appElement({
+  defaultDb: 'xunting-web',
+  view: (platform) => (
+    <PlatformContext.Provider value={platform}>
+      <TemplateManager db={new XuntingDB(platform.dbName)} />
+    </PlatformContext.Provider>
+  ),
 });
 
 /** <xunting-identity>: the observer's signing identity (key, certificate request, certificate). */

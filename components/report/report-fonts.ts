@@ -1,6 +1,7 @@
 import type { FontCoverage, ReportFonts } from '../../utils/pdf';
 import type { ObservationRecord } from '../../utils/record';
 import type { Coverage } from '../../utils/coverage';
+import type { RubricTemplate } from '../../utils/rubric';
 import type { Platform } from '../platform';
 
 // Fonts are big (2.8 MB a weight, 9.8 MB for rare characters): fetch each once per page.
@@ -53,4 +54,12 @@ async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean
     ext: ext && { name: 'NotoSerifSC-Ext.ttf', bytes: ext },
     coverage: cov,
   };
+}
+
+/** The fonts a template's blank 评分表 needs. */
+export async function loadSheetFonts(platform: Platform, template: RubricTemplate): Promise<ReportFonts> {
+  const { fieldsNeedExtFont } = await import('../../utils/pdf');
+  const { sheetFields } = await import('../../utils/template-publish');
+  const cov = await loadCoverage(platform);
+  return fontsWith(platform, cov, fieldsNeedExtFont(sheetFields(template), cov));
 }

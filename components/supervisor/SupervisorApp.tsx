@@ -10,13 +10,15 @@ import { TrustManager } from '../sign/TrustManager';
 import { BackupPanel } from '../ui/BackupPanel';
 import { errorMessage } from '../ui/errors';
 import { CoverageTab } from './CoverageTab';
+import { TemplatesTab } from '../templates/TemplatesTab';
 
-export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'ca' | 'trust' | 'backup';
+export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'templates' | 'ca' | 'trust' | 'backup';
 
 const TABS: { id: SupervisorTab; title: string }[] = [
   { id: 'inbox', title: '报告收集' },
   { id: 'coverage', title: '覆盖统计' },
   { id: 'roster', title: '名单与计划' },
+  { id: 'templates', title: '评分表' },
   { id: 'ca', title: '证书颁发' },
   { id: 'trust', title: '信任列表' },
   { id: 'backup', title: '备份与恢复' },
@@ -114,6 +116,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
               <RosterManager db={db} editable onChange={changed} />
             </>
           )}
+          {ready && tab === 'templates' && <TemplatesTab db={db} />}
           {ready && tab === 'ca' && <AuthorityManager db={db} onChange={changed} />}
           {ready && tab === 'trust' && <TrustManager db={db} refreshKey={version} />}
           {ready && tab === 'backup' && <BackupPanel db={db} kind="supervisor" onRestored={changed} />}

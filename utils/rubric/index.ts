@@ -4,3 +4,4 @@ export { scoreTemplate, gradeFor, roundTotal, checkItemValue, itemEarned, templa
 export type { ItemEntry, SectionScore, ScoreSummary } from './score';
 export { diffTemplates, describeDiff } from './template-diff';
 export type { TemplateDiff } from './template-diff';
+export * as templateEdit from './template-edit';

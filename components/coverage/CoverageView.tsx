@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Coverage } from '../../utils/coverage';
+import { templateUsesText, type Coverage } from '../../utils/coverage';
 import type { Unit } from '../../utils/roster';
 import { Section, uid } from '../ui/fields';
 import { CoverageFigures } from './CoverageFigures';
@@ -73,6 +73,7 @@ export function CoverageView(props: CoverageViewProps) {
           <SectionBars sections={c.sections} />
         </Section>
       </div>
+      {c.templates.length > 0 && <p class="hint">{templateUsesText(c.templates)}；各部分按编号跨版本对应，名称取最新版本。</p>}
       <Section id={ids.units} title="单位明细">
         <UnitTable coverage={c} />
       </Section>

@@ -15,3 +15,4 @@ export type { MonthTallies } from './monthly-progress';
 export { coverageTables, unitStatus, plannedText } from './coverage-tables';
 export type { CoverageTable, TableCell, UnitStatus } from './coverage-tables';
 export { coverageCsv, coverageXlsx, coverageFileName } from './export-coverage';
+export { templateUsesText, sectionVersionsText } from './template-uses';

@@ -13,7 +13,7 @@
  * same bytes. Characters no font has stop the render (UnprintableError), as for the report.
  */
 import { jsPDF } from 'jspdf';
-import type { Coverage } from '../coverage';
+import { templateUsesText, type Coverage } from '../coverage';
 import { registerFonts, type ReportFonts } from './fonts';
 import { fieldsNeedExtFont, findUnprintableFields } from './glyph-check';
 import { UnprintableError } from './errors';
@@ -121,7 +121,8 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
 
   table('等次分布', coverage.grades.length ? gradeTable(doc, coverage, cw) : null, '尚无巡听记录。');
   table('各部分得分率', coverage.sections.length ? sectionTable(doc, coverage, cw) : null, '尚无评分记录。');
-  if (coverage.sections.length) note('注：得分率为各场巡听中该部分实得分占应评满分的比例的平均值，由低到高排列。');
+  if (coverage.sections.length) note('注：得分率为各场巡听中该部分实得分占应评满分的比例的平均值，由低到高排列；各部分按编号跨版本对应，名称取最新版本。');
+  if (coverage.templates.length) note(`${templateUsesText(coverage.templates)}。`);
 
   table('单位明细', coverage.units.length ? unitTable(coverage, painter, cw) : null, '单位名单为空。');
   if (coverage.units.length) note('注：得分为折合百分制；一个单位巡听多次的，列出各次日期，得分和等次取最近一次。');

@@ -2,9 +2,10 @@
 //   <script type="module" src="xunting-elements.js"></script>
 //   <xunting-observation></xunting-observation>   the observer's form
 //   <xunting-identity></xunting-identity>         the observer's signing identity
-//   <xunting-supervisor></xunting-supervisor>     the supervisor's page (or <xunting-inbox>, <xunting-coverage>)
+//   <xunting-supervisor></xunting-supervisor>     the supervisor's page (or <xunting-inbox>, <xunting-coverage>, <xunting-templates>)
+//   <xunting-template-import></xunting-template-import>  the observer's templates: import a signed 评分表
 import { XuntingObservationElement } from './observation-element';
-import { XuntingCoverageElement, XuntingIdentityElement, XuntingInboxElement, XuntingSupervisorElement } from './supervisor-elements';
+import { XuntingCoverageElement, XuntingIdentityElement, XuntingInboxElement, XuntingSupervisorElement, XuntingTemplateImportElement, XuntingTemplatesElement } from './supervisor-elements';
 
 const ELEMENTS: [string, CustomElementConstructor][] = [
   ['xunting-observation', XuntingObservationElement],
@@ -12,6 +13,8 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['xunting-supervisor', XuntingSupervisorElement],
   ['xunting-inbox', XuntingInboxElement],
   ['xunting-coverage', XuntingCoverageElement],
+  ['xunting-templates', XuntingTemplatesElement],
+  ['xunting-template-import', XuntingTemplateImportElement],
 ];
 
 export function defineXuntingElements(registry: CustomElementRegistry = customElements): void {

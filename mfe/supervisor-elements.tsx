@@ -2,6 +2,7 @@ import { SupervisorApp, type SupervisorTab } from '../components/supervisor/Supe
 import { IdentityManager } from '../components/sign/IdentityManager';
 import { AppContext, usePageDb } from '../components/db-context';
 import type { Platform } from '../components/platform';
+import { TemplateManager } from '../components/options/TemplateManager';
 import { appElement } from './app-element';
 
 const tabOf = (el: HTMLElement) => (el.getAttribute('tab') as SupervisorTab | null) ?? undefined;
@@ -27,6 +28,27 @@ export const XuntingCoverageElement = appElement({
   defaultDb: 'xunting-supervisor',
   view: (platform) => <SupervisorApp platform={platform} only={['coverage']} />,
 });
+
+/** <xunting-templates>: the rubric template editor: versions, preview, publishing the signed 评分表. */
+export const XuntingTemplatesElement = appElement({
+  defaultDb: 'xunting-supervisor',
+  view: (platform) => <SupervisorApp platform={platform} only={['templates']} />,
+});
+
+/** <xunting-template-import>: the observer's rubric templates: import a signed 评分表 PDF, choose the current one. */
+export const XuntingTemplateImportElement = appElement({
+  defaultDb: 'xunting-web',
+  view: (platform) => <TemplateImportElement platform={platform} />,
+});
+
+function TemplateImportElement({ platform }: { platform: Platform }) {
+  const db = usePageDb(platform);
+  return (
+    <AppContext platform={platform} db={db}>
+      <TemplateManager />
+    </AppContext>
+  );
+}
 
 /** <xunting-identity>: the observer's signing identity (key, certificate request, certificate). */
 export const XuntingIdentityElement = appElement({

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Coverage } from '../../utils/coverage';
+import { templateUsesText, type Coverage } from '../../utils/coverage';
 import type { Unit } from '../../utils/roster';
 import { Section, uid } from '../ui/fields';
 import { CoverageFigures } from './CoverageFigures';
@@ -74,6 +74,7 @@ export function CoverageView(props: CoverageViewProps) {
           <SectionBars sections={c.sections} />
         </Section>
       </div>
+      {c.templates.length > 0 && <p class="hint">{templateUsesText(c.templates)}；各部分按编号跨版本对应，名称取最新版本。</p>}
       {c.consistency.groupSessions > 0 && (
         <Section id={ids.consistency} title="评分一致性">
           <ConsistencyTables consistency={c.consistency} />

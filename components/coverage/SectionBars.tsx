@@ -1,4 +1,4 @@
-import { formatPct, type SectionAverage } from '../../utils/coverage';
+import { formatPct, sectionVersionsText, type SectionAverage } from '../../utils/coverage';
 
 /**
  * 各部分得分率: each section's average share of its points, weakest first (as computed), as a
@@ -18,9 +18,12 @@ export function SectionBars({ sections }: { sections: SectionAverage[] }) {
           </tr>
         </thead>
         <tbody>
-          {sections.map((s) => (
-            <tr key={s.title}>
-              <th scope="row">{s.title}</th>
+          {sections.map((s, i) => (
+            <tr key={i}>
+              <th scope="row">
+                {s.title}
+                {sectionVersionsText(s) && <small>（{sectionVersionsText(s)}）</small>}
+              </th>
               <td class="cov-pct-cell">
                 <span class="cov-meter" aria-hidden="true">
                   <span style={{ width: `${Math.max(0, Math.min(100, s.averagePct))}%` }} />

@@ -1,12 +1,22 @@
 import { useState } from 'preact/hooks';
-import { ACTIVE_TEMPLATE_KEY, getSetting, importTemplate, listTemplates, setSetting } from '../../utils/db';
+import { ACTIVE_TEMPLATE_KEY, getSetting, importRubricSheet, importTemplate, listTemplates, setSetting } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { parseJsonText, type Problem } from '../../utils/validate';
 import { usePlatform } from '../platform';
 import { ProblemList } from './ProblemList';
 
-/** Import, export and choose rubric templates. A bad template is refused whole. */
+/** A 评分表 PDF by its first bytes, whatever its name. */
+async function isPdf(file: File): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  return String.fromCharCode(...head) === '%PDF-';
+}
+
+/**
+ * Import, export and choose rubric templates. A signed 评分表 PDF is verified against the CA this
+ * profile's certificate chains to (or the trust list) and becomes the template of new
+ * observations; JSON is the hand-made way. A bad file is refused whole, naming why.
+ */
 export function TemplateManager() {
   const platform = usePlatform();
   const db = useDb();
@@ -21,6 +31,15 @@ export function TemplateManager() {
     if (!file) return;
     if (file.size > 5_000_000) {
       setProblems([{ path: file.name, message: '文件超过 5 MB，不像是评分表' }]);
+      return;
+    }
+    if (await isPdf(file)) {
+      const r = await importRubricSheet(db, new Uint8Array(await file.arrayBuffer()));
+      if (!r.ok) {
+        setProblems([{ path: file.name, message: `评分表未通过核验：${r.reason}` }]);
+        return;
+      }
+      setMessage(`已导入 ${r.signer} 发布的评分表「${r.template.title}」（第 ${r.template.version} 版${r.replaced ? `，取代第 ${r.replaced} 版` : ''}），新建巡听记录将使用它；已开始的记录仍用原来的评分表`);
       return;
     }
     const json = parseJsonText(await file.text(), '模板文件');
@@ -50,7 +69,10 @@ export function TemplateManager() {
                 {r.title}
                 {(active ?? rows[0]?.id) === r.id && <strong>（当前使用）</strong>}
               </td>
-              <td>{r.version}</td>
+              <td>
+                {r.version}
+                {r.publishedBy && <small>（{r.publishedBy.cn} 签名发布{r.publishedBy.publishedAt ? `，${r.publishedBy.publishedAt.slice(0, 10)}` : ''}）</small>}
+              </td>
               <td>{r.template.sections.reduce((n, s) => n + s.items.length, 0)}</td>
               <td>
                 <button type="button" class="link" onClick={() => void setSetting(db, ACTIVE_TEMPLATE_KEY, r.id)}>
@@ -69,8 +91,8 @@ export function TemplateManager() {
         </tbody>
       </table>
       <div class="field">
-        <label for="template-file">导入评分表（JSON 文件）</label>
-        <input id="template-file" type="file" accept=".json,application/json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <label for="template-file">导入评分表（工委发布的签名 PDF，或 JSON 文件）</label>
+        <input id="template-file" type="file" accept=".pdf,application/pdf,.json,application/json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
       </div>
       {message && <p role="status">{message}</p>}
       <ProblemList title="评分表未导入" problems={problems} />

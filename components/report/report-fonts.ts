@@ -1,6 +1,7 @@
 import type { FontCoverage, ReportFonts } from '../../utils/pdf';
 import type { ObservationRecord } from '../../utils/record';
 import type { Coverage } from '../../utils/coverage';
+import type { RubricTemplate } from '../../utils/rubric';
 import type { Platform } from '../platform';
 
 // Fonts are big (2.8 MB a weight, 9.8 MB for rare characters): fetch each once per page.
@@ -57,4 +58,13 @@ async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean
     sip: sip && { name: 'HanaMinSIP.ttf', bytes: sip },
     coverage: cov,
   };
+}
+
+/** The fonts a template's blank 评分表 needs. */
+export async function loadSheetFonts(platform: Platform, template: RubricTemplate): Promise<ReportFonts> {
+  const { fieldsNeedExtFont, fieldsNeedSipFont } = await import('../../utils/pdf');
+  const { sheetFields } = await import('../../utils/template-publish');
+  const cov = await loadCoverage(platform);
+  const fields = sheetFields(template);
+  return fontsWith(platform, cov, fieldsNeedExtFont(fields, cov), fieldsNeedSipFont(fields, cov));
 }

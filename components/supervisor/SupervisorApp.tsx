@@ -14,13 +14,15 @@ import { errorMessage } from '../ui/errors';
 import { CA_HOLDER } from '../ui/strings';
 import { CoverageTab } from './CoverageTab';
 import { FirstSteps } from './FirstSteps';
+import { TemplatesTab } from '../templates/TemplatesTab';
 
-export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'ca' | 'trust' | 'backup';
+export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'templates' | 'ca' | 'trust' | 'backup';
 
 const TABS: { id: SupervisorTab; title: string }[] = [
   { id: 'inbox', title: '报告收集' },
   { id: 'coverage', title: '覆盖统计' },
   { id: 'roster', title: '名单与计划' },
+  { id: 'templates', title: '评分表' },
   { id: 'ca', title: '证书颁发' },
   { id: 'trust', title: '信任列表' },
   { id: 'backup', title: '备份与恢复' },
@@ -113,6 +115,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
               <RosterManager editable />
             </>
           )}
+          {ready && tab === 'templates' && <TemplatesTab db={db} />}
           {ready && tab === 'ca' && <AuthorityManager />}
           {ready && tab === 'trust' && (
             <TrustManager

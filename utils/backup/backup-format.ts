@@ -8,7 +8,7 @@ export const BACKUP_FORMAT_PREFIX = 'xunting.backup/';
 export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_APP = 'xunting' as const;
 /** The database schema version whose tables this format describes (utils/db DB_VERSION; a test keeps them equal). */
-export const BACKUP_DB_VERSION = 3;
+export const BACKUP_DB_VERSION = 4;
 export const MANIFEST_ENTRY = 'manifest.json';
 /** The file name extension of a backup. */
 export const BACKUP_EXTENSION = '.xtbak';

@@ -25,6 +25,7 @@ export const BACKUP_TABLES = [
   'collected',
   'collectedFiles',
   'plans',
+  'rubricVersions',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 export type TableCounts = Record<BackupTable, number>;
@@ -53,6 +54,7 @@ export const TABLE_LABELS: Record<BackupTable, string> = {
   collected: '收到的报告',
   collectedFiles: '收到的 PDF 文件',
   plans: '年度计划',
+  rubricVersions: '评分表版本',
 };
 
 /** The primary key of each table (its fields, in order), as in utils/db SCHEMA. */
@@ -71,6 +73,7 @@ export const TABLE_KEYS: Record<BackupTable, readonly string[]> = {
   collected: ['recordId', 'revision'],
   collectedFiles: ['sha256'],
   plans: ['year'],
+  rubricVersions: ['id', 'version'],
 };
 
 type Row = Record<string, unknown>;
@@ -112,6 +115,8 @@ const ROW_CHECKS: Record<BackupTable, Check[]> = {
   collected: [record, texts('sha256', 'fileName', 'unitId', 'date'), (row, at, problems) => field(row, at, problems, 'signers', Array.isArray, '数组')],
   collectedFiles: [pdf, texts('fileName')],
   plans: [(row, at, problems) => under(at, validatePlan(row), problems)],
+  // A draft may not validate yet (it is being edited); a published version must.
+  rubricVersions: [texts('status', 'createdAt', 'updatedAt'), (row, at, problems) => row.status === 'published' && under(`${at}.template`, validateTemplate(row.template), problems)],
 };
 
 function isRecordOf(row: Row): boolean {

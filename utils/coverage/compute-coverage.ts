@@ -57,7 +57,7 @@ import { percentOf } from './percent';
 import { coverageLabel, scopeMonths, scopeProblem, yearInScope } from './scope';
 import { sectionAverages } from './section-averages';
 import { topSessions } from './top-sessions';
-import type { CollectedRecord, Coverage, CoverageInput, CoverageProblem, CoverageScope, PlannedVisit, SessionSummary, UnitCoverage } from './types';
+import type { CollectedRecord, Coverage, CoverageInput, CoverageProblem, CoverageScope, PlannedVisit, SessionSummary, TemplateUse, UnitCoverage } from './types';
 import { unitMatcher } from './unit-matcher';
 import { scoringConsistency } from './scoring-consistency';
 
@@ -72,6 +72,19 @@ interface UnitTally {
 interface CountedSession extends GradedSession {
   summary: SessionSummary;
   sections: ScoreSummary['sections'];
+  template: { id: string; version: number; title: string };
+}
+
+/** The templates and versions behind the figures, by template id; versions ascending. */
+function templateUses(counted: readonly CountedSession[]): TemplateUse[] {
+  const byId = new Map<string, { title: string; newest: number; versions: Map<number, number> }>();
+  for (const { template: t } of counted) {
+    const use = byId.get(t.id) ?? { title: t.title, newest: t.version, versions: new Map<number, number>() };
+    if (t.version >= use.newest) Object.assign(use, { title: t.title, newest: t.version });
+    use.versions.set(t.version, (use.versions.get(t.version) ?? 0) + 1);
+    byId.set(t.id, use);
+  }
+  return [...byId.entries()].map(([id, u]) => ({ id, title: u.title, versions: [...u.versions.entries()].sort(([a], [b]) => a - b).map(([version, sessions]) => ({ version, sessions })) }));
 }
 
 export function computeCoverage(input: CoverageInput, scope: CoverageScope): Coverage {
@@ -134,7 +147,7 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     const sameDay = tally.byDate.get(r.date);
     if (sameDay) sameDay.push(c);
     else tally.byDate.set(r.date, [c]);
-    counted.push({ summary, sections: score.sections, grade: summary.grade, bands: r.template.bands });
+    counted.push({ summary, sections: score.sections, grade: summary.grade, bands: r.template.bands, template: { id: r.template.id, version: r.template.version, title: r.template.title } });
     if (r.group?.independent?.length) grouped.push(r);
   }
   for (const tally of tallyOf.values()) {
@@ -165,7 +178,8 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     notInAnyPlan: units.filter((u) => u.planned.length === 0).map((u) => u.unit),
     monthly: monthlyProgress(months, tallies),
     grades: gradeDistribution(counted),
-    sections: sectionAverages(counted.map((s) => s.sections)),
+    sections: sectionAverages(counted),
+    templates: templateUses(counted),
     top: topSessions(counted.map((s) => s.summary)),
     consistency: scoringConsistency(grouped),
     problems,

@@ -17,3 +17,4 @@ export type { CoverageTable, TableCell, UnitStatus } from './coverage-tables';
 export { coverageCsv, coverageXlsx, coverageFileName } from './export-coverage';
 export { scoringConsistency } from './scoring-consistency';
 export type { ScoringConsistency } from './scoring-consistency';
+export { templateUsesText, sectionVersionsText } from './template-uses';

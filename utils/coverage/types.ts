@@ -99,12 +99,22 @@ export interface GradeCount {
 }
 
 export interface SectionAverage {
-  /** Sections are matched across records by title (templates may differ in ids). */
+  /** Sections are matched across records by template id and section id; the title of the newest version. */
   title: string;
   /** Mean of each session's section earned/max, as a percentage with one decimal. */
   averagePct: number;
   /** Sessions in which this section was assessed. */
   sessions: number;
+  /** The versions of its template the figure comes from, ascending. */
+  versions: number[];
+}
+
+/** A template the counted sessions were scored against, with how many sessions used each version. */
+export interface TemplateUse {
+  id: string;
+  /** The title in the newest version used. */
+  title: string;
+  versions: { version: number; sessions: number }[];
 }
 
 export type CoverageProblemKind =
@@ -165,6 +175,8 @@ export interface Coverage {
   grades: GradeCount[];
   /** Weakest first. */
   sections: SectionAverage[];
+  /** Which templates and versions the grades and section figures come from. */
+  templates: TemplateUse[];
   /** The best sessions (excellent-case candidates), highest total first, at most 10. */
   top: SessionSummary[];
   /** 评分一致性, from the sessions a group scored independently and reconciled. */

@@ -8,3 +8,5 @@ export * from './trust-store';
 export * from './collect-store';
 export * from './plan-store';
 export * from './backup-store';
+export * from './rubric-version-store';
+export * from './rubric-sheet-store';

@@ -59,6 +59,25 @@ export interface TemplateRow {
   title: string;
   importedAt: string;
   template: RubricTemplate;
+  /** When imported from a signed 评分表 PDF: who published it and when (verified). */
+  publishedBy?: { cn: string; o: string; fingerprint: string; publishedAt: string | null };
+}
+
+/**
+ * A version of a rubric template in the supervisor's editor. A draft changes as it is edited (and
+ * may not validate yet); a published version is fixed for ever, with the signed 评分表 it was
+ * published as. Editing a published template makes a new draft with the next version number.
+ */
+export interface RubricVersionRow {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  template: RubricTemplate;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  /** The signed 评分表 PDF (published versions made here); null for a template that came as JSON. */
+  pdf: Blob | null;
 }
 
 export interface SettingRow {
@@ -74,7 +93,7 @@ export type UnitRow = Unit;
  * certificate is imported the identity is `pending` and holds only the request (CSR).
  */
 export interface IdentityRow {
-  id: typeof SELF_IDENTITY;
+  id: typeof SELF_IDENTITY | typeof PUBLISHER_IDENTITY;
   name: string;
   org: string;
   createdAt: string;
@@ -88,6 +107,8 @@ export interface IdentityRow {
   chain: Uint8Array[];
 }
 export const SELF_IDENTITY = 'self' as const;
+/** The dashboard's identity for publishing 评分表, issued by its own CA on first use. */
+export const PUBLISHER_IDENTITY = 'publisher' as const;
 
 /**
  * The supervisor's CA. The key is kept non-extractable; `backup` is the passphrase-protected
@@ -163,7 +184,7 @@ export interface CollectedFileRow {
 
 export type PlanRow = Plan;
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Schema history. Never edit a released version: add a new one with an upgrade.
@@ -172,6 +193,8 @@ export const DB_VERSION = 3;
  *     fast; finalised revisions are kept in versions; PDFs in reports.
  * v3: signing (the observer's identity; the supervisor's CA, its register and trust list) and
  *     the supervisor's side (collected reports and their PDFs, yearly plans). New tables only.
+ * v4: the template editor's versions (rubricVersions); every stored template becomes its first
+ *     published version, so editing it makes version + 1.
  */
 export const SCHEMA: Record<number, Record<string, string>> = {
   1: {
@@ -208,6 +231,24 @@ export const SCHEMA: Record<number, Record<string, string>> = {
     collectedFiles: 'sha256',
     plans: 'year',
   },
+  4: {
+    observations: 'id, status, updatedAt, unitId, date',
+    records: 'id',
+    snapshots: '++seq, observationId, [observationId+savedAt]',
+    versions: '[id+revision], id',
+    reports: '[observationId+revision], observationId',
+    templates: 'id',
+    units: 'id, name',
+    settings: 'key',
+    identities: 'id',
+    authority: 'id',
+    issued: 'serial, issuedAt',
+    trust: 'fingerprint, kind',
+    collected: '[recordId+revision], recordId, sha256, date, superseded',
+    collectedFiles: 'sha256',
+    plans: 'year',
+    rubricVersions: '[id+version], id, status',
+  },
 };
 
 export function rowOf(record: ObservationRecord): ObservationRow {
@@ -240,6 +281,15 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   }
 }
 
+/** v3 → v4: each stored template is the first version the editor knows, published (fixed) as imported. */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const templates = (await tx.table('templates').toArray()) as TemplateRow[];
+  for (const t of templates) {
+    const row: RubricVersionRow = { id: t.id, version: t.version, status: 'published', template: t.template, createdAt: t.importedAt, updatedAt: t.importedAt, publishedAt: t.importedAt, pdf: null };
+    await tx.table('rubricVersions').put(row);
+  }
+}
+
 export class XuntingDB extends Dexie {
   observations!: EntityTable<ObservationRow, 'id'>;
   records!: EntityTable<RecordRow, 'id'>;
@@ -256,12 +306,14 @@ export class XuntingDB extends Dexie {
   collected!: Dexie.Table<CollectedRow, [string, number]>;
   collectedFiles!: EntityTable<CollectedFileRow, 'sha256'>;
   plans!: EntityTable<PlanRow, 'year'>;
+  rubricVersions!: Dexie.Table<RubricVersionRow, [string, number]>;
 
   constructor(name: string, upTo: number = DB_VERSION) {
     super(name);
     if (upTo >= 1) this.version(1).stores(SCHEMA[1]);
     if (upTo >= 2) this.version(2).stores(SCHEMA[2]).upgrade(upgradeToV2);
     if (upTo >= 3) this.version(3).stores(SCHEMA[3]);
+    if (upTo >= 4) this.version(4).stores(SCHEMA[4]).upgrade(upgradeToV4);
   }
 }
 

@@ -13,7 +13,7 @@
  * same bytes. Characters no font has stop the render (UnprintableError), as for the report.
  */
 import { jsPDF } from 'jspdf';
-import type { Coverage } from '../coverage';
+import { templateUsesText, type Coverage } from '../coverage';
 import { registerFonts, type ReportFonts } from './fonts';
 import { fieldsNeedExtFont, fieldsNeedSipFont, findUnprintableFields } from './glyph-check';
 import { UnprintableError } from './errors';
@@ -123,7 +123,8 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
 
   table('等次分布', coverage.grades.length ? gradeTable(doc, coverage, cw) : null, '尚无巡听记录。');
   table('各部分得分率', coverage.sections.length ? sectionTable(doc, coverage, cw) : null, '尚无评分记录。');
-  if (coverage.sections.length) note('注：得分率为各场巡听中该部分实得分占应评满分的比例的平均值，由低到高排列。');
+  if (coverage.sections.length) note('注：得分率为各场巡听中该部分实得分占应评满分的比例的平均值，由低到高排列；各部分按编号跨版本对应，名称取最新版本。');
+  if (coverage.templates.length) note(`${templateUsesText(coverage.templates)}。`);
 
   if (coverage.consistency.groupSessions > 0) {
     table('评分一致性', consistencyObserverTable(coverage, cw), '');

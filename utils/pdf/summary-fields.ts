@@ -24,6 +24,7 @@ export function summaryFields(c: Coverage, extra: { title?: string; organisation
     c[key].forEach((u, i) => add('单位名称', `$.${key}[${i}].name`, u.name));
   }
   c.grades.forEach((g, i) => add('等次名称', `$.grades[${i}].grade`, g.grade));
+  c.templates.forEach((t, i) => add('评分表名称', `$.templates[${i}].title`, t.title));
   c.sections.forEach((s, i) => add('评分部分名称', `$.sections[${i}].title`, s.title));
   c.top.forEach((s, i) => {
     add('单位名称', `$.top[${i}].unitName`, s.unitName);

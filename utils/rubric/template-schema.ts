@@ -94,12 +94,12 @@ function semanticProblems(input: unknown): Problem[] {
       problems.push({ path: `${sp}.id`, message: `部分编号 "${sid}" 与第 ${sectionIds.get(sid)! + 1} 部分重复` });
     } else if (sid !== undefined) sectionIds.set(sid, si);
     if (Array.isArray(s.items) && s.items.length === 0) {
-      problems.push({ path: `${sp}.items`, message: `部分「${asString(s.title) ?? sid ?? si + 1}」没有评分项` });
+      problems.push({ path: `${sp}.items`, message: `部分「${asString(s.title)?.trim() || sid || si + 1}」没有评分项` });
     }
     asArray(s.items).map(asObject).forEach((item, ii) => {
       const ip = `${sp}.items[${ii}]`;
       const iid = asString(item.id);
-      const title = asString(item.title) ?? iid ?? '';
+      const title = asString(item.title)?.trim() || iid || '';
       const seen = iid === undefined ? undefined : itemIds.get(iid);
       if (seen) problems.push({ path: `${ip}.id`, message: `评分项编号 "${iid}" 重复（已用于 ${seen}）` });
       else if (iid !== undefined) itemIds.set(iid, ip);

@@ -111,7 +111,7 @@ describe('readArchive refuses, saying why, and returns nothing', () => {
     const withManifest = (patch: Record<string, unknown>) => rezip(zip, (_f, m) => Object.assign(m, patch));
     expect(await refusal(await withManifest({ format: 'xunting.roster/1' }))).toMatch('这不是巡听备份：manifest.json 的格式标识是 "xunting.roster/1"');
     expect(await refusal(await withManifest({ format: 'xunting.backup/2' }))).toMatch('备份格式 "xunting.backup/2" 比本程序支持的 "xunting.backup/1" 新，请先升级');
-    expect(await refusal(await withManifest({ dbVersion: 4 }))).toMatch('备份来自较新的巡听旁听（数据库版本 4');
+    expect(await refusal(await withManifest({ dbVersion: 5 }))).toMatch('备份来自较新的巡听旁听（数据库版本 5');
     expect(await refusal(await withManifest({ app: 'other' }))).toMatch('manifest.json.app：app 须为 "xunting"');
     const identities = await rezip(zip, (f, m) => {
       f['tables/identities.json'] = bytesOf('[]');

@@ -50,7 +50,7 @@ describe('exportDatabase', () => {
     expect(manifest.ok).toBe(true);
     if (!manifest.ok) return;
     expect(manifest.value.tables).toEqual(exportedCounts);
-    expect(manifest.value.dbVersion).toBe(3);
+    expect(manifest.value.dbVersion).toBe(4);
     expect(manifest.value.createdAt).toBe('2026-05-12T03:04:00.000Z');
     expect(manifest.value.notes.join('\n')).toMatch('签名身份（identities）不在备份中');
     expect(manifest.value.notes.join('\n')).toMatch('CA 私钥不以明文写入备份');

@@ -14,6 +14,8 @@ import {
   importTemplate,
   ingestInspected,
   issueFromRequest,
+  markPublished,
+  saveRubricDraft,
   replaceRoster,
   reviseObservation,
   saveRecord,
@@ -107,6 +109,9 @@ export async function fillDatabase(db: XuntingDB): Promise<void> {
     { format: 'xunting.plan/1', year: 2027, entries: [{ unitId: roster.value.units[2].id, month: 9, group: '第二巡听组' }] },
   ]);
   if (!plans.ok) throw new Error(JSON.stringify(plans.problems));
+  // The template editor: a published version with its 评分表 and a draft that does not validate yet.
+  await markPublished(db, { ...smallTemplate(), version: 2 }, pdfBlob(fakePdf('评分表 v2')), new Date('2026-02-01T01:00:00Z'));
+  await saveRubricDraft(db, { ...smallTemplate(), version: 3, title: '' }, new Date('2026-02-02T01:00:00Z'));
   // The supervisor's own signing identity: never in a backup, never removed by a restore.
   await createBrowserIdentity(db, { name: '王监督', org: '巡听办' });
 }

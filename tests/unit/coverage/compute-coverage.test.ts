@@ -291,19 +291,31 @@ describe('section averages', () => {
     const c = computeCoverage(input([one, two]), y2026);
     const mean = (...pcts: number[]) => Math.round((pcts.reduce((a, b) => a + b, 0) / pcts.length) * 10) / 10;
     expect(c.sections).toEqual([
-      { title: '学习内容', averagePct: mean((15 / 20) * 100, (10 / 20) * 100), sessions: 2 },
-      { title: '学习纪律', averagePct: mean(((10 - 2) / 10) * 100, ((10 - 4) / 10) * 100), sessions: 2 },
-      { title: '成果转化', averagePct: mean(100), sessions: 1 },
+      { title: '学习内容', averagePct: mean((15 / 20) * 100, (10 / 20) * 100), sessions: 2, versions: [1] },
+      { title: '学习纪律', averagePct: mean(((10 - 2) / 10) * 100, ((10 - 4) / 10) * 100), sessions: 2, versions: [1] },
+      { title: '成果转化', averagePct: mean(100), sessions: 1, versions: [1] },
     ]);
   });
 
-  it('sections of different templates meet by title', () => {
-    const renamed = structuredClone(threeSections);
-    renamed.sections[0].id = 'content';
-    renamed.sections[0].items.forEach((i) => (i.id = `content-${i.id}`));
-    const three = edited(collected(units[2], '2026-07-10'), { template: renamed, scores: { 'content-a1': s(10), 'content-a2': s(10), b1: s(5), c1: s(0) } });
+  it('across versions of a template, sections meet by id: a renamed section is one section under its newest title, and the figures say which versions', () => {
+    const v2 = structuredClone(threeSections);
+    v2.version = 2;
+    v2.sections[0].title = '学习内容与形式';
+    const three = edited(collected(units[2], '2026-07-10'), { template: v2, scores: { a1: s(10), a2: s(10), b1: s(5), c1: s(0) } });
     const c = computeCoverage(input([one, three]), y2026);
-    expect(c.sections.find((x) => x.title === '学习内容')).toEqual({ title: '学习内容', averagePct: Math.round(((75 + 100) / 2) * 10) / 10, sessions: 2 });
+    expect(c.sections.find((x) => x.title === '学习内容与形式')).toEqual({ title: '学习内容与形式', averagePct: Math.round(((75 + 100) / 2) * 10) / 10, sessions: 2, versions: [1, 2] });
+    expect(c.sections.find((x) => x.title === '学习内容')).toBeUndefined();
+    expect(c.templates).toEqual([{ id: threeSections.id, title: threeSections.title, versions: [{ version: 1, sessions: 1 }, { version: 2, sessions: 1 }] }]);
+  });
+
+  it('a section whose id changed is another section, even under the same title', () => {
+    const other = structuredClone(threeSections);
+    other.version = 2;
+    other.sections[0].id = 'content';
+    other.sections[0].items.forEach((i) => (i.id = `content-${i.id}`));
+    const three = edited(collected(units[2], '2026-07-10'), { template: other, scores: { 'content-a1': s(10), 'content-a2': s(10), b1: s(5), c1: s(0) } });
+    const c = computeCoverage(input([one, three]), y2026);
+    expect(c.sections.filter((x) => x.title === '学习内容').map((x) => [x.averagePct, x.versions])).toEqual([[75, [1]], [100, [2]]]);
   });
 });
 

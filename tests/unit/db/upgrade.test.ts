@@ -11,6 +11,9 @@ import {
   listVersions,
   loadRecord,
   saveRecord,
+  listRubricVersions,
+  draftOf,
+  saveRubricDraft,
   type TemplateRow,
 } from '../../../utils/db';
 import { finalizeRecord, type ObservationRecord } from '../../../utils/record';
@@ -188,7 +191,7 @@ describe('upgrading a v2 database to v3 (signing and the supervisor’s tables)'
     v2.close();
 
     const db = await openV2(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.observations.toArray()).toEqual(before.observations);
     expect(await db.records.toArray()).toEqual(before.records);
     expect(await db.versions.toArray()).toEqual(before.versions);
@@ -199,5 +202,37 @@ describe('upgrading a v2 database to v3 (signing and the supervisor’s tables)'
     for (const t of [db.identities, db.authority, db.issued, db.trust, db.collected, db.collectedFiles, db.plans]) expect(await t.count()).toBe(0);
     await db.plans.put({ format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u001', month: 3, group: '第一巡听组' }] });
     expect((await db.plans.get(2026))?.entries).toHaveLength(1);
+  });
+});
+
+describe('upgrading a v3 database to v4 (the template editor’s versions)', () => {
+  it('keeps every table; each stored template becomes its first published version, and editing it makes the next version', async () => {
+    const name = uniqueName();
+    const f = v1Fixture();
+    await createV1(name, f);
+    const v3 = new XuntingDB(name, 3);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const before = {
+      observations: await v3.table('observations').toArray(),
+      records: await v3.table('records').toArray(),
+      templates: await v3.table('templates').toArray(),
+      settings: await v3.table('settings').toArray(),
+    };
+    v3.close();
+
+    const db = await openV2(name);
+    expect(db.verno).toBe(4);
+    expect(await db.observations.toArray()).toEqual(before.observations);
+    expect(await db.records.toArray()).toEqual(before.records);
+    expect(await db.templates.toArray()).toEqual(before.templates);
+    expect(await db.settings.toArray()).toEqual(before.settings);
+    expect(await listRubricVersions(db)).toEqual([
+      { id: f.templateRow.id, version: 1, status: 'published', template: f.templateRow.template, createdAt: f.templateRow.importedAt, updatedAt: f.templateRow.importedAt, publishedAt: f.templateRow.importedAt, pdf: null },
+    ]);
+    const draft = await draftOf(db, f.templateRow.id, new Date('2026-04-01T00:00:00Z'));
+    expect([draft.status, draft.version, draft.template.version]).toEqual(['draft', 2, 2]);
+    await expect(saveRubricDraft(db, { ...f.templateRow.template, title: '改动已发布的版本' })).rejects.toThrow('第 1 版已发布，不能再修改');
+    expect((await db.rubricVersions.get([f.templateRow.id, 1]))?.template.title).toBe(f.templateRow.template.title);
   });
 });

@@ -248,7 +248,9 @@ describe('refusals: no PDF rather than a wrong one', () => {
 describe('utils/pdf stays portable', () => {
   it('uses no Buffer and no Node modules outside node-fonts.ts', () => {
     const dir = join(__dirname, '../../../utils/pdf');
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'node-fonts.ts')) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    expect(files).toContain(join('jspdf-patches', 'index.ts'));
+    for (const f of files.filter((f) => f.endsWith('.ts') && f !== 'node-fonts.ts')) {
       const src = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       expect(src, f).not.toMatch(/\bBuffer\b|from 'node:|from 'fs'|require\(/);
     }

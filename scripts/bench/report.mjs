@@ -1,7 +1,8 @@
 // PDF report: our jsPDF renderer against pdfmake 0.3 printing the same content with the same fonts.
 //  - records: the CLI's demo record (xunting report --demo) and a trimmed copy of it (short score
 //    notes, fewer timeline notes, shorter narrative); page counts are read from the output.
-//  - warm: fonts loaded once, one render to warm up, then N timed renders (median, p95).
+//  - warm: fonts loaded once, one render to warm up, then N timed renders (median, p95), ours and
+//    pdfmake interleaved so both see the same load on a shared machine.
 //  - cold: a fresh `node --import tsx` per render; the child times reading the fonts from disk
 //    plus one render (module imports and the record are loaded before the clock starts).
 //  - size of the PDF, and a sanity check of both outputs (pdftotext finds the unit and a
@@ -313,16 +314,25 @@ function fontProgramBytes(pdf) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-async function warm(render) {
-  await render(); // warm-up, untimed
-  const times = [];
-  let bytes;
-  for (let i = 0; i < WARM_N; i++) {
-    const t0 = performance.now();
-    bytes = await render();
-    times.push(performance.now() - t0);
+/**
+ * Warm runs of several renderers, interleaved (a, b, c, a, b, c, …) so that each sees the same
+ * machine load: on a shared machine a sequential run of one and then the other skews the ratio.
+ */
+async function warmInterleaved(renders) {
+  const out = [];
+  for (const render of renders) {
+    render.before?.();
+    out.push({ times: [], bytes: await render.run() }); // warm-up, untimed
   }
-  return { times, bytes };
+  for (let i = 0; i < WARM_N; i++) {
+    for (let k = 0; k < renders.length; k++) {
+      renders[k].before?.();
+      const t0 = performance.now();
+      out[k].bytes = await renders[k].run();
+      out[k].times.push(performance.now() - t0);
+    }
+  }
+  return out;
 }
 
 export async function run() {
@@ -354,17 +364,16 @@ export async function run() {
       const recordFile = join(dir, `${key}.json`);
       writeFileSync(recordFile, JSON.stringify(record));
 
-      console.error(`  … ${key}: ours warm`);
-      useDeflate(pureJsDeflate);
-      const oursWarmJs = await warm(() => renderReport(record, fonts));
+      console.error(`  … ${key}: warm runs (ours with node:zlib, ours with pure-JS deflate, pdfmake; interleaved)`);
+      const [oursWarm, oursWarmJs, pmWarm] = await warmInterleaved([
+        { before: useNativeDeflate, run: () => renderReport(record, fonts) },
+        { before: () => useDeflate(pureJsDeflate), run: () => renderReport(record, fonts) },
+        { run: () => pdfmake.createPdf(build(record)).getBuffer() },
+      ]);
       useNativeDeflate();
-      const oursWarm = await warm(() => renderReport(record, fonts));
       const oursFile = join(dir, `${key}-jspdf.pdf`);
       writeFileSync(oursFile, oursWarm.bytes);
       const oursFacts = checkOutput('jsPDF', oursFile, record);
-
-      console.error(`  … ${key}: pdfmake warm`);
-      const pmWarm = await warm(() => pdfmake.createPdf(build(record)).getBuffer());
       const pmFile = join(dir, `${key}-pdfmake.pdf`);
       writeFileSync(pmFile, pmWarm.bytes);
       const pmFacts = checkOutput('pdfmake', pmFile, record);

@@ -11,7 +11,6 @@ import {
   type IdentityState,
   type XuntingDB,
 } from '../../utils/db';
-import { certificateToPem, parseCertificate } from '../../utils/sign';
 import { usePlatform } from '../platform';
 import { fileBytes } from '../ui/errors';
 import { useAction } from '../ui/use-action';
@@ -72,6 +71,7 @@ export function IdentityManager({ db, onChange }: { db: XuntingDB; onChange?(): 
   const downloadCert = async () => {
     const row = await db.identities.get(SELF_IDENTITY);
     if (!row?.certificate) return;
+    const { certificateToPem, parseCertificate } = await import('../../utils/sign'); // pkijs loads on first use
     const pem = [row.certificate, ...row.chain].map((d) => certificateToPem(parseCertificate(d))).join('');
     await platform.saveFile(`签名证书-${row.name}.pem`, new Blob([pem], { type: PEM_TYPE }));
   };

@@ -4,7 +4,7 @@
 //  - The 1,000 reports: 20 reports rendered by our renderer for different units and dates; each
 //    is given 50 distinct records (new record id and date, same unit) by an incremental update
 //    that replaces the embedded observation.json before signing, then signed by one of two
-//    observers issued by a CA. So the inbox sees 1,000 distinct signed records, each ~220 KB,
+//    observers issued by a CA. So the inbox sees 1,000 distinct signed records, each ~150 KB,
 // * exactly as it would from the field; only the printed page is shared by each group of 50.
 //  - Import time: from choosing the files to the inbox's status line reporting all 1,000
 //    accepted (reading, SHA-256, verifyPdf with the trust list, one Dexie transaction per file

@@ -18,11 +18,12 @@
  */
 import { jsPDF } from 'jspdf';
 import { pdfName } from '../embed-file';
+import { binaryString } from '../binary-string';
 import { subsetTrueType } from './truetype-subset';
 import { deflate } from './deflate';
 
 /** The parts of jsPDF's TTFFont (not in its typings) that are read here. */
-export interface ParsedTtf {
+interface ParsedTtf {
   cmap: { unicode?: { codeMap: Record<number, number> } };
   head: { unitsPerEm: number };
   hmtx: { forGlyph(id: number): { advance: number } };
@@ -126,17 +127,10 @@ export class DocumentFont {
   }
 }
 
-/** Bytes → the binary string jsPDF streams take (one char per byte), chunked to spare the stack. */
-export function binaryString(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 0x8000) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]));
-  return parts.join('');
-}
-
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 /** The /ToUnicode CMap: each used glyph id → the UTF-16 code unit drawn with it. */
-export function toUnicodeCmap(map: Record<number, number>): string {
+function toUnicodeCmap(map: Record<number, number>): string {
   const codes = Object.keys(map)
     .map(Number)
     .sort((a, b) => a - b);
@@ -155,7 +149,7 @@ export function toUnicodeCmap(map: Record<number, number>): string {
  * /W for glyphs 0…n−1: runs of consecutive ids whose width differs from /DW, as
  * `first [w1 w2 …]`. Widths are truncated to integers, as jsPDF writes them.
  */
-export function widthArray(widths: readonly number[]): string {
+function widthArray(widths: readonly number[]): string {
   const parts: string[] = [];
   let run: number[] = [];
   let first = 0;
@@ -178,7 +172,7 @@ export function widthArray(widths: readonly number[]): string {
 }
 
 /** What jsPDF passes to a `putFont` handler. */
-export interface PutFontArgs {
+interface PutFontArgs {
   font: { metadata: unknown; encoding: string; fontName: string; objectNumber?: number; isAlreadyPutted?: boolean };
   out(line: string): void;
   newObject(): number;

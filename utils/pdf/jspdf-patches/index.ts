@@ -16,7 +16,8 @@
  *    observer-rows.ts reads an image's size from its PNG header instead of decoding it twice.
  */
 import { jsPDF, type jsPDFOptions } from 'jspdf';
-import { binaryString, DocumentFont, parsedFont, putDocumentFont } from './document-font';
+import { binaryString } from '../binary-string';
+import { DocumentFont, parsedFont, putDocumentFont } from './document-font';
 import { processPng } from './png-image';
 import { deflate } from './deflate';
 
@@ -42,7 +43,7 @@ export function flateEncode(data: string): string {
 let installed = false;
 
 /** Install the patches (idempotent). Throws if this jsPDF does not look like the one they were written for. */
-export function installJsPdfPatches(): void {
+function installJsPdfPatches(): void {
   if (installed) return;
   const api = jsPDF.API as unknown as { events: EventList; processDataByFilters?: (data: string, chain: string | string[]) => Filtered };
 

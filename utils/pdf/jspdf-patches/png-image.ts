@@ -8,10 +8,10 @@
  */
 import { unzlibSync } from 'fflate';
 import { deflate } from './deflate';
-import { binaryString } from './document-font';
+import { binaryString } from '../binary-string';
 
 /** What jsPDF's putImage reads from a processed image (see jsPDF's processPNG). */
-export interface ProcessedImage {
+interface ProcessedImage {
   alias: unknown;
   index: unknown;
   data: string;

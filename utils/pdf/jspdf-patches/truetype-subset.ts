@@ -9,7 +9,7 @@
  */
 
 /** Why a font cannot be subset (a font that passed `checkFontBytes` should never get here). */
-export class SubsetError extends Error {
+class SubsetError extends Error {
   constructor(why: string) {
     super(`TrueType subset: ${why}`);
     this.name = 'SubsetError';

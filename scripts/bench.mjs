@@ -18,7 +18,7 @@ const { ensureSystemDeps } = await import('./ensure-system-deps.mjs');
 await ensureSystemDeps();
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const parts = ['ui', 'report', 'sign', 'collect'].filter((p) => !only.length || only.includes(p));
+const parts = ['ui', 'report', 'report-browser', 'sign', 'collect'].filter((p) => !only.length || only.includes(p));
 const rows = [];
 for (const part of parts) {
   const file = resolve(root, 'scripts/bench', `${part}.mjs`);

@@ -4,12 +4,14 @@
 //     no content scripts, a strict content security policy;
 //  2. no remote code: no script, import or worker loaded from another origin in the built files;
 //  3. `web-ext lint` on the Firefox build reports no errors (warnings are printed);
-//  4. `npm audit --omit=dev` finds no high or critical advisory (when the registry's audit
+//  4. the side panel's eager JavaScript (entry + static imports), gzipped, within its budget;
+//  5. `npm audit --omit=dev` finds no high or critical advisory (when the registry's audit
 //     endpoint answers; on a network that blocks it, this says so and does not pass silently as
 //     "audited").
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { eagerJs, SIDE_PANEL_EAGER_BUDGET } from './eager-js.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
@@ -50,6 +52,11 @@ const walk = (dir) => {
 };
 for (const d of ['.output/chrome-mv3', '.output/firefox-mv2', 'dist/mfe']) walk(join(root, d));
 say(`no remote code in ${scanned} built scripts and pages`);
+
+const eager = eagerJs(join(root, '.output/chrome-mv3'), 'sidepanel.html');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+if (eager.gzip > SIDE_PANEL_EAGER_BUDGET) fail(`side panel eager JS is ${kb(eager.gzip)} gzipped, over its ${kb(SIDE_PANEL_EAGER_BUDGET)} budget: ${eager.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}`);
+say(`side panel eager JS: ${kb(eager.gzip)} gzipped (budget ${kb(SIDE_PANEL_EAGER_BUDGET)}) in ${eager.files.length} files`);
 
 const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', join(root, '.output/firefox-mv2'), '--output', 'json', '--no-input'], { cwd: root, encoding: 'utf8' });
 try {

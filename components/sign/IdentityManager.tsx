@@ -11,7 +11,6 @@ import {
 } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
-import { certificateToPem, parseCertificate } from '../../utils/sign';
 import { usePlatform } from '../platform';
 import { fileBytes } from '../ui/errors';
 import { CA_HOLDER } from '../ui/strings';
@@ -68,6 +67,7 @@ export function IdentityManager() {
   const downloadCert = async () => {
     const row = await db.identities.get(SELF_IDENTITY);
     if (!row?.certificate) return;
+    const { certificateToPem, parseCertificate } = await import('../../utils/sign'); // pkijs loads on first use
     const pem = [row.certificate, ...row.chain].map((d) => certificateToPem(parseCertificate(d))).join('');
     await platform.saveFile(`签名证书-${row.name}.pem`, new Blob([pem], { type: PEM_TYPE }));
   };

@@ -12,5 +12,5 @@ export async function fileBytes(file: Blob): Promise<Uint8Array> {
 
 /** `bytes` as a Blob of `type` (copies, so a later change to the array cannot alter the file). */
 export function bytesBlob(bytes: Uint8Array, type: string): Blob {
-  return new Blob([bytes.slice().buffer], { type });
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type }); // the Blob copies the bytes once
 }

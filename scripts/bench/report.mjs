@@ -1,7 +1,8 @@
 // PDF report: our jsPDF renderer against pdfmake 0.3 printing the same content with the same fonts.
 //  - records: the CLI's demo record (xunting report --demo) and a trimmed copy of it (short score
 //    notes, fewer timeline notes, shorter narrative); page counts are read from the output.
-//  - warm: fonts loaded once, one render to warm up, then N timed renders (median, p95).
+//  - warm: fonts loaded once, one render to warm up, then N timed renders (median, p95), ours and
+//    pdfmake interleaved so both see the same load on a shared machine.
 //  - cold: a fresh `node --import tsx` per render; the child times reading the fonts from disk
 //    plus one render (module imports and the record are loaded before the clock starts).
 //  - size of the PDF, and a sanity check of both outputs (pdftotext finds the unit and a
@@ -229,10 +230,11 @@ export async function pdfmakeWithFonts() {
 
 const COLD_OURS = `
 import { readFileSync } from 'node:fs';
-const { record, pdfIndex, nodeFonts } = JSON.parse(process.env.XUNTING_BENCH_ARGS);
+const { record, pdfIndex, nodeFonts, nativeDeflate } = JSON.parse(process.env.XUNTING_BENCH_ARGS);
 const r = JSON.parse(readFileSync(record, 'utf8'));
 const { renderReport } = await import(pdfIndex);
 const { loadReportFonts } = await import(nodeFonts);
+(await import(nativeDeflate)).useNativeDeflate(); // as the CLI does at start-up
 const t0 = performance.now();
 const fonts = loadReportFonts({ ext: false });
 const pdf = renderReport(r, fonts);
@@ -312,20 +314,33 @@ function fontProgramBytes(pdf) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-async function warm(render) {
-  await render(); // warm-up, untimed
-  const times = [];
-  let bytes;
-  for (let i = 0; i < WARM_N; i++) {
-    const t0 = performance.now();
-    bytes = await render();
-    times.push(performance.now() - t0);
+/**
+ * Warm runs of several renderers, interleaved (a, b, c, a, b, c, …) so that each sees the same
+ * machine load: on a shared machine a sequential run of one and then the other skews the ratio.
+ */
+async function warmInterleaved(renders) {
+  const out = [];
+  for (const render of renders) {
+    render.before?.();
+    out.push({ times: [], bytes: await render.run() }); // warm-up, untimed
   }
-  return { times, bytes };
+  for (let i = 0; i < WARM_N; i++) {
+    for (let k = 0; k < renders.length; k++) {
+      renders[k].before?.();
+      const t0 = performance.now();
+      out[k].bytes = await renders[k].run();
+      out[k].times.push(performance.now() - t0);
+    }
+  }
+  return out;
 }
 
 export async function run() {
   const { renderReport, loadReportFonts, needsExtFont, demo: demoRecord } = await demoKit();
+  const { useDeflate } = await import(at('utils/pdf/jspdf-patches/index.ts'));
+  const { useNativeDeflate } = await import(at('cli/native-deflate.ts'));
+  const { zlibSync } = await import('fflate');
+  const pureJsDeflate = (bytes, level) => zlibSync(bytes, { level });
 
   // The demo record exactly as `xunting report --demo` builds it.
   const demo = demoRecord();
@@ -349,14 +364,16 @@ export async function run() {
       const recordFile = join(dir, `${key}.json`);
       writeFileSync(recordFile, JSON.stringify(record));
 
-      console.error(`  … ${key}: ours warm`);
-      const oursWarm = await warm(() => renderReport(record, fonts));
+      console.error(`  … ${key}: warm runs (ours with node:zlib, ours with pure-JS deflate, pdfmake; interleaved)`);
+      const [oursWarm, oursWarmJs, pmWarm] = await warmInterleaved([
+        { before: useNativeDeflate, run: () => renderReport(record, fonts) },
+        { before: () => useDeflate(pureJsDeflate), run: () => renderReport(record, fonts) },
+        { run: () => pdfmake.createPdf(build(record)).getBuffer() },
+      ]);
+      useNativeDeflate();
       const oursFile = join(dir, `${key}-jspdf.pdf`);
       writeFileSync(oursFile, oursWarm.bytes);
       const oursFacts = checkOutput('jsPDF', oursFile, record);
-
-      console.error(`  … ${key}: pdfmake warm`);
-      const pmWarm = await warm(() => pdfmake.createPdf(build(record)).getBuffer());
       const pmFile = join(dir, `${key}-pdfmake.pdf`);
       writeFileSync(pmFile, pmWarm.bytes);
       const pmFacts = checkOutput('pdfmake', pmFile, record);
@@ -365,7 +382,7 @@ export async function run() {
       const oursCold = [];
       const pmCold = [];
       for (let i = 0; i < COLD_N; i++) {
-        oursCold.push(coldRun(COLD_OURS, { record: recordFile, pdfIndex: at('utils/pdf/index.ts'), nodeFonts: at('cli/node-fonts.ts') }));
+        oursCold.push(coldRun(COLD_OURS, { record: recordFile, pdfIndex: at('utils/pdf/index.ts'), nodeFonts: at('cli/node-fonts.ts'), nativeDeflate: at('cli/native-deflate.ts') }));
         pmCold.push(coldRun(COLD_PDFMAKE, { record: recordFile, bench: import.meta.url }));
       }
       for (const [who, c, size] of [['jsPDF', oursCold, oursWarm.bytes.length], ['pdfmake', pmCold, pmWarm.bytes.length]]) {
@@ -382,7 +399,8 @@ export async function run() {
       const wall = (c) => `whole child process ${ms(median(c.map((x) => x.wall)))}`;
       rows.push(
         { area: 'report', measure: `jsPDF (ours) warm median, n=${WARM_N} — ${ours}`, value: ms(ow), note: 'fonts loaded once, 1 warm-up; renderReport(record, fonts) → bytes (validation, glyph check, layout, attachment)' },
-        { area: 'report', measure: `jsPDF (ours) warm p95, n=${WARM_N} — ${ours}`, value: ms(quantile(oursWarm.times, 0.95)), note: '' },
+        { area: 'report', measure: `jsPDF (ours) warm p95, n=${WARM_N} — ${ours}`, value: ms(quantile(oursWarm.times, 0.95)), note: 'as the CLI renders: PDF streams deflated by node:zlib (pdfmake/pdfkit in Node uses node:zlib too)' },
+        { area: 'report', measure: `jsPDF (ours) warm median, pure-JS deflate — ${ours}`, value: ms(median(oursWarmJs.times)), note: `fflate, as in the browser; pdfmake / ours = ${ratio(median(pmWarm.times), median(oursWarmJs.times))}; ${kb(oursWarmJs.bytes.length)}` },
         { area: 'report', measure: `jsPDF (ours) cold median, n=${COLD_N} — ${ours}`, value: ms(oc), note: `fresh node+tsx each; timed in the child: loadReportFonts({ ext: false }) from disk + first render; ${wall(oursCold)}` },
         { area: 'report', measure: `jsPDF (ours) PDF size — ${ours}`, value: kb(oursWarm.bytes.length), note: fontsNote(oursWarm.bytes, /\+NotoSerif/.test(oursFacts.fonts)) },
         { area: 'report', measure: `pdfmake 0.3.11 warm median, n=${WARM_N} — ${theirs}`, value: ms(pw), note: `same TTFs in pdfmake's virtualfs, 1 warm-up; createPdf(docDefinition).getBuffer(); p95 ${ms(quantile(pmWarm.times, 0.95))}; no 避头尾, no validation/glyph check` },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from '../ensure-system-deps.mjs';
 import { median, quantile, ms } from './stats.mjs';
+import { eagerJs, SIDE_PANEL_EAGER_BUDGET } from '../eager-js.mjs';
 
 const { createRecord } = await import('../../utils/record/index.ts');
 const { rowOf } = await import('../../utils/db/schema.ts');
@@ -103,7 +104,12 @@ export async function run() {
     const { keys, saves } = await page.evaluate(() => ({ keys: window.__keys, saves: window.__saves }));
     if (process.env.BENCH_DEBUG) console.error({ keys: keys.length, saves: saves.length });
     const lat = keys.map((k) => saves.find((s) => s > k) - k).filter((x) => Number.isFinite(x));
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    const eager = (html) => eagerJs(ext, html);
+    const panel = eager('sidepanel.html');
     return [
+      { area: 'side panel', measure: 'eager JS, gzipped (entry + static imports)', value: kb(panel.gzip), note: `budget ${kb(SIDE_PANEL_EAGER_BUDGET)}; ${panel.files.map((f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}; signing, PDF, XLSX, pinyin load on first use` },
+      { area: 'dashboard', measure: 'eager JS, gzipped (entry + static imports)', value: kb(eager('dashboard.html').gzip), note: `options page ${kb(eager('options.html').gzip)}` },
       { area: 'side panel', measure: `first render of the list, ${N} observations stored (median of ${renders.length})`, value: ms(median(renders)), note: 'navigation start → all rows on screen' },
       { area: 'side panel', measure: `first render with the open draft's form (median of 5)`, value: ms(median(firstForm)), note: `${N} observations stored` },
       { area: 'side panel', measure: `keystroke → durable save, median (${lat.length} keys)`, value: ms(median(lat)), note: 'keydown → IndexedDB transaction complete (ASCII key); includes the 150 ms autosave throttle' },

@@ -5,7 +5,8 @@
  * from utils/sign's verifyPdf; this adds what only a collector cares about.
  */
 import type { ObservationRecord } from '../record';
-import { sha256, toHex, verifyPdf, type SignatureVerdict, type TrustStore, type VerdictCode } from '../sign';
+import type { SignatureVerdict, TrustStore, VerdictCode } from '../sign';
+import { sha256, toHex } from '../sign/bytes';
 
 /** Larger than any report (a 2-page report is ~200 KB; with many signatures and notes, a few MB). */
 export const MAX_REPORT_BYTES = 30 * 1024 * 1024;
@@ -46,6 +47,7 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
   const bySize = refuseBySize(fileName, size);
   if (bySize) return bySize;
   if (looksLikeZip(bytes)) return reject('zip', '这是 ZIP 压缩包，不是 PDF：请解压后导入其中的报告');
+  const { verifyPdf } = await import('../sign'); // pkijs loads with the first report, not with the page
   const verdict = await verifyPdf(bytes, { trust, now: opts.now });
   if (!verdict.ok || !verdict.record || verdict.recordJson === undefined) {
     const issuer = verdict.code === 'untrusted-signer' ? verdict.signatures.find((s) => s.issuer)?.issuer : undefined;

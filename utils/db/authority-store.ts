@@ -3,25 +3,14 @@
  * for the moment it takes to write the passphrase-protected PKCS#12 backup; what is stored is
  * that backup and the key re-imported non-extractable. Issued certificates are registered.
  */
-import {
-  certificateDer,
-  certificateInfo,
-  certificateToPem,
-  checkPassphrase,
-  createCa,
-  issueCertificate,
-  parseCertificate,
-  describeCsr,
-  parseCsr,
-  verifyCsr,
-  readPkcs12,
-  SignError,
-  writePkcs12,
-  type CertificateInfo,
-  type Identity,
-} from '../sign';
+import type { CertificateInfo, Identity } from '../sign';
+import { SignError } from '../sign/errors';
+import { checkPassphrase } from '../sign/passphrase';
 import { SELF_AUTHORITY, type IssuedRow, type XuntingDB } from './schema';
 import { trustRows } from './trust-store';
+
+/** pkijs and the signing code (~90 KB gzipped) load on first use, not with the page. */
+const signing = () => import('../sign');
 
 export interface AuthorityInfo {
   info: CertificateInfo;
@@ -33,11 +22,13 @@ export interface AuthorityInfo {
 export async function authorityInfo(db: XuntingDB): Promise<AuthorityInfo | null> {
   const row = await db.authority.get(SELF_AUTHORITY);
   if (!row) return null;
+  const { parseCertificate, certificateInfo, certificateToPem } = await signing();
   const cert = parseCertificate(row.certificate);
   return { info: await certificateInfo(cert), createdAt: row.createdAt, pem: certificateToPem(cert) };
 }
 
 async function storeAuthority(db: XuntingDB, backup: Uint8Array, passphrase: string, now: Date): Promise<AuthorityInfo> {
+  const { readPkcs12, certificateInfo, certificateDer, certificateToPem } = await signing();
   const ca = await readPkcs12(backup, passphrase);
   const info = await certificateInfo(ca.certificate);
   if (!info.isCa) throw new SignError('ca-invalid', '这个 PKCS#12 中的证书不是 CA 证书（缺少 CA:true）');
@@ -57,6 +48,7 @@ async function storeAuthority(db: XuntingDB, backup: Uint8Array, passphrase: str
 export async function createAuthority(db: XuntingDB, opts: { name: string; org: string; passphrase: string }, now = new Date()): Promise<AuthorityInfo & { backup: Uint8Array }> {
   checkPassphrase(opts.passphrase);
   if (await db.authority.get(SELF_AUTHORITY)) throw new SignError('ca-invalid', '本机已有 CA；如要更换，请先删除现有 CA（已签发的证书将不再能由新 CA 续签）');
+  const { createCa, writePkcs12 } = await signing();
   const ca = await createCa({ name: opts.name.trim(), org: opts.org.trim(), extractable: true });
   const backup = await writePkcs12(ca, opts.passphrase, { friendlyName: `${opts.name.trim()} CA` });
   return { ...(await storeAuthority(db, backup, opts.passphrase, now)), backup };
@@ -75,6 +67,7 @@ export async function authorityBackup(db: XuntingDB): Promise<Uint8Array | null>
 async function authorityIdentity(db: XuntingDB): Promise<Identity> {
   const row = await db.authority.get(SELF_AUTHORITY);
   if (!row) throw new SignError('ca-missing', '本机还没有 CA：请先建立 CA，或从备份恢复');
+  const { parseCertificate } = await signing();
   return { privateKey: row.privateKey, certificate: parseCertificate(row.certificate), chain: [] };
 }
 
@@ -87,6 +80,7 @@ export interface IssuedCertificate {
 /** Issue an observer's certificate from a CSR (PEM or DER), after checking its signature; registered in `issued`. */
 export async function issueFromRequest(db: XuntingDB, csr: string | Uint8Array, opts: { validityDays?: number } = {}, now = new Date()): Promise<IssuedCertificate> {
   const ca = await authorityIdentity(db);
+  const { issueCertificate, parseCsr, certificateInfo, certificateDer, certificateToPem } = await signing();
   const cert = await issueCertificate(ca, parseCsr(csr), { validityDays: opts.validityDays });
   const info = await certificateInfo(cert);
   const row: IssuedRow = {
@@ -118,6 +112,7 @@ export interface RequestPreview {
 export async function previewRequest(db: XuntingDB, csr: string | Uint8Array, opts: { validityDays?: number } = {}, now = new Date()): Promise<RequestPreview> {
   const ca = await authorityInfo(db);
   if (!ca) throw new Error('还没有 CA：请先建立或恢复 CA');
+  const { parseCsr, verifyCsr, describeCsr } = await signing();
   const req = parseCsr(csr);
   if (!(await verifyCsr(req))) throw new SignError('csr-invalid', '证书请求的签名无效（请求可能被改动，或不是用其中的密钥生成的）');
   const who = await describeCsr(req);

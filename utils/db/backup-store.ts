@@ -14,14 +14,16 @@ import {
   EXCLUDED_TABLES,
   TABLE_LABELS,
   describeProblems,
-  readArchive,
-  writeArchive,
   type ArchiveLimits,
   type BackupTable,
   type TableCounts,
 } from '../backup';
-import { certificateDer, certificateInfo, readPkcs12, SignError } from '../sign';
+import { SignError } from '../sign/errors';
 import { DB_VERSION, SELF_AUTHORITY, type AuthorityRow, type XuntingDB } from './schema';
+
+/** The ZIP code (fflate) and pkijs load when a backup is made or restored, not with the page. */
+const archive = () => import('../backup/archive');
+const signing = () => import('../sign');
 
 export interface BackupProgress {
   (text: string): void;
@@ -51,6 +53,7 @@ export async function exportDatabase(db: XuntingDB, opts: { now?: Date; onProgre
   tables.authority = (tables.authority as AuthorityRow[]).map(({ privateKey: _key, ...kept }) => kept);
   const notes = [...Object.values(EXCLUDED_TABLES), ...(tables.authority.length ? [AUTHORITY_NOTE] : [])];
   opts.onProgress?.('正在打包…');
+  const { writeArchive, readArchive } = await archive();
   const bytes = await writeArchive({ tables, dbVersion: DB_VERSION, createdAt: now.toISOString(), notes });
   opts.onProgress?.('正在检查备份能否恢复…');
   const check = await readArchive(bytes);
@@ -77,11 +80,12 @@ async function reimportAuthority(row: Omit<AuthorityRow, 'privateKey'>, passphra
   if (!passphrase) throw new BackupError('ca-passphrase-missing', '这份备份包含 CA：请输入 CA 备份口令（建立 CA 时设置的口令）。未恢复任何数据。');
   let ca;
   try {
-    ca = await readPkcs12(row.backup, passphrase);
+    ca = await (await signing()).readPkcs12(row.backup, passphrase);
   } catch (e) {
     if (e instanceof SignError && e.code === 'passphrase-wrong') throw new BackupError('ca-passphrase-wrong', 'CA 备份口令不正确，未恢复任何数据。请输入建立 CA 时设置的口令；如已忘记，可选择“不恢复 CA”恢复其余数据。');
     throw new BackupError('ca-invalid', `备份中的 CA 无法读取（${e instanceof Error ? e.message : String(e)}），未恢复任何数据。`);
   }
+  const { certificateDer, certificateInfo } = await signing();
   const der = certificateDer(ca.certificate);
   if (der.length !== row.certificate.length || der.some((b, i) => b !== row.certificate[i])) throw new BackupError('ca-invalid', '备份中 CA 的 PKCS#12 与其证书不一致，未恢复任何数据。');
   if (!(await certificateInfo(ca.certificate)).isCa) throw new BackupError('ca-invalid', '备份中的 CA 证书不是 CA 证书（缺少 CA:true），未恢复任何数据。');
@@ -98,6 +102,7 @@ async function reimportAuthority(row: Omit<AuthorityRow, 'privateKey'>, passphra
  */
 export async function restoreDatabase(db: XuntingDB, bytes: Uint8Array, opts: RestoreOptions): Promise<{ counts: TableCounts }> {
   opts.onProgress?.('正在校验备份文件…');
+  const { readArchive } = await archive();
   const read = await readArchive(bytes, { limits: opts.limits });
   if (!read.ok) throw new BackupError('archive-invalid', `备份文件无法恢复，本机数据未作任何改动：\n${describeProblems(read.problems)}`);
   const tables = read.value.tables;

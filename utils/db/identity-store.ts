@@ -3,18 +3,12 @@
  * leaves the browser) with its certificate request, then the certificate the supervisor
  * issued; or an identity imported from the organisation's PKCS#12.
  */
-import {
-  certificateDer,
-  certificateInfo,
-  createIdentityRequest,
-  importIssuedCertificate,
-  parseCertificate,
-  readPkcs12,
-  SignError,
-  type CertificateInfo,
-  type Identity,
-} from '../sign';
+import type { CertificateInfo, Identity } from '../sign';
+import { SignError } from '../sign/errors';
 import { SELF_IDENTITY, type IdentityRow, type XuntingDB } from './schema';
+
+/** pkijs and the signing code (~90 KB gzipped) load on first use, not with the page. */
+const signing = () => import('../sign');
 
 export type IdentityState =
   | { kind: 'none' }
@@ -25,6 +19,7 @@ export async function identityState(db: XuntingDB, now = new Date()): Promise<Id
   const row = await db.identities.get(SELF_IDENTITY);
   if (!row) return { kind: 'none' };
   if (!row.certificate) return { kind: 'pending', name: row.name, org: row.org, csrPem: row.csrPem ?? '', createdAt: row.createdAt };
+  const { certificateInfo, parseCertificate } = await signing();
   const info = await certificateInfo(parseCertificate(row.certificate));
   return {
     kind: 'active',
@@ -39,6 +34,7 @@ export async function identityState(db: XuntingDB, now = new Date()): Promise<Id
 
 /** A new key pair and certificate request; replaces any identity stored before. */
 export async function createBrowserIdentity(db: XuntingDB, subject: { name: string; org: string }, now = new Date()): Promise<string> {
+  const { createIdentityRequest } = await signing();
   const req = await createIdentityRequest({ name: subject.name.trim(), org: subject.org.trim() });
   await db.identities.put({
     id: SELF_IDENTITY,
@@ -62,6 +58,7 @@ export async function createBrowserIdentity(db: XuntingDB, subject: { name: stri
 export async function importIdentityCertificate(db: XuntingDB, input: string | Uint8Array): Promise<CertificateInfo> {
   const row = await db.identities.get(SELF_IDENTITY);
   if (!row || !row.publicKey) throw new SignError('identity-missing', '还没有生成签名密钥和证书请求，不能导入证书');
+  const { importIssuedCertificate, certificateInfo, certificateDer } = await signing();
   const id = await importIssuedCertificate({ privateKey: row.privateKey, publicKey: row.publicKey }, input);
   const info = await certificateInfo(id.certificate);
   await db.identities.put({ ...row, certificate: certificateDer(id.certificate), chain: id.chain.map(certificateDer), name: info.subject.cn || row.name, org: info.subject.o || row.org });
@@ -70,6 +67,7 @@ export async function importIdentityCertificate(db: XuntingDB, input: string | U
 
 /** An identity from the organisation's PKCS#12 (.p12/.pfx); the key is imported non-extractable. */
 export async function importPkcs12Identity(db: XuntingDB, bytes: Uint8Array, passphrase: string, now = new Date()): Promise<CertificateInfo> {
+  const { readPkcs12, certificateInfo, certificateDer } = await signing();
   const id = await readPkcs12(bytes, passphrase);
   const info = await certificateInfo(id.certificate);
   await db.identities.put({
@@ -91,6 +89,7 @@ export async function importPkcs12Identity(db: XuntingDB, bytes: Uint8Array, pas
 export async function signingIdentity(db: XuntingDB): Promise<Identity | null> {
   const row = await db.identities.get(SELF_IDENTITY);
   if (!row?.certificate) return null;
+  const { parseCertificate } = await signing();
   return { privateKey: row.privateKey, certificate: parseCertificate(row.certificate), chain: row.chain.map((c) => parseCertificate(c)) };
 }
 

@@ -2,11 +2,16 @@
  * The trust list: CA certificates (every certificate they issued is trusted) and observer
  * certificates pinned one by one. The verifier's TrustStore is read from here.
  */
-import { certificateDer, certificateInfo, parseCertificate, parseCertificates, SignError, type TrustStore } from '../sign';
+import type { TrustStore } from '../sign';
+import { SignError } from '../sign/errors';
 import type { TrustRow, XuntingDB } from './schema';
+
+/** pkijs and the signing code (~90 KB gzipped) load on first use, not with the page. */
+const signing = () => import('../sign');
 
 /** Trust-list rows for certificates (PEM, PEM bundle or DER): a CA certificate as `ca`, anything else `pinned`. */
 export async function trustRows(input: string | Uint8Array, now = new Date()): Promise<TrustRow[]> {
+  const { parseCertificates, certificateInfo, certificateDer } = await signing();
   let certs;
   try {
     certs = parseCertificates(input);
@@ -39,6 +44,7 @@ export async function listTrusted(db: XuntingDB): Promise<TrustRow[]> {
 
 /** The TrustStore for verifyPdf: the trust list, plus (for an observer) the CA chain of their own identity. */
 export async function trustStoreOf(db: XuntingDB, opts: { includeOwnChain?: boolean } = {}): Promise<TrustStore> {
+  const { parseCertificate } = await signing();
   const rows = await db.trust.toArray();
   const cas = rows.filter((r) => r.kind === 'ca').map((r) => parseCertificate(r.certificate));
   const pinned = rows.filter((r) => r.kind === 'pinned').map((r) => parseCertificate(r.certificate));

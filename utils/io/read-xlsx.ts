@@ -1,5 +1,4 @@
 /** An .xlsx workbook's bytes → every sheet's cells as displayed text. Runs in browsers and Node (read-excel-file/universal). */
-import readXlsxFile from 'read-excel-file/universal';
 import type { Validated } from '../validate';
 import { cellText } from './cell-text';
 import { describeZip, refusalForKind, refusalForZip, sniffBytes } from './sniff-bytes';
@@ -24,6 +23,8 @@ export async function readXlsx(bytes: Uint8Array, what = 'Excel 文件'): Promis
   const zip = describeZip(bytes);
   if (zip !== 'xlsx') return refuse(refusalForZip(zip));
   try {
+    // The XLSX reader loads with the first spreadsheet, not with the page.
+    const { default: readXlsxFile } = await import('read-excel-file/universal');
     // The universal entry wants an ArrayBuffer of exactly these bytes (not a view into a bigger one).
     const sheets = await readXlsxFile(bytes.slice().buffer);
     return { ok: true, value: { sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellText)) })) } };

@@ -4,7 +4,7 @@
  * two), text cells stored as text (so `=…` is never run as a formula and 001 keeps its zeros),
  * numbers as numbers.
  */
-import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/universal';
+import type { Cell, SheetData } from 'write-excel-file/universal';
 
 export type XlsxCell = string | number | null | undefined;
 
@@ -71,6 +71,8 @@ export async function writeXlsx(sheets: readonly XlsxSheetInput[]): Promise<Uint
       ...(columns.length ? { stickyRowsCount: 1 } : {}),
     };
   });
+  // The XLSX writer loads with the first export, not with the page.
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
   const blob = await writeXlsxFile(out).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

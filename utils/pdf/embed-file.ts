@@ -6,6 +6,7 @@
  * `pdfdetach -list` / `-saveall` and PDF readers' attachment panes show them.
  */
 import type { jsPDF } from 'jspdf';
+import { binaryString } from './binary-string';
 
 export interface Attachment {
   /** File name shown by readers, e.g. `observation.json`. */
@@ -50,13 +51,6 @@ export function pdfTextString(s: string): string {
 export function pdfDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `D:${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
-}
-
-function binaryString(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
-  return s;
 }
 
 /** Attach files to `doc`; call once, before output. */

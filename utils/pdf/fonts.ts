@@ -8,6 +8,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import type { FontCoverage } from './glyph-check';
+import { addDocumentFont, missingCharacters } from './jspdf-patches';
 
 /** One font file as bytes, with the name it is reported by. */
 export interface FontFile {
@@ -115,39 +116,16 @@ function hasUnicodeBmpCmap(view: DataView, offset: number, length: number): bool
   return false;
 }
 
-const binaryStrings = new WeakMap<Uint8Array, string>();
-
-/**
- * Bytes → the binary string jsPDF's VFS wants (one char per byte), chunked to spare the stack.
- * Remembered per byte array: a caller that keeps its ReportFonts pays for this once.
- */
-export function toBinaryString(bytes: Uint8Array): string {
-  const known = binaryStrings.get(bytes);
-  if (known !== undefined) return known;
-  const parts: string[] = [];
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
-  }
-  const s = parts.join('');
-  binaryStrings.set(bytes, s);
-  return s;
-}
-
 /** Register one checked font under `family`/`style`; a parse failure in jsPDF becomes a FontError. */
 function registerOne(doc: jsPDF, file: FontFile, family: string, style: 'normal' | 'bold', probes: readonly number[]): void {
   checkFontBytes(file.name, file.bytes);
-  const vfsName = `${family}-${style}-${file.name}`;
-  doc.addFileToVFS(vfsName, toBinaryString(file.bytes));
   try {
-    doc.addFont(vfsName, family, style, 'Identity-H');
+    addDocumentFont(doc, `${family}-${style}-${file.name}`, family, style, file.bytes);
   } catch (e) {
     throw new FontError(file.name, `无法解析：${e instanceof Error ? e.message : String(e)}`);
   }
-  doc.setFont(family, style);
   // A font jsPDF cannot map to glyphs would print nothing: the probe characters must have glyphs.
-  const metadata = (doc.getFont() as unknown as { metadata?: { characterToGlyph?: (c: number) => number } }).metadata;
-  const missing = probes.filter((c) => !metadata?.characterToGlyph || metadata.characterToGlyph(c) === 0);
+  const missing = missingCharacters(file.bytes, probes);
   if (missing.length) {
     throw new FontError(file.name, `字体中没有应有的字符「${String.fromCharCode(...missing)}」（字体与覆盖表 coverage.json 不符？）`);
   }

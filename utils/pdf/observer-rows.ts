@@ -9,6 +9,7 @@ import { RULE } from './page-flow';
 import { chineseDate, isoDateAt } from './format';
 import { HEADER_FILL, SIGNATURE_ROW_HEIGHT } from './report-style';
 import { SignatureImageError } from './errors';
+import { pngSize } from './png-size';
 
 /** 姓名 | 职责 | 签名 | 日期 */
 export const OBSERVER_COLUMNS = [0.2, 0.14, 0.4, 0.26];
@@ -21,20 +22,20 @@ interface Signature {
   height: number;
 }
 
-/** Read a signature's size up front, so a broken image stops the render with a clear message. */
-function readSignature(doc: jsPDF, o: Observer): Signature | null {
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Read a signature's size up front (from the PNG header), so a broken image stops the render with a clear message. */
+function readSignature(o: Observer): Signature | null {
   const png = o.signature?.png;
   if (!png) return null;
   try {
-    const p = doc.getImageProperties(png);
-    if (!(p.width > 0 && p.height > 0)) throw new Error('图像尺寸为 0');
-    return { dataUrl: png, width: p.width, height: p.height };
+    return { dataUrl: png, ...pngSize(png) };
   } catch (e) {
-    throw new SignatureImageError(o.name, e instanceof Error ? e.message : String(e));
+    throw new SignatureImageError(o.name, why(e));
   }
 }
 
-function paintSignature(doc: jsPDF, sig: Signature | null, alias: string) {
+function paintSignature(doc: jsPDF, sig: Signature | null, alias: string, observerName: string) {
   return (box: CellBox) => {
     const pad = 4;
     if (!sig) {
@@ -48,21 +49,27 @@ function paintSignature(doc: jsPDF, sig: Signature | null, alias: string) {
     const scale = Math.min((box.w - 2 * pad) / sig.width, (box.h - 2 * pad) / sig.height);
     const w = sig.width * scale;
     const h = sig.height * scale;
-    doc.addImage(sig.dataUrl, 'PNG', box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h, alias, 'SLOW');
+    // FAST (deflate level 1): the images are small line drawings, and level 9 cost ~15% of a render.
+    try {
+      doc.addImage(sig.dataUrl, 'PNG', box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h, alias, 'FAST');
+    } catch (e) {
+      // A header that reads well over a body that does not decode.
+      throw new SignatureImageError(observerName, why(e));
+    }
   };
 }
 
 export function observerRows(doc: jsPDF, observers: readonly Observer[], utcOffsetMinutes: number): TableRow[] {
   const named = observers.filter((o) => o.name.trim());
   return named.map((o, i) => {
-    const sig = readSignature(doc, o);
+    const sig = readSignature(o);
     const signedOn = o.signature?.signedAt ? isoDateAt(o.signature.signedAt, utcOffsetMinutes) : '';
     return {
       minHeight: SIGNATURE_ROW_HEIGHT,
       cells: [
         { text: o.name, align: 'center' },
         { text: o.lead ? '组长' : '组员', align: 'center' },
-        { text: '', paint: paintSignature(doc, sig, `signature-${i}`) },
+        { text: '', paint: paintSignature(doc, sig, `signature-${i}`, o.name) },
         { text: chineseDate(signedOn), align: 'center' },
       ],
     };

@@ -7,7 +7,7 @@
  * characters no font has (UnprintableError), a bad font (FontError), an unreadable
  * signature image (SignatureImageError).
  */
-import { jsPDF } from 'jspdf';
+import { createPdfDocument } from './jspdf-patches';
 import { validateRecord, type ObservationRecord } from '../record';
 import { registerFonts, type ReportFonts } from './fonts';
 import { findUnprintable, needsExtFont, needsSipFont } from './glyph-check';
@@ -105,7 +105,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   const withExt = needsExtFont(r, fonts.coverage);
   const withSip = needsSipFont(r, fonts.coverage);
 
-  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, fonts, withExt, withSip);
   const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
   const flow = new PageFlow(doc, painter, A4);

@@ -12,7 +12,7 @@
  * Pure: bytes out, no Buffer, no fs. The same coverage with the same `generatedAt` gives the
  * same bytes. Characters no font has stop the render (UnprintableError), as for the report.
  */
-import { jsPDF } from 'jspdf';
+import { createPdfDocument } from './jspdf-patches';
 import { templateUsesText, type Coverage } from '../coverage';
 import { registerFonts, type ReportFonts } from './fonts';
 import { fieldsNeedExtFont, fieldsNeedSipFont, findUnprintableFields } from './glyph-check';
@@ -85,7 +85,7 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   const withExt = fieldsNeedExtFont(fields, fonts.coverage);
   const withSip = fieldsNeedSipFont(fields, fonts.coverage);
 
-  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, fonts, withExt, withSip);
   const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
   const flow = new PageFlow(doc, painter, A4);

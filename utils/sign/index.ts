@@ -28,7 +28,7 @@ export type { CreateCaOptions, IssueOptions } from './ca';
 export { writePkcs12, readPkcs12, PKCS12_ITERATIONS } from './pkcs12';
 export type { WritePkcs12Options, ReadPkcs12Options } from './pkcs12';
 export { checkPassphrase, MIN_PASSPHRASE_LENGTH } from './passphrase';
-export { signPdf, DEFAULT_REASON, DEFAULT_CONTENTS_SIZE } from './pdf-sign';
+export { signPdf, DEFAULT_REASON, CONTENTS_MARGIN } from './pdf-sign';
 export type { SignPdfOptions } from './pdf-sign';
 export { verifyPdf, OBSERVATION_CONTENT } from './verify';
 export type { VerifyOptions, EmbeddedContent } from './verify';

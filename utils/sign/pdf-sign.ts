@@ -13,8 +13,12 @@ import { prepareSignatureUpdate } from './pdf-incremental';
 import { importSpkiFromInfo } from './spki';
 
 export const DEFAULT_REASON = '巡听旁听情况记录';
-/** Bytes reserved for the CMS: an ECDSA signature with a two-certificate chain is about 1.5 KB. */
-export const DEFAULT_CONTENTS_SIZE = 8192;
+/**
+ * Bytes reserved for the CMS beyond the size measured for this signer: an ECDSA signature's DER
+ * length varies by a few bytes from one signing to the next (leading zeros of r and s); 64
+ * covers every curve WebCrypto offers. (A fixed 8192 reserved 16 KB of hex for a ~1,550-byte CMS.)
+ */
+export const CONTENTS_MARGIN = 64;
 
 export interface SignPdfOptions {
   /** The signer's private key (may be non-extractable). */
@@ -29,7 +33,7 @@ export interface SignPdfOptions {
   signingTime?: Date;
   /** /Name (default the certificate's CN). */
   name?: string;
-  /** Bytes reserved for the CMS (default 8192, i.e. 16 KB of hex). */
+  /** Bytes reserved for the CMS (default: this signer's CMS size + CONTENTS_MARGIN). */
   contentsSize?: number;
   /** Sign even when the certificate is not valid at `signingTime`. Only tests use this (to build bad files). */
   allowInvalidCertificate?: boolean;
@@ -55,7 +59,11 @@ export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
     if (signingTime > cert.notAfter.value) throw new SignError('certificate-not-valid', `证书已于 ${cert.notAfter.value.toISOString().slice(0, 10)} 过期，不能签名`);
   }
   if (!(await keyMatchesCertificate(opts.key, cert))) throw new SignError('certificate-mismatch', '私钥与证书不匹配，不能签名');
-  const contentsSize = opts.contentsSize ?? DEFAULT_CONTENTS_SIZE;
+  // The CMS holds no signing time and a fixed-size digest: one made over a dummy digest has the
+  // real one's size, up to the signature's few bytes of variance.
+  const contentsSize =
+    opts.contentsSize ??
+    (await createDetachedCms({ digest: new Uint8Array(32), privateKey: opts.key, certificate: cert, chain: opts.chain })).length + CONTENTS_MARGIN;
   const prepared = prepareSignatureUpdate(pdf, {
     reason: opts.reason ?? DEFAULT_REASON,
     location: opts.location,

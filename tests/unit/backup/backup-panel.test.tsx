@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** BackupPanel as a person uses it: export (a file is handed over, the counts shown), restore after confirming. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { BackupPanel } from '../../../components/ui/BackupPanel';
 import type { Platform } from '../../../components/platform';
@@ -8,6 +8,12 @@ import { AppContext } from '../../../components/db-context';
 import { RosterManager } from '../../../components/options/RosterManager';
 import { XuntingDB, createAuthority, listUnits, replaceRoster, setSetting } from '../../../utils/db';
 import { closeAll, freshDb } from './fill-database';
+
+// The archive and signing code load on first use (import()); load them up front, so that
+// waitFor's one second covers the click and its outcome, not the first transform of pkijs.
+beforeAll(async () => {
+  await Promise.all([import('../../../utils/backup/archive'), import('../../../utils/sign')]);
+});
 
 afterEach(async () => {
   cleanup();

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportRecordJson } from '../../../utils/pdf';
 import type { ObservationRecord } from '../../../utils/record';
-import { certificateToPem, readPkcs12, signPdf, SignError } from '../../../utils/sign';
+import { certificateToPem, CONTENTS_MARGIN, readPkcs12, signPdf, SignError } from '../../../utils/sign';
 import { makePki, type Pki } from '../../fixtures/sign/pki';
 import { cmsOf, flipByte, signatures, signedBytes } from '../../fixtures/sign/pdf-bytes';
 import { demoReport } from '../../fixtures/sign/reports';
@@ -74,6 +74,19 @@ describe('a signed report in pdfsig', () => {
     ]);
     expect(r.signatures[1].text).toContain('Signature Field Name: Signature2');
     expect(r.signatures[1].text).toContain('Signer Certificate Common Name: 李四');
+  });
+});
+
+describe('the space reserved for the signature', () => {
+  it('is the CMS it holds plus a small margin, for each signer (not a fixed 8 KB)', () => {
+    for (const pdf of [signed, cosigned]) {
+      for (const sig of signatures(pdf)) {
+        const reserved = (sig.contentsEnd - sig.contentsStart - 2) / 2;
+        const cms = cmsOf(pdf, sig).length;
+        expect(reserved).toBeGreaterThanOrEqual(cms);
+        expect(reserved - cms).toBeLessThanOrEqual(CONTENTS_MARGIN + 8);
+      }
+    }
   });
 });
 

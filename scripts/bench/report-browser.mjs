@@ -1,0 +1,91 @@
+// The demo report rendered in the extension's side panel page (built extension, Debian's
+// headless Chromium): the CLI's demo record stored in IndexedDB, opened, and 预览报告 clicked.
+//  - cold: the first preview after a fresh page load (jsPDF chunk, font fetch + parse, render);
+//  - warm: further clicks on the same page (fonts and jsPDF already loaded).
+// Timed in the page: from the click to the preview frame getting its new blob URL (the PDF
+// bytes are ready; Chrome's PDF viewer then draws them, not timed).
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath } from '../ensure-system-deps.mjs';
+import { median, ms } from './stats.mjs';
+import { demoKit } from './demo.mjs';
+
+const RELOADS = 5;
+const WARM_PER_LOAD = 3;
+
+/** Click 预览报告 and time (in the page) until the preview frame shows a new PDF. */
+const timePreview = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const prev = document.querySelector('iframe.preview')?.getAttribute('src') ?? null;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '预览报告');
+        if (!button) return fail(new Error('no 预览报告 button'));
+        const t0 = performance.now();
+        const check = () => {
+          const frame = document.querySelector('iframe.preview');
+          if (frame && frame.getAttribute('src') !== prev) return ok(performance.now() - t0);
+          const alert = document.querySelector('[role="alert"]');
+          if (alert?.textContent) return fail(new Error(alert.textContent));
+          requestAnimationFrame(check);
+        };
+        button.click();
+        requestAnimationFrame(check);
+      }),
+  );
+
+export async function run() {
+  const { demo } = await demoKit();
+  const { rowOf } = await import('../../utils/db/schema.ts');
+  const record = demo();
+  const ext = resolve('.output/chrome-mv3');
+  const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-render-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`chrome-extension://${new URL(sw.url()).host}/sidepanel.html`);
+    await page.getByRole('button', { name: '新建巡听记录' }).waitFor();
+    await page.evaluate(
+      ({ row, record }) =>
+        new Promise((ok, fail) => {
+          const open = indexedDB.open('xunting');
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['observations', 'records'], 'readwrite');
+            tx.objectStore('observations').put(row);
+            tx.objectStore('records').put({ id: record.id, record });
+            tx.oncomplete = () => (open.result.close(), ok(null));
+            tx.onerror = () => fail(tx.error);
+          };
+          open.onerror = () => fail(open.error);
+        }),
+      { row: rowOf(record), record },
+    );
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < RELOADS; i++) {
+      await page.reload();
+      // The panel reopens the record that was open before the reload; the first time, open it from the list.
+      const preview = page.getByRole('button', { name: '预览报告' });
+      await preview.or(page.locator('.list-item').first()).waitFor();
+      if (!(await preview.isVisible())) await page.locator('.list-item').first().click();
+      await preview.waitFor();
+      cold.push(await timePreview(page));
+      for (let k = 0; k < WARM_PER_LOAD; k++) warm.push(await timePreview(page));
+    }
+    return [
+      { area: 'report', measure: `side panel (Chromium): demo report, cold, median of ${cold.length}`, value: ms(median(cold)), note: 'fresh page load → 预览报告: jsPDF chunk + fetch and parse both fonts + render; click → PDF in the preview frame' },
+      { area: 'report', measure: `side panel (Chromium): demo report, warm, median of ${warm.length}`, value: ms(median(warm)), note: 'further clicks on the same page (fonts parsed once per page); pure-JS deflate' },
+    ];
+  } finally {
+    await ctx.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ObservationRecord } from '../../utils/record';
 import { usePlatform, type Platform } from '../platform';
 import type { ObserveStore } from '../observe/observe-store';
-import { bytesBlob, errorMessage } from '../ui/errors';
+import { errorMessage } from '../ui/errors';
+import { bytesBlob } from '../ui/files';
 import { SignaturePad } from './SignaturePad';
 import { makeReport, reportFileName, signWithIdentity } from './report-actions';
 

@@ -13,7 +13,7 @@ import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { certificateToPem, parseCertificate } from '../../utils/sign';
 import { usePlatform } from '../platform';
-import { fileBytes } from '../ui/errors';
+import { fileBytes } from '../ui/files';
 import { CA_HOLDER } from '../ui/strings';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';

@@ -7,7 +7,8 @@ import { mergePlan, parsePlanFile, planToRows, PLAN_FORMAT, type Plan } from '..
 import type { Problem } from '../../utils/validate';
 import { ProblemList } from '../options/ProblemList';
 import { usePlatform } from '../platform';
-import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
+import { errorMessage } from '../ui/errors';
+import { bytesBlob, fileBytes } from '../ui/files';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type Row = { month: number | null; group: string };

@@ -108,9 +108,9 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
                 <tr>
                   <th scope="col">文件</th>
                   <th scope="col" class="nowrap">结果</th>
-                  <th scope="col">单位</th>
+                  <th scope="col" class="nowrap">单位</th>
                   <th scope="col" class="nowrap">日期</th>
-                  <th scope="col">说明</th>
+                  <th scope="col" class="nowrap">说明</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import { inspectReport, refuseBySize, type UntrustedIssuer } from '../../utils/collect';
 import { ingestInspected, trustStoreOf, type IngestResult, type XuntingDB } from '../../utils/db';
-import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
+import { errorMessage } from '../ui/errors';
+import { bytesBlob, fileBytes } from '../ui/files';
 import type { PickedFile } from './collect-files';
 
 export interface InboxProgress {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ObserveStore } from '../observe/observe-store';
 import { usePlatform } from '../platform';
-import { fileBytes } from '../ui/errors';
+import { fileBytes } from '../ui/files';
 import { Outcome } from '../ui/fields';
 import { useAction } from '../ui/use-action';
 import { importMemberFiles, invitationOf, type ImportOutcome } from './group-actions';

@@ -1,7 +1,7 @@
 import type { ObserveStore } from '../observe/observe-store';
 import { usePlatform } from '../platform';
 import { canSign } from '../report/ReportPanel';
-import { bytesBlob } from '../ui/errors';
+import { bytesBlob } from '../ui/files';
 import { Outcome } from '../ui/fields';
 import { useAction } from '../ui/use-action';
 import { signedMemberSheet } from './group-actions';

@@ -4,7 +4,7 @@ import { AppContext, usePageDb } from '../db-context';
 import type { Platform } from '../platform';
 import { IdentityManager } from '../sign/IdentityManager';
 import { CA_HOLDER } from '../ui/strings';
-import { BackupPanel } from '../ui/BackupPanel';
+import { BackupPanel } from '../backup/BackupPanel';
 import { ProfileSettings } from './ProfileSettings';
 import { RosterManager } from './RosterManager';
 import { TemplateManager } from './TemplateManager';

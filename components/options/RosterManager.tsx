@@ -6,7 +6,8 @@ import { writeXlsx } from '../../utils/io';
 import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, type Unit, type UnitCategory } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
 import { usePlatform } from '../platform';
-import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
+import { errorMessage } from '../ui/errors';
+import { bytesBlob, fileBytes } from '../ui/files';
 import { ProblemList } from './ProblemList';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -14,7 +14,8 @@ import {
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { usePlatform } from '../platform';
-import { bytesBlob, errorMessage, fileBytes } from '../ui/errors';
+import { errorMessage } from '../ui/errors';
+import { bytesBlob, fileBytes } from '../ui/files';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 import { Outcome } from '../ui/fields';

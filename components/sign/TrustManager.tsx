@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { addTrusted, listTrusted, removeTrusted } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
-import { errorMessage, fileBytes } from '../ui/errors';
+import { errorMessage } from '../ui/errors';
+import { fileBytes } from '../ui/files';
 import { Outcome } from '../ui/fields';
 
 /**

@@ -9,7 +9,6 @@ interface Step {
   title: string;
   state: string;
   tab: SupervisorTab;
-  go: string;
 }
 
 /**
@@ -30,28 +29,24 @@ export function FirstSteps({ year, onGo }: { year: number; onGo?(tab: Supervisor
       title: '核对单位名单',
       state: facts.units ? `名单中有 ${facts.units} 个在册单位（内置名单可直接使用，也可导入本地名单）` : '名单是空的：请导入单位名单',
       tab: 'roster',
-      go: '去名单与计划',
     },
     {
       done: !!facts.plan,
       title: `制定 ${year} 年巡听计划`,
       state: facts.plan ? `已有 ${year} 年计划（${facts.plan.entries.length} 个单位）` : `还没有 ${year} 年计划：导入计划表，或在表中逐个安排月份`,
       tab: 'roster',
-      go: '去名单与计划',
     },
     {
       done: facts.cas.length > 0,
       title: `建立或信任${CA_HOLDER}的 CA`,
       state: facts.cas.length ? `信任列表中有 CA：${facts.cas.join('、')}` : `在“证书颁发”中建立 CA，为巡听人员签发证书；或在“信任列表”中导入${CA_HOLDER}的 CA 证书`,
       tab: facts.cas.length ? 'trust' : 'ca',
-      go: facts.cas.length ? '去信任列表' : '去证书颁发',
     },
     {
       done: facts.collected > 0,
       title: '收集报告',
       state: facts.collected ? `已收集 ${facts.collected} 份报告` : '把收到的报告 PDF（或存放报告的文件夹）拖入“报告收集”，覆盖情况随即统计',
       tab: 'inbox',
-      go: '去报告收集',
     },
   ];
   return (
@@ -66,8 +61,9 @@ export function FirstSteps({ year, onGo }: { year: number; onGo?(tab: Supervisor
             </strong>
             <span class="hint">{s.state}</span>
             {onGo && !s.done && (
+              // Named after the step, not the tab: a button named like a tab would be confused with it.
               <button type="button" class="link" onClick={() => onGo(s.tab)}>
-                {s.go}
+                去{s.title}
               </button>
             )}
           </li>

@@ -9,7 +9,7 @@ import { RosterManager } from '../options/RosterManager';
 import type { Platform } from '../platform';
 import { AuthorityManager } from '../sign/AuthorityManager';
 import { TrustManager } from '../sign/TrustManager';
-import { BackupPanel } from '../ui/BackupPanel';
+import { BackupPanel } from '../backup/BackupPanel';
 import { errorMessage } from '../ui/errors';
 import { CA_HOLDER } from '../ui/strings';
 import { CoverageTab } from './CoverageTab';

@@ -2,7 +2,7 @@
 /** BackupPanel as a person uses it: export (a file is handed over, the counts shown), restore after confirming. */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { BackupPanel } from '../../../components/ui/BackupPanel';
+import { BackupPanel } from '../../../components/backup/BackupPanel';
 import type { Platform } from '../../../components/platform';
 import { AppContext } from '../../../components/db-context';
 import { RosterManager } from '../../../components/options/RosterManager';

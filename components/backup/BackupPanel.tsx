@@ -3,9 +3,10 @@ import { BACKUP_EXTENSION, BACKUP_MIME, BACKUP_TABLES, TABLE_LABELS, backupFileN
 import { exportDatabase, restoreDatabase } from '../../utils/db';
 import { useDb } from '../db-context';
 import { usePlatform } from '../platform';
-import { bytesBlob, errorMessage, fileBytes } from './errors';
-import { uid } from './fields';
-import { CA_HOLDER } from './strings';
+import { errorMessage } from '../ui/errors';
+import { bytesBlob, fileBytes } from '../ui/files';
+import { uid } from '../ui/fields';
+import { CA_HOLDER } from '../ui/strings';
 
 /** The panel's strings (Simplified Chinese first). */
 const zhBackup = {

@@ -3,6 +3,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import type { Validated } from '../validate';
 import { cellText } from './cell-text';
 import { describeZip, refusalForKind, refusalForZip, sniffBytes } from './sniff-bytes';
+import { xlsxRefusal } from './xlsx-guard';
 
 export interface XlsxSheet {
   name: string;
@@ -23,6 +24,9 @@ export async function readXlsx(bytes: Uint8Array, what = 'Excel 文件'): Promis
   }
   const zip = describeZip(bytes);
   if (zip !== 'xlsx') return refuse(refusalForZip(zip));
+  // Sizes, rows, columns and cells first: the reader below would inflate and pad everything in memory.
+  const tooMuch = xlsxRefusal(bytes);
+  if (tooMuch) return refuse(tooMuch);
   try {
     // The universal entry wants an ArrayBuffer of exactly these bytes (not a view into a bigger one).
     const sheets = await readXlsxFile(bytes.slice().buffer);

@@ -17,8 +17,8 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
   return db.transaction('rw', db.collected, db.collectedFiles, async () => {
     const stored = await db.collected.where('recordId').equals(r.id).toArray();
     const d = decide(
-      stored.map((s) => ({ revision: s.revision, sha256: s.sha256, signerCount: s.signers.length, fileName: s.fileName })),
-      { revision: r.revision, sha256: inspection.sha256, signerCount: inspection.signers.length },
+      stored.map((s) => ({ record: s.record, signers: s.signers.map((x) => x.cn), sha256: s.sha256, fileName: s.fileName })),
+      { record: r, signers: inspection.signers.map((x) => x.cn), sha256: inspection.sha256 },
     );
     const row: CollectedRow = {
       recordId: r.id,
@@ -35,7 +35,7 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
     };
     const keepFile = () => db.collectedFiles.put({ sha256: inspection.sha256, fileName: inspection.fileName, size: inspection.size, pdf });
     if (d.outcome === 'accepted') {
-      for (const s of stored) if (!s.superseded) await db.collected.update([s.recordId, s.revision], { superseded: 1 });
+      for (const s of stored) if (!s.superseded && d.supersedes.includes(s.revision)) await db.collected.update([s.recordId, s.revision], { superseded: 1 });
       await db.collected.put(row);
       await keepFile();
     } else if (d.outcome === 'superseded') {

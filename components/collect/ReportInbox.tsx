@@ -164,7 +164,10 @@ export function ReportInbox({ db, onImported }: { db: XuntingDB; onImported?(cou
                     <td>{OUTCOME[r.outcome]}</td>
                     <td>{r.outcome === 'rejected' ? '' : r.unitName}</td>
                     <td>{r.outcome === 'rejected' ? '' : r.date}</td>
-                    <td>{r.outcome === 'rejected' ? r.reason : r.note}</td>
+                    <td>
+                      {r.outcome === 'rejected' ? r.reason : r.note}
+                      {r.outcome !== 'rejected' && r.warning && <div class="hint warn">⚠ {r.warning}</div>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -8,7 +8,7 @@ import type { Inspection } from './inspect-report';
 
 type Accepted = Extract<Inspection, { ok: true }>;
 
-export type IngestOutcome = { outcome: 'rejected'; reason: string } | (Decision & { recordId: string; revision: number; unitName: string });
+export type IngestOutcome = { outcome: 'rejected'; reason: string } | (Decision & { recordId: string; revision: number; unitName: string; warning?: string });
 
 export class MemoryCollection {
   private readonly byRecord = new Map<string, { item: Accepted; superseded: boolean }[]>();
@@ -30,7 +30,7 @@ export class MemoryCollection {
       rows[i] = { item: inspection, superseded: rows[i].superseded };
     }
     this.byRecord.set(id, rows);
-    return { ...d, recordId: id, revision: inspection.record.revision, unitName: inspection.record.unit.name };
+    return { ...d, recordId: id, revision: inspection.record.revision, unitName: inspection.record.unit.name, ...(inspection.warning ? { warning: inspection.warning } : {}) };
   }
 
   /** The current revision of every record, as coverage takes them. */

@@ -8,7 +8,7 @@ import type { CollectedRow, XuntingDB } from './schema';
 
 export type IngestResult =
   | { outcome: 'rejected'; fileName: string; reason: string; code: string }
-  | (Decision & { fileName: string; recordId: string; revision: number; unitName: string; date: string });
+  | (Decision & { fileName: string; recordId: string; revision: number; unitName: string; date: string; warning?: string });
 
 /** Store what inspectReport accepted (the PDF bytes given again), deciding as `decide` says. */
 export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf: Blob, now = new Date()): Promise<IngestResult> {
@@ -47,7 +47,7 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
       await keepFile();
       if (!(await db.collected.where('sha256').equals(old.sha256).count())) await db.collectedFiles.delete(old.sha256);
     }
-    return { ...d, fileName: inspection.fileName, recordId: r.id, revision: r.revision, unitName: r.unit.name, date: r.date };
+    return { ...d, fileName: inspection.fileName, recordId: r.id, revision: r.revision, unitName: r.unit.name, date: r.date, ...(inspection.warning ? { warning: inspection.warning } : {}) };
   });
 }
 

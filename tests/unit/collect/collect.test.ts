@@ -6,7 +6,7 @@ import { loadReportFonts } from '../../../utils/pdf/node-fonts';
 import { finalizeRecord, reviseRecord, type ObservationRecord } from '../../../utils/record';
 import { signPdf, type Identity, type TrustStore } from '../../../utils/sign';
 import { demo } from '../../fixtures/records/builders';
-import { makePki, type Pki } from '../../fixtures/sign/pki';
+import { makePki, observer, type Pki } from '../../fixtures/sign/pki';
 
 let pki: Pki;
 let trust: TrustStore;
@@ -173,6 +173,18 @@ describe('the collection: each record revision once, newer revisions supersede',
     const stored = await ingestInspected(db, sameRevision, blob(new Uint8Array([0x63])));
     expect(stored.outcome === 'duplicate' && stored.note).toContain('疑似冒用记录编号，本文件未保存');
     expect((await db.collected.get([rev1.id, 1]))?.unitId).toBe('u007');
+  });
+
+  it('a signer who is not among the record\'s observers: accepted with a warning (a 工委 may sign on their behalf); an observer signing: no warning', async () => {
+    const outsider = await inspectReport('代签.pdf', await sign(pdf1, pki.zhang), trust);
+    expect(outsider).toMatchObject({ ok: true, warning: `签名人「张三」不在本记录的旁听人员（${rev1.observers.map((o) => o.name).join('、')}）中，可能是代签，请核对` });
+    const db = freshDb();
+    expect(await ingestInspected(db, outsider, blob(pdf1))).toMatchObject({ outcome: 'accepted', warning: expect.stringContaining('签名人「张三」不在本记录的旁听人员') });
+    expect(new MemoryCollection().add(outsider)).toMatchObject({ outcome: 'accepted', warning: expect.stringContaining('可能是代签') });
+    const lead = rev1.observers.find((o) => o.lead)!.name;
+    const own = await observer(pki.ca, lead);
+    const signedByLead = await inspectReport('组长签名.pdf', await sign(pdf1, own), trust);
+    expect(signedByLead.ok && signedByLead.warning).toBeFalsy();
   });
 
   it('a rejected file stores nothing', async () => {

@@ -133,8 +133,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       outcome = { outcome: 'rejected', reason: `无法读取：${readFailure(e)}` };
     }
     counts[outcome.outcome] += 1;
-    const detail = outcome.outcome === 'rejected' ? outcome.reason : [`${outcome.unitName} 第 ${outcome.revision} 版`, outcome.note].filter(Boolean).join('，');
-    if (values.verbose || outcome.outcome !== 'accepted') lines.push(`${outcome.outcome === 'rejected' ? '✗' : outcome.outcome === 'accepted' ? '✓' : '·'} ${shown}：${OUTCOME[outcome.outcome]}，${detail}`);
+    const detail = outcome.outcome === 'rejected' ? outcome.reason : [`${outcome.unitName} 第 ${outcome.revision} 版`, outcome.note, outcome.warning && `注意：${outcome.warning}`].filter(Boolean).join('，');
+    if (values.verbose || outcome.outcome !== 'accepted' || outcome.warning) lines.push(`${outcome.outcome === 'rejected' ? '✗' : outcome.outcome === 'accepted' ? '✓' : '·'} ${shown}：${OUTCOME[outcome.outcome]}，${detail}`);
   }
   io.out(`核验 ${files.length} 个文件：接收 ${counts.accepted}，重复 ${counts.duplicate}，被取代 ${counts.superseded}，拒收 ${counts.rejected}`);
   for (const l of lines) io.out(l);

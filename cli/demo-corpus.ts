@@ -1,6 +1,6 @@
 /**
  * The seed case as a supervisor's mail folder, for trying the supervisor's side and for the
- * tests: a CA and two observers it issued, 45 signed 2026 reports covering 40 of the 69 demo
+ * tests: a CA and a certificate for each report's lead observer (who signs it), 45 signed 2026 reports covering 40 of the 69 demo
  * units (36 planned, 4 outside the plan, 5 units observed twice), 3 tampered and 2 unsigned
  * reports, the roster as a workbook and the 2026 plan as a CSV of unit names.
  */
@@ -62,37 +62,43 @@ export async function writeDemoCorpus(dir: string, opts: { onProgress?(done: num
   const others = units.filter((u) => !covered.has(u.id));
 
   const ca = await createCa({ name: '锡林郭勒盟直属机关工委巡听办', org: '中共锡林郭勒盟委直属机关工作委员会' });
-  const signers = [await observer(ca, '张三'), await observer(ca, '李四')];
   const fonts = loadReportFonts();
   const template = defaultTemplate();
   const observerNames = defaultObserverNames();
   const files: DemoFile[] = [];
   const total = visits.length + repeats.length + 5;
-  const report = (unitId: string, date: string) => renderReport(demoRecord({ unit: { id: unitId, name: byId.get(unitId)!.name }, date, template, observerNames }), fonts);
+  // Each report is signed by its record's lead observer, as in the field (the inbox warns when a signer is not among the observers).
+  const identities = new Map<string, Identity>();
+  const identityOf = async (name: string) => {
+    if (!identities.has(name)) identities.set(name, await observer(ca, name));
+    return identities.get(name)!;
+  };
+  const report = async (unitId: string, date: string) => {
+    const record = demoRecord({ unit: { id: unitId, name: byId.get(unitId)!.name }, date, template, observerNames });
+    const lead = record.observers.find((o) => o.lead) ?? record.observers[0];
+    return { pdf: renderReport(record, fonts), signer: await identityOf(lead.name) };
+  };
   const write = (name: string, bytes: Uint8Array, kind: DemoFile['kind'], unitId: string, date: string) => {
     const path = join(pdfDir, name);
     writeFileSync(path, bytes);
     files.push({ name, path, kind, unitId, date });
     opts.onProgress?.(files.length, total);
   };
-  const sign = (pdf: Uint8Array, i: number) => {
-    const who = signers[i % signers.length];
-    return signPdf(pdf, { key: who.privateKey, certificate: who.certificate, chain: who.chain });
-  };
+  const sign = ({ pdf, signer }: { pdf: Uint8Array; signer: Identity }) => signPdf(pdf, { key: signer.privateKey, certificate: signer.certificate, chain: signer.chain });
   for (const [i, v] of [...visits, ...repeats].entries()) {
     const date = dayIn(v.month, i);
-    write(`巡听旁听情况记录表-${byId.get(v.unitId)!.name}-${date}.pdf`, await sign(report(v.unitId, date), i), 'good', v.unitId, date);
+    write(`巡听旁听情况记录表-${byId.get(v.unitId)!.name}-${date}.pdf`, await sign(await report(v.unitId, date)), 'good', v.unitId, date);
   }
   for (const [i, u] of others.slice(0, 3).entries()) {
     const date = dayIn(10, i);
-    const signed = await sign(report(u.id, date), i);
+    const signed = await sign(await report(u.id, date));
     // One byte of the signed content changed, as a forger editing a score would.
     signed[Math.floor(signed.length / 3)] ^= 0x01;
     write(`篡改-${u.name}-${date}.pdf`, signed, 'tampered', u.id, date);
   }
   for (const [i, u] of others.slice(3, 5).entries()) {
     const date = dayIn(11, i);
-    write(`未签名-${u.name}-${date}.pdf`, report(u.id, date), 'unsigned', u.id, date);
+    write(`未签名-${u.name}-${date}.pdf`, (await report(u.id, date)).pdf, 'unsigned', u.id, date);
   }
 
   const caPem = certificateToPem(ca.certificate);

@@ -120,7 +120,10 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
                     <td class="nowrap">{OUTCOME[r.outcome]}</td>
                     <td>{r.outcome === 'rejected' ? '' : r.unitName}</td>
                     <td class="nowrap">{r.outcome === 'rejected' ? '' : r.date}</td>
-                    <td>{r.outcome === 'rejected' ? r.reason : r.note}</td>
+                    <td>
+                      {r.outcome === 'rejected' ? r.reason : r.note}
+                      {r.outcome !== 'rejected' && r.warning && <div class="hint warn">⚠ {r.warning}</div>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,6 +3,7 @@ import type { CoverageProblem, CoverageProblemKind } from '../../utils/coverage'
 const KIND: Record<CoverageProblemKind, string> = {
   'unknown-unit': '单位不在名单中',
   'same-day-duplicate': '同日重复',
+  'revision-conflict': '版本冲突',
   'inactive-unit': '单位已停用',
   'plan-unknown-unit': '计划单位不在名单中',
 };

@@ -22,8 +22,12 @@ export interface ArchiveLimits {
   maxEntries: number;
 }
 
+/**
+ * A restore holds every entry in memory at once; 256 MB is some 2,000 signed reports, and keeps a
+ * refused archive (whose entries are inflated before their checksums fail) under half a gigabyte.
+ */
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
-  maxTotalBytes: 2 * 1024 ** 3,
+  maxTotalBytes: 256 * 1024 ** 2,
   maxEntries: 200_000,
 };
 

@@ -1,11 +1,12 @@
 /**
  * Reading a ZIP defensively (fflate). First every entry's declared size is read from the
  * central directory, without inflating anything, and the count, the total and the names are
- * checked; only then are entries inflated, each into a buffer of exactly its declared size, so
- * an entry that expands beyond what it declares cannot take more memory than allowed (it comes
- * out cut short, and its checksum then fails).
+ * checked; only then are entries inflated (utils/io inflateZipEntry), each stopped as soon as
+ * it comes out longer than it declares, so an entry that lies about its size costs no more than
+ * it declared and is refused.
  */
 import { unzipSync } from 'fflate';
+import { inflateZipEntry, zipDirectory } from '../io';
 import type { Problem, Validated } from '../validate';
 import type { ArchiveLimits } from './backup-format';
 
@@ -66,16 +67,15 @@ export function listZipEntries(bytes: Uint8Array, limits: ArchiveLimits): Valida
  */
 export function inflateZipEntries(bytes: Uint8Array, listed: readonly ZipEntryInfo[], wanted: (name: string) => boolean): Validated<Map<string, Uint8Array>> {
   const declared = new Map(listed.map((e) => [e.name, e]));
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => declared.has(f.name) && wanted(f.name) });
-  } catch {
-    return notReadable(bytes);
-  }
+  const directory = zipDirectory(bytes);
+  if (!directory) return notReadable(bytes);
   const out = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(files)) {
-    if (data.length !== declared.get(name)!.size) return refuse(`条目 ${name} 已损坏（解压后的长度与 ZIP 目录所记不符）`, name);
-    out.set(name, data);
+  for (const entry of directory) {
+    if (!declared.has(entry.name) || !wanted(entry.name)) continue;
+    const data = inflateZipEntry(bytes, entry);
+    if (!data) return notReadable(bytes);
+    if (data.length !== declared.get(entry.name)!.size) return refuse(`条目 ${entry.name} 已损坏（解压后的长度与 ZIP 目录所记不符）`, entry.name);
+    out.set(entry.name, data);
   }
   return { ok: true, value: out };
 }

@@ -24,7 +24,17 @@ export interface Signer {
 export type UntrustedIssuer = NonNullable<SignatureVerdict['issuer']>;
 
 export type Inspection =
-  | { ok: true; fileName: string; size: number; sha256: string; record: ObservationRecord; recordJson: string; signers: Signer[] }
+  | {
+      ok: true;
+      fileName: string;
+      size: number;
+      sha256: string;
+      record: ObservationRecord;
+      recordJson: string;
+      signers: Signer[];
+      /** Accepted, but worth a look (Chinese): e.g. signed by someone not among the record's observers. */
+      warning?: string;
+    }
   | { ok: false; fileName: string; size: number; code: RejectCode; reason: string; issuer?: UntrustedIssuer };
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
@@ -57,5 +67,17 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
   // A member's 独立评分表 is one voice of the group, not the group's report: counting it would count the session twice.
   if (verdict.record.group?.role === 'member') return reject('member-sheet', `这是组员「${verdict.record.group.member}」的独立评分表，不是巡听报告：请交给本组组长汇总`);
   const signers = verdict.signatures.map((s) => ({ cn: s.signer?.cn ?? '', o: s.signer?.o ?? '', fingerprint: s.signer?.fingerprint ?? '', signingTime: s.signingTime }));
-  return { ok: true, fileName, size, sha256: toHex(await sha256(bytes)), record: verdict.record, recordJson: verdict.recordJson, signers };
+  const warning = outsideSignerWarning(verdict.record, signers);
+  return { ok: true, fileName, size, sha256: toHex(await sha256(bytes)), record: verdict.record, recordJson: verdict.recordJson, signers, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * A signer who is not among the record's observers: not refused (a 工委 may sign on an observer
+ * group's behalf), but the supervisor should know whose name is on the signature.
+ */
+export function outsideSignerWarning(record: ObservationRecord, signers: readonly Signer[]): string | null {
+  const observers = new Set(record.observers.map((o) => o.name));
+  const outside = signers.map((s) => s.cn).filter((cn) => !observers.has(cn));
+  if (!outside.length) return null;
+  return `签名人「${outside.join('、')}」不在本记录的旁听人员（${record.observers.map((o) => o.name).join('、')}）中，可能是代签，请核对`;
 }

@@ -8,7 +8,7 @@ import type { Inspection } from './inspect-report';
 
 type Accepted = Extract<Inspection, { ok: true }>;
 
-export type IngestOutcome = { outcome: 'rejected'; reason: string } | (Decision & { recordId: string; revision: number; unitName: string });
+export type IngestOutcome = { outcome: 'rejected'; reason: string } | (Decision & { recordId: string; revision: number; unitName: string; warning?: string });
 
 export class MemoryCollection {
   private readonly byRecord = new Map<string, { item: Accepted; superseded: boolean }[]>();
@@ -18,11 +18,11 @@ export class MemoryCollection {
     const id = inspection.record.id;
     const rows = this.byRecord.get(id) ?? [];
     const d = decide(
-      rows.map((r) => ({ revision: r.item.record.revision, sha256: r.item.sha256, signerCount: r.item.signers.length, fileName: r.item.fileName })),
-      { revision: inspection.record.revision, sha256: inspection.sha256, signerCount: inspection.signers.length },
+      rows.map((r) => ({ record: r.item.record, signers: r.item.signers.map((s) => s.cn), sha256: r.item.sha256, fileName: r.item.fileName })),
+      { record: inspection.record, signers: inspection.signers.map((s) => s.cn), sha256: inspection.sha256 },
     );
     if (d.outcome === 'accepted') {
-      for (const r of rows) r.superseded = true;
+      for (const r of rows) if (d.supersedes.includes(r.item.record.revision)) r.superseded = true;
       rows.push({ item: inspection, superseded: false });
     } else if (d.outcome === 'superseded') rows.push({ item: inspection, superseded: true });
     else if (d.replaceFile) {
@@ -30,7 +30,7 @@ export class MemoryCollection {
       rows[i] = { item: inspection, superseded: rows[i].superseded };
     }
     this.byRecord.set(id, rows);
-    return { ...d, recordId: id, revision: inspection.record.revision, unitName: inspection.record.unit.name };
+    return { ...d, recordId: id, revision: inspection.record.revision, unitName: inspection.record.unit.name, ...(inspection.warning ? { warning: inspection.warning } : {}) };
   }
 
   /** The current revision of every record, as coverage takes them. */

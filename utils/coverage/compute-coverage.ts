@@ -49,9 +49,9 @@ import type { ObservationRecord } from '../record';
 import type { Unit } from '../roster';
 import { scoreTemplate, type ScoreSummary } from '../rubric';
 import { compareText } from './compare-text';
-import { inactiveUnitProblem, planUnknownUnitProblem, sameDayDuplicateProblem, unknownUnitProblem } from './coverage-problems';
+import { inactiveUnitProblem, planUnknownUnitProblem, revisionConflictProblem, sameDayDuplicateProblem, unknownUnitProblem } from './coverage-problems';
 import { gradeDistribution, type GradedSession } from './grade-distribution';
-import { latestFinalRecords } from './latest-final-records';
+import { latestFinalRecords, revisionConflicts } from './latest-final-records';
 import { monthlyProgress, type MonthTallies } from './monthly-progress';
 import { percentOf } from './percent';
 import { coverageLabel, scopeMonths, scopeProblem, yearInScope } from './scope';
@@ -120,6 +120,7 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
   const inScope = latestFinalRecords(input.records)
     .filter((c) => yearInScope(scope, yearOf(c.record.date)))
     .sort((a, b) => compareRecords(a.record, b.record));
+  for (const claims of revisionConflicts(inScope)) problems.push(revisionConflictProblem(claims));
   const match = unitMatcher(input.units);
   const counted: CountedSession[] = [];
   // Reconciled group records (members' independent scores kept), for 评分一致性.

@@ -1,17 +1,25 @@
+import { supersedes } from '../record';
 import type { CollectedRecord } from './types';
 
 /**
- * The records that count: final ones only, and for each record id only the highest final
- * revision (a finalised correction supersedes the revision it corrects; a correction still in
- * draft does not, so the signed revision before it stands). The same id and revision collected
- * twice counts once (the first one). Order: as first collected.
+ * The records that count: final ones only, and for each record id the final revisions no later
+ * final revision supersedes (utils/record revision-rule: a finalised correction by the same
+ * observer, for the same unit and date, replaces the revision it corrects; a correction still in
+ * draft does not, so the signed revision before it stands; a "revision" of another unit or by an
+ * unrelated signer replaces nothing, and both count — revisionConflicts names them). The same
+ * id and revision collected twice counts once (the first one). Order: as first collected.
  */
 export function latestFinalRecords(records: readonly CollectedRecord[]): CollectedRecord[] {
-  const latest = new Map<string, CollectedRecord>();
-  for (const c of records) {
-    if (c.record.status !== 'final') continue;
-    const seen = latest.get(c.record.id);
-    if (!seen || c.record.revision > seen.record.revision) latest.set(c.record.id, c);
-  }
-  return [...latest.values()];
+  const finals = records.filter((c) => c.record.status === 'final');
+  return finals.filter(
+    (c, i) =>
+      !finals.some((o, j) => o.record.id === c.record.id && (supersedes(o, c) || (j < i && o.record.revision === c.record.revision))),
+  );
+}
+
+/** Record ids that more than one counted revision claims (after latestFinalRecords), with those revisions. */
+export function revisionConflicts(counted: readonly CollectedRecord[]): CollectedRecord[][] {
+  const byId = new Map<string, CollectedRecord[]>();
+  for (const c of counted) byId.set(c.record.id, [...(byId.get(c.record.id) ?? []), c]);
+  return [...byId.values()].filter((list) => list.length > 1);
 }

@@ -125,7 +125,9 @@ export type CoverageProblemKind =
   /** A record for a unit marked inactive in the roster. */
   | 'inactive-unit'
   /** A plan entry names a unit id that is not in the roster. */
-  | 'plan-unknown-unit';
+  | 'plan-unknown-unit'
+  /** One record id claimed by revisions that do not supersede one another (another unit, date or signer). */
+  | 'revision-conflict';
 
 export interface CoverageProblem {
   kind: CoverageProblemKind;

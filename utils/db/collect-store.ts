@@ -8,7 +8,7 @@ import type { CollectedRow, XuntingDB } from './schema';
 
 export type IngestResult =
   | { outcome: 'rejected'; fileName: string; reason: string; code: string; issuer?: UntrustedIssuer }
-  | (Decision & { fileName: string; recordId: string; revision: number; unitName: string; date: string });
+  | (Decision & { fileName: string; recordId: string; revision: number; unitName: string; date: string; warning?: string });
 
 /** Store what inspectReport accepted (the PDF bytes given again), deciding as `decide` says. */
 export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf: Blob, now = new Date()): Promise<IngestResult> {
@@ -17,8 +17,8 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
   return db.transaction('rw', db.collected, db.collectedFiles, async () => {
     const stored = await db.collected.where('recordId').equals(r.id).toArray();
     const d = decide(
-      stored.map((s) => ({ revision: s.revision, sha256: s.sha256, signerCount: s.signers.length, fileName: s.fileName })),
-      { revision: r.revision, sha256: inspection.sha256, signerCount: inspection.signers.length },
+      stored.map((s) => ({ record: s.record, signers: s.signers.map((x) => x.cn), sha256: s.sha256, fileName: s.fileName })),
+      { record: r, signers: inspection.signers.map((x) => x.cn), sha256: inspection.sha256 },
     );
     const row: CollectedRow = {
       recordId: r.id,
@@ -35,7 +35,7 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
     };
     const keepFile = () => db.collectedFiles.put({ sha256: inspection.sha256, fileName: inspection.fileName, size: inspection.size, pdf });
     if (d.outcome === 'accepted') {
-      for (const s of stored) if (!s.superseded) await db.collected.update([s.recordId, s.revision], { superseded: 1 });
+      for (const s of stored) if (!s.superseded && d.supersedes.includes(s.revision)) await db.collected.update([s.recordId, s.revision], { superseded: 1 });
       await db.collected.put(row);
       await keepFile();
     } else if (d.outcome === 'superseded') {
@@ -47,7 +47,7 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
       await keepFile();
       if (!(await db.collected.where('sha256').equals(old.sha256).count())) await db.collectedFiles.delete(old.sha256);
     }
-    return { ...d, fileName: inspection.fileName, recordId: r.id, revision: r.revision, unitName: r.unit.name, date: r.date };
+    return { ...d, fileName: inspection.fileName, recordId: r.id, revision: r.revision, unitName: r.unit.name, date: r.date, ...(inspection.warning ? { warning: inspection.warning } : {}) };
   });
 }
 

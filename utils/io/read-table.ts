@@ -8,6 +8,7 @@ import { parseJsonText, type Problem, type Validated } from '../validate';
 import { decodeText, type TextEncodingName } from './decode-text';
 import { MAX_FILE_BYTES, MAX_TABLE_ROWS, describeSize } from './limits';
 import { parseCsvChecked } from './parse-csv';
+import { isGuardedFormula } from './write-csv';
 import { readXlsx, type XlsxSheet } from './read-xlsx';
 import { refusalForKind, sniffBytes } from './sniff-bytes';
 import { HEADER_SCAN_ROWS, normalizeHeader } from './table-header';
@@ -49,7 +50,7 @@ function finishRows(raw: string[][], label: string, what: string, unguard: boole
     const cells = row.map((c) => {
       const t = c.trim();
       // Undo writeCsv's formula guard, so an exported table reads back as it was.
-      return unguard && /^'[=+\-@]/.test(t) ? t.slice(1) : t;
+      return unguard && isGuardedFormula(t) ? t.slice(1) : t;
     });
     // Empty cells at the end of a row are dropped (a workbook pads rows to the widest, CSV writes ",,").
     while (cells.length && !cells[cells.length - 1]) cells.pop();

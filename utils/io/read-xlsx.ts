@@ -2,6 +2,7 @@
 import type { Validated } from '../validate';
 import { cellText } from './cell-text';
 import { describeZip, refusalForKind, refusalForZip, sniffBytes } from './sniff-bytes';
+import { xlsxRefusal } from './xlsx-guard';
 
 export interface XlsxSheet {
   name: string;
@@ -22,6 +23,9 @@ export async function readXlsx(bytes: Uint8Array, what = 'Excel 文件'): Promis
   }
   const zip = describeZip(bytes);
   if (zip !== 'xlsx') return refuse(refusalForZip(zip));
+  // Sizes, rows, columns and cells first: the reader below would inflate and pad everything in memory.
+  const tooMuch = xlsxRefusal(bytes);
+  if (tooMuch) return refuse(tooMuch);
   try {
     // The XLSX reader loads with the first spreadsheet, not with the page.
     const { default: readXlsxFile } = await import('read-excel-file/universal');

@@ -47,11 +47,23 @@ export function refusalForKind(kind: FileKind): string | null {
   }
 }
 
+export interface ZipDirectoryEntry {
+  name: string;
+  /** Uncompressed size as the directory declares it (0xFFFFFFFF for a ZIP64 entry). */
+  size: number;
+  compressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
+}
+
 /**
- * The entry names of a ZIP archive, from its central directory (no decompression), or null when
- * the archive is damaged (no end-of-central-directory record, or entries past the end).
+ * The entries of a ZIP archive, from its central directory (no decompression): names and the
+ * sizes they declare, so a bomb can be refused before anything is inflated. Null when the
+ * archive is damaged (no end-of-central-directory record, or entries past the end).
  */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
+export function zipDirectory(bytes: Uint8Array): ZipDirectoryEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is 22 bytes plus a comment of at most 65,535 bytes.
   let eocd = -1;
@@ -64,7 +76,7 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
+  const entries: ZipDirectoryEntry[] = [];
   const utf8 = new TextDecoder();
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
@@ -72,10 +84,21 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     if (at + 46 + nameLength > bytes.length) return null;
-    names.push(utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    entries.push({
+      name: utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
+}
+
+/** The entry names of a ZIP archive (see zipDirectory), or null when it is damaged. */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  return zipDirectory(bytes)?.map((e) => e.name) ?? null;
 }
 
 export type ZipKind = 'xlsx' | 'xlsb' | 'ods' | 'docx' | 'pptx' | 'other' | 'broken';

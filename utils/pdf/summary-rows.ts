@@ -174,6 +174,7 @@ export function topTable(c: Coverage, painter: TextPainter, width: number): Tabl
 export const PROBLEM_KINDS: Record<CoverageProblemKind, string> = {
   'unknown-unit': '单位不在名单中',
   'same-day-duplicate': '同日重复记录',
+  'revision-conflict': '版本冲突',
   'inactive-unit': '单位已停用',
   'plan-unknown-unit': '计划中的单位不在名单中',
 };

@@ -3,3 +3,5 @@ export { validateRecord, parseRecordJson } from './record-schema';
 export { createRecord, finalizeProblems, finalizeRecord, reviseRecord, unsetUntouchedDeductions, newId, localDate, localTime, pad2 } from './record-ops';
 export { applyEnteredText, enteredMessage } from './entered-text';
 export type { NewRecordOptions } from './record-ops';
+export { supersedes, MAX_REVISION } from './revision-rule';
+export type { SignedRevision } from './revision-rule';

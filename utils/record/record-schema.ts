@@ -3,6 +3,7 @@ import { ENTERED_FIELDS, RECORD_FORMAT, type ObservationRecord } from './types';
 import { validateTemplate, checkItemValue, templateItems, type RubricItem } from '../rubric';
 import { groupProblems } from '../group/merge-group';
 import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
+import { MAX_REVISION } from './revision-rule';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A YYYY-MM-DD string that names a real calendar day (no 2026-02-30). */
@@ -38,7 +39,7 @@ const entry = z.object({
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT, { error: `记录格式标识须为 "${RECORD_FORMAT}"` }),
   id: z.string({ error: '记录编号须为文字' }).regex(/^[A-Za-z0-9-]{8,64}$/, { error: '记录编号格式不正确' }),
-  revision: z.number({ error: '修订号须为数字' }).int({ error: '修订号须为整数' }).min(1, { error: '修订号须不小于 1' }),
+  revision: z.number({ error: '修订号须为数字' }).int({ error: '修订号须为整数' }).min(1, { error: '修订号须不小于 1' }).max(MAX_REVISION, { error: `修订号须不大于 ${MAX_REVISION}` }),
   status: z.enum(['draft', 'final'], { error: '状态须为 draft（草稿）或 final（已定稿）' }),
   createdAt: iso('创建时间'),
   updatedAt: iso('修改时间'),

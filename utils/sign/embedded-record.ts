@@ -167,7 +167,9 @@ export async function readEmbeddedFile(file: PdfFile, name = RECORD_ATTACHMENT, 
   const rootRef = file.trailer.get('Root');
   const root = checked(file.dict(rootRef), '文档目录（Catalog）');
   const names = checked(file.dict(root?.get('Names')), '文档目录的 /Names ');
-  const tree = file.dict(names?.get('EmbeddedFiles'));
+  const treeValue = names?.get('EmbeddedFiles');
+  const tree = file.dict(treeValue);
+  if (treeValue !== undefined && treeValue !== null && !tree) throw damaged('嵌入文件的名称树无法读取（对象损坏、过大或编号不符）');
   const entry = onlyNameTreeEntry(file, tree);
   if (!entry) throw new EmbeddedFileError('missing', `PDF 中没有嵌入的记录 ${name}`);
   if (entry.key !== name) throw new EmbeddedFileError('missing', `PDF 中没有嵌入的记录 ${name}（嵌入的文件名为 ${entry.key}）`);

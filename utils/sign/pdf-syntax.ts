@@ -83,6 +83,12 @@ const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 const isRegular = (c: number) => !WS.has(c) && !DELIM.has(c);
 const MAX_DEPTH = 64;
+/**
+ * Elements of one array or entries of one dictionary. A report's largest array has a few hundred;
+ * an 18 MB name tree in one /Names array (800,000 names) would become millions of objects and
+ * over a gigabyte before anyone looked at it.
+ */
+export const MAX_ELEMENTS = 100_000;
 /** A number token. Not `\d+\.?\d*`: that backtracks quadratically on a long run of digits (1 MB of them hangs for minutes). */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** Hex digit → value; -2 for PDF whitespace (skipped inside a hex string); -1 for anything else. */
@@ -154,6 +160,7 @@ export class PdfLexer {
           this.pos++;
           return arr;
         }
+        if (arr.length >= MAX_ELEMENTS) throw new PdfSyntaxError(`array longer than ${MAX_ELEMENTS} elements`, this.pos);
         arr.push(this.value(depth + 1));
       }
     }
@@ -255,6 +262,7 @@ export class PdfLexer {
         return d;
       }
       if (b[this.pos] !== 0x2f) throw new PdfSyntaxError('dictionary key is not a name', this.pos);
+      if (d.entries.size >= MAX_ELEMENTS) throw new PdfSyntaxError(`dictionary with more than ${MAX_ELEMENTS} entries`, this.pos);
       const key = this.name().name;
       this.skipWhitespace();
       const start = this.pos;

@@ -184,15 +184,15 @@ describe('readArchive refuses, saying why, and returns nothing', () => {
     expect(await refusal(many, { limits: { maxEntries: 20 } })).toMatch('备份文件中的条目超过 20 个，已拒绝');
   });
 
-  it('a ZIP that lies about its sizes: the entry inflates only up to what it declares, and is refused', async () => {
+  it('a ZIP that lies about its sizes: the entry is inflated only until it comes out longer than it declares, and is refused', async () => {
     const zip = await writeArchive(sampleDump());
     const small = patchDeclaredSize(zip, 'tables/records.json', 100);
     expect(await refusal(small)).toMatch(/tables\/records\.json/);
-    // 50 MB of zeros declared as 1,000 bytes: inflated into 1,000 bytes only, then its checksum fails.
+    // 50 MB of zeros declared as 1,000 bytes: stopped after the first piece that overflows 1,000 bytes.
     const zeros = new Uint8Array(50 * 1024 * 1024);
     const manifest = { format: BACKUP_FORMAT, createdAt: '2026-01-01T00:00:00Z', dbVersion: 3, app: 'xunting', tables: {}, entries: { 'blobs/reports/1.pdf': '0'.repeat(64) }, notes: [] };
     const bomb = patchDeclaredSize(zipSync({ 'manifest.json': bytesOf(JSON.stringify(manifest)), 'blobs/reports/1.pdf': [zeros, { level: 9 }] }), 'blobs/reports/1.pdf', 1000);
-    expect(await refusal(bomb)).toMatch('条目 blobs/reports/1.pdf 的 SHA-256 校验值与 manifest.json 所记不符');
+    expect(await refusal(bomb)).toMatch('条目 blobs/reports/1.pdf 已损坏（解压后的长度与 ZIP 目录所记不符）');
     const pdfLie = patchDeclaredSize(zip, 'blobs/reports/2.pdf', 10);
     expect(await refusal(pdfLie)).toMatch('条目 blobs/reports/2.pdf 已损坏（解压后的长度与 ZIP 目录所记不符）');
   });

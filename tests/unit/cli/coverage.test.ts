@@ -40,6 +40,8 @@ describe('xunting coverage on the seed case', () => {
     expect(run.out).toContain(`核验 ${c.files.length} 个文件：接收 ${good().length}，重复 0，被取代 0，拒收 ${bad().length}`);
     for (const f of c.files.filter((x) => x.kind === 'tampered')) expect(run.out).toMatch(new RegExp(`✗ .*${f.name}：拒收，.*摘要不符`));
     for (const f of c.files.filter((x) => x.kind === 'unsigned')) expect(run.out).toMatch(new RegExp(`✗ .*${f.name}：拒收，文件没有数字签名`));
+    // The demo signs each report as its lead observer, so no report is flagged as signed by an outsider.
+    expect(run.out).not.toContain('不在本记录的旁听人员');
   });
 
   it('prints 40 of 69 covered (58.0%) and lists the 29 others', () => {

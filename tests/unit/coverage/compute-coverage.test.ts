@@ -26,17 +26,31 @@ describe('which records count', () => {
     }
   });
 
-  it('a correction that changes the unit or moves the date out of the scope takes the session with it', () => {
+  it('a revision supersedes only for the same unit and date, signed by one of its signers or observers; otherwise both count and the conflict is a data problem', () => {
     const first = collected(u('u026'), '2026-05-12');
-    const otherUnit = edited(first, { revision: 2, unit: { id: u('u032').id, name: u('u032').name } });
-    let c = computeCoverage(input([first, otherUnit]), y2026);
-    expect(unitOf(c, 'u026').covered).toBe(false);
-    expect(unitOf(c, 'u032').covered).toBe(true);
+    const corrected = withTotal(edited(first, { revision: 2 }), 70);
+    let c = computeCoverage(input([first, corrected]), y2026);
+    expect(unitOf(c, 'u026').sessions).toMatchObject([{ revision: 2, total: 70 }]);
+    expect(c.problems.filter((p) => p.kind === 'revision-conflict')).toEqual([]);
 
+    // "Revision 2" of the same id for another unit (the attack: the first unit used to drop out), or in another year.
+    const otherUnit = edited(first, { revision: 2, unit: { id: u('u032').id, name: u('u032').name } });
+    c = computeCoverage(input([first, otherUnit]), y2026);
+    expect(unitOf(c, 'u026').covered).toBe(true);
+    expect(unitOf(c, 'u032').covered).toBe(true);
+    const conflict = c.problems.find((p) => p.kind === 'revision-conflict')?.message;
+    expect(conflict).toContain(`记录 ${first.record.id} 有 2 个互不取代的版本：`);
+    expect(conflict).toContain(`第 1 版「${u('u026').name}」2026-05-12`);
+    expect(conflict).toContain(`第 2 版「${u('u032').name}」2026-05-12`);
     const otherYear = edited(first, { revision: 2, date: '2025-12-30' });
-    c = computeCoverage(input([first, otherYear]), y2026);
-    expect(c.totals.covered).toBe(0);
+    expect(computeCoverage(input([first, otherYear]), y2026).totals.covered).toBe(1);
     expect(computeCoverage(input([first, otherYear]), scopeForYear(2025)).totals.covered).toBe(1);
+
+    // Same unit and date, but signed by someone who neither signed nor observed the first: both count.
+    const stranger = { ...edited(first, { revision: 2 }), signers: ['王五'] };
+    c = computeCoverage(input([first, stranger]), y2026);
+    expect(unitOf(c, 'u026').sessions).toHaveLength(2);
+    expect(c.problems.map((p) => p.kind)).toContain('revision-conflict');
   });
 
   it('drafts never count, and a correction still in draft leaves the signed revision standing', () => {

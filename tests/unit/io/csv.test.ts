@@ -90,6 +90,15 @@ describe('writeCsv', () => {
     );
   });
 
+  it('also guards full-width ＝＋－＠ and blanks or line breaks before a formula sign (spreadsheets skip them)', () => {
+    const cells = ['＝HYPERLINK("http://x")', '＋1', '－1', '＠SUM(A1)', ' =1+2', '\n=1+2', '\u3000＝1', '  @cmd'];
+    expect(formatCsv([cells])).toBe(`"'＝HYPERLINK(""http://x"")",'＋1,'－1,'＠SUM(A1),' =1+2,"'\n=1+2",'\u3000＝1,'  @cmd\r\n`);
+    // Text that merely contains a sign, or a blank before ordinary text, is left alone.
+    expect(formatCsv([['锡林郭勒盟＝盟委', ' 锡林浩特市', 'a-b']])).toBe('锡林郭勒盟＝盟委," 锡林浩特市",a-b\r\n');
+    const table = tableFromText(formatCsv([['单位名称', '备注'], ['锡林浩特市委', '－1']]), 'CSV');
+    expect(table.ok && table.value.rows).toEqual([['单位名称', '备注'], ['锡林浩特市委', '－1']]);
+  });
+
   it('round-trips through the reader: every cell comes back as it was, formulas as plain text', () => {
     const rows = [
       ['单位名称', '备注', '数值'],

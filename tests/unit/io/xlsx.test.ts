@@ -3,6 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import { displayWidth, readXlsx, sheetNames, writeXlsx } from '../../../utils/io';
 import { handXlsx } from './hand-xlsx';
+import { blanksWorkbook, farCellWorkbook, flateBombWorkbook, HEADER_ROW, rowsWorkbook, workbookWithSheet } from './xlsx-bombs';
 
 async function sheetsOf(bytes: Uint8Array) {
   const r = await readXlsx(bytes);
@@ -157,5 +158,40 @@ describe('readXlsx refuses what is not a workbook, and says what it is', () => {
     expect(await refusal(zipSync({ 'xl/workbook.bin': new Uint8Array([1, 2, 3]) }))).toContain('.xlsb');
     expect(await refusal(strToU8('单位名称,月份\n'))).toContain('不是 .xlsx 文件');
     expect(await refusal(new Uint8Array(0))).toContain('空的');
+  });
+});
+
+describe('readXlsx refuses bombs before the workbook reader sees them, saying why', () => {
+  it('control: a workbook zipped by hand (as the bombs are) reads as usual', async () => {
+    const [sheet] = await sheetsOf(workbookWithSheet(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>锡林浩特市委</t></is></c></row></sheetData></worksheet>`));
+    expect(sheet.rows).toEqual([['单位名称'], ['锡林浩特市委']]);
+  });
+
+  it('a 2 MB file whose sheet declares 2 GiB: refused from the ZIP directory, nothing inflated', async () => {
+    const bomb = flateBombWorkbook(2048);
+    expect(bomb.length).toBeLessThan(3 << 20);
+    expect(await refusal(bomb)).toBe('Excel 文件解压后将超过 48.0 MB（50,331,648 字节）（可能是“压缩炸弹”），已拒绝；未解压任何内容');
+  });
+
+  it('the same sheet declaring 1,000 bytes: stopped as soon as it says more, refused as damaged', async () => {
+    expect(await refusal(flateBombWorkbook(2048, 1000))).toBe('Excel 文件已损坏：部件 xl/worksheets/sheet1.xml 解压后的长度与 ZIP 目录所记（1000 字节）不符');
+  });
+
+  it('10 MiB of blanks in a 12 KB file (the reader used to run for a minute, then overflow its stack)', async () => {
+    const blanks = blanksWorkbook(10);
+    expect(blanks.length).toBeLessThan(16 << 10);
+    expect(await refusal(blanks)).toContain('工作簿的 xl/worksheets/sheet1.xml 中有超过 4096 个连续的空白字符');
+  });
+
+  it('a cell at XFD1048576, a row past 20,000 or a column past IV: refused before the reader pads the table', async () => {
+    expect(await refusal(farCellWorkbook())).toBe('工作表中有第 1,048,576 行，超出上限（最多 20,000 行）；请删去多余的行后再导入');
+    expect(await refusal(workbookWithSheet(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="IW2"><v>1</v></c></row></sheetData></worksheet>`))).toBe(
+      '工作表在 IW2 有单元格，超出上限（最多 256 列，即到 IV 列）；请删去多余的列后再导入',
+    );
+  });
+
+  it('a million-row roster: refused from the declared size; 30,000 rows that fit the size are refused by the row count', async () => {
+    expect(await refusal(rowsWorkbook(1_000_000))).toContain('Excel 文件解压后将超过 48.0 MB');
+    expect(await refusal(rowsWorkbook(30_000))).toBe('工作表中有第 20,001 行，超出上限（最多 20,000 行）；请删去多余的行后再导入');
   });
 });

@@ -264,3 +264,10 @@ describe('correcting a finalised record', () => {
     expect(() => reviseRecord(readyRecord(smallTemplate()))).toThrow('只有已定稿的记录才需要更正');
   });
 });
+
+describe('revision numbers are bounded', () => {
+  it('a record claiming revision 1000 or 2^53−1 (to outrank every other) is refused; 999 is accepted', () => {
+    for (const revision of [1000, Number.MAX_SAFE_INTEGER]) expect(at(problemsOf(broken((r) => (r.revision = revision))), '$.revision').message).toBe('修订号须不大于 999');
+    expect(validateRecord(broken((r) => (r.revision = 999))).ok).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { writeCsv, writeXlsx } from '../../../utils/io';
 import { parseRosterFile, parseRosterText, type Roster, type Unit } from '../../../utils/roster';
 import type { Problem } from '../../../utils/validate';
 import { handXlsx } from '../io/hand-xlsx';
+import { blanksWorkbook, farCellWorkbook, flateBombWorkbook } from '../io/xlsx-bombs';
 import { demoUnits, utf8 } from '../io/fixtures';
 
 const units = demoUnits();
@@ -110,5 +111,14 @@ describe('parseRosterText (the options page) goes through the same table reader'
   it('blank lines before the header do not shift row numbers', () => {
     const r = parseRosterText('\n\n单位名称\n锡林郭勒盟教育局\n锡林郭勒盟教育局\n');
     expect(!r.ok && r.problems).toEqual([{ path: '第 5 行', message: '单位名称「锡林郭勒盟教育局」与第 4 行重复' }]);
+  });
+});
+
+describe('parseRosterFile refuses hostile workbooks with a message (the dashboard, the options page and the CLI read rosters through it)', () => {
+  it('a sheet that declares 2 GiB, one that hides 2 GiB behind 1,000 declared bytes, 10 MiB of blanks, a cell at XFD1048576', async () => {
+    expect((await problemsOf('名单.xlsx', flateBombWorkbook(2048)))[0].message).toContain('Excel 文件解压后将超过 48.0 MB');
+    expect((await problemsOf('名单.xlsx', flateBombWorkbook(2048, 1000)))[0].message).toContain('解压后的长度与 ZIP 目录所记（1000 字节）不符');
+    expect((await problemsOf('名单.xlsx', blanksWorkbook(10)))[0].message).toContain('个连续的空白字符');
+    expect((await problemsOf('名单.xlsx', farCellWorkbook()))[0].message).toContain('工作表中有第 1,048,576 行');
   });
 });

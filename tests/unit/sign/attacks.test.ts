@@ -507,6 +507,15 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', latin) }])), 'record-invalid', '嵌入的记录不是有效的 UTF-8 文本');
   });
 
+  it('an 18 MB name tree (800,000 names in one /Names array, observation.json last): refused without building it', async () => {
+    let names = '';
+    for (let i = 0; i < 800_000; i++) names += `(f${String(i).padStart(7, '0')}.json) ${L.spec} 0 R `;
+    names += `(observation.json) ${L.spec} 0 R`;
+    const pdf = await signedWith([{ num: L.size, body: `<< /Names [${names}] >>` }, editedObject(plain, L.root, (b) => b.replace(`/EmbeddedFiles << /Names [(observation.json) ${L.spec} 0 R] >>`, `/EmbeddedFiles ${L.size} 0 R`))]);
+    expect(pdf.length).toBeGreaterThan(18_000_000);
+    expectRefused(await verify(pdf), 'record-invalid', '嵌入文件的名称树无法读取（对象损坏、过大或编号不符）');
+  });
+
   it('name trees with /Kids loops, shared kids (2^30 paths) and 40 levels: refused at once, no hang', async () => {
     const names = `/Names [(observation.json) ${L.spec} 0 R]`;
     const tree = (objects: NewObject[], top: number) => [...objects, editedObject(plain, L.root, (b) => b.replace(`/EmbeddedFiles << ${names} >>`, `/EmbeddedFiles ${top} 0 R`))];

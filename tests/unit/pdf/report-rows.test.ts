@@ -14,7 +14,7 @@ describe('基本情况: one rule for empty fields', () => {
     const cells = headerRows(r).flatMap((row) => row.cells.filter((_, i) => i % 2 === 1));
     const byLabel = new Map(headerRows(r).flatMap((row) => row.cells.flatMap((c, i) => (i % 2 === 0 ? [[c.text, row.cells[i + 1].text]] : []))));
     for (const label of ['地点', '领学人', '出勤情况', '发言人']) expect(byLabel.get(label), label).toBe(EMPTY_FIELD);
-    expect(cells.every((c) => c.text.trim() !== '' && c.text !== '无')).toBe(true);
+    expect(cells.every((c) => (c.text ?? '').trim() !== '' && c.text !== '无')).toBe(true);
   });
 });
 
@@ -22,13 +22,13 @@ describe('评分: the subtotal reads down the 得分 column', () => {
   it('puts each section’s points in the 得分 cell and 小计 in 说明, not merged across both', () => {
     const r = demo();
     const summary = scoreTemplate(r.template, r.scores);
-    const sectionRows = scoreRows(r).filter((row) => /^[一二三四五六七八九十]+、/.test(row.cells[0].text));
+    const sectionRows = scoreRows(r).filter((row) => /^[一二三四五六七八九十]+、/.test(row.cells[0].text ?? ''));
     expect(sectionRows).toHaveLength(r.template.sections.length);
     sectionRows.forEach((row, i) => {
       expect(row.cells).toHaveLength(4);
       expect(row.cells.every((c) => (c.span ?? 1) === 1)).toBe(true);
-      expect(Number(row.cells[2].text)).toBe(summary.sections[i].earned);
-      expect(row.cells[3].text).toMatch(/^小计/);
+      expect(Number(row.cells[2].text ?? '')).toBe(summary.sections[i].earned);
+      expect(row.cells[3].text ?? '').toMatch(/^小计/);
     });
   });
 });

@@ -514,8 +514,10 @@ Needs Debian's `fonts-noto-cjk` and `python3-fonttools`
 | `NotoSerifSC-Regular.ttf` | {FAMILY} / Regular | {r['main_count']:,} | {r['size_regular']:,} bytes |
 | `NotoSerifSC-Bold.ttf` | {FAMILY} / Bold | {r['main_count']:,} | {r['size_bold']:,} bytes |
 | `NotoSerifSC-Ext.ttf` | {EXT_FAMILY} / Regular | {r['ext_count']:,} | {r['size_ext']:,} bytes |
-| `coverage.json` | code point ranges (inclusive) of the fonts: `{{"main": [[first, last], ...], "ext": [...]}}` | | |
-| `OFL.txt` | the licence (SIL Open Font License 1.1) | | |
+| `HanaMinSIP.ttf` | {SIP_FAMILY} / Regular | see below | see below |
+| `coverage.json` | code point ranges (inclusive) of the fonts: `{{"main": [[first, last], ...], "ext": [...], "sip": [...]}}` | | |
+| `OFL.txt` | the licence of the Noto-based fonts (SIL Open Font License 1.1) | | |
+| `HANAZONO-LICENSE.txt` | the licence of `HanaMinSIP.ttf` (Hanazono Font License) | | |
 
 **Main fonts** (Regular and Bold, same characters): printable ASCII; NBSP § ° ± · × ÷;
 General Punctuation U+2010–2027 and U+2030–203B; Roman numerals U+2160–216B; circled digits
@@ -527,6 +529,15 @@ and place-name characters). Only characters the source face has are kept.
 **Ext font** (Regular only): every ideograph of U+3400–4DBF, U+4E00–9FFF and U+F900–FAFF that
 the source face has and the main fonts lack. Load it only when a record needs one of them
 (check with `coverage.json`).
+
+**SIP font** (Regular only, `python3 scripts/build-fonts.py --sip-only` rebuilds just this one
+and the "sip" ranges): ideographs beyond the BMP (CJK Extension B and later) that names in
+China may need — Unihan kIRG_GSource other than the historical dictionaries (GKX, GHZ, GHZR)
+and Zhuang (GZ*), plus kTGH (通用规范汉字表), kIRG_HSource (HKSCS) and the supplementary-plane
+characters of `scripts/font-extra-chars.txt` — from HanaMinB (花園明朝B, Debian's
+`fonts-hanazono`, TrueType outlines; Unihan from `unicode-data`), about 4,800 characters and
+2.4 MB (all of Extension B would be about 21 MB). Licence: Hanazono Font License (free use,
+copying and distribution, with or without modification), text in `HANAZONO-LICENSE.txt`.
 
 **How they were made**: the "{SOURCE_FAMILY}" face of Debian's `NotoSerifCJK-Regular.ttc` /
 `NotoSerifCJK-Bold.ttc` (version {r['source_version']}) was subset with `fontTools.subset`

@@ -26,7 +26,7 @@ import { summaryFields } from './summary-fields';
 import { summarySentence } from './summary-sentence';
 import { figuresTable, notCoveredTable, plannedNotObservedTable, problemsTable, topTable, unitTable } from './summary-rows';
 import { gradeTable, monthTables, sectionTable } from './summary-stats';
-import { drawCumulativeChart, drawMonthlyChart } from './summary-charts';
+import { drawCumulativeChart, drawMonthlyChart, tableCaption, TABLE_CAPTION_HEIGHT } from './summary-charts';
 import { consistencyObserverTable, consistencySectionTable } from './consistency-rows';
 import * as S from './report-style';
 
@@ -96,17 +96,24 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
     flow.heading(`${chineseOrdinal(n++)}、${text}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep, gapBefore: S.GAP_BEFORE_HEADING, gapAfter: 4 });
   const body = (text: string) => flow.paragraph(text, S.BODY, { lineHeight: S.BODY_LINE, indentChars: 2 });
   const note = (text: string) => flow.paragraph(text, S.NOTE, { lineHeight: 16, justify: false });
-  /** A table under its heading: the heading stays with the header row and the first rows. */
-  const table = (heading_: string, spec: TableSpec | null, empty: string) => {
-    heading(heading_, spec ? tableHeight(flow, { ...spec, rows: spec.rows.slice(0, 3) }) : 2 * S.BODY_LINE);
-    if (spec && spec.rows.length) drawTable(flow, spec);
+  // Tables are numbered like the charts (图1 …): 表1 …, the caption above the table.
+  let tableNo = 1;
+  const captioned = (caption: string, spec: TableSpec) => {
+    flow.ensure(TABLE_CAPTION_HEIGHT + tableHeight(flow, spec.keepTogether ? spec : { ...spec, rows: spec.rows.slice(0, 3) }));
+    tableCaption(flow, `表${tableNo++}\u3000${caption}`);
+    drawTable(flow, spec);
+  };
+  /** A table under its heading: the heading stays with the caption, the header row and the first rows. */
+  const table = (heading_: string, spec: TableSpec | null, empty: string, caption = heading_) => {
+    heading(heading_, spec ? TABLE_CAPTION_HEIGHT + tableHeight(flow, { ...spec, rows: spec.rows.slice(0, 3) }) : 2 * S.BODY_LINE);
+    if (spec && spec.rows.length) captioned(caption, spec);
     else body(empty);
   };
 
   drawTitle(flow, titleParts, organisation, `生成日期：${asOf}`);
 
   heading('总体情况', 120);
-  drawTable(flow, figuresTable(coverage, cw));
+  captioned('主要数据', figuresTable(coverage, cw));
   flow.y += 8;
   body(summarySentence(coverage, asOf));
 
@@ -116,7 +123,7 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   drawCumulativeChart(flow, coverage, asOfIso.slice(0, 7), '图 2　累计计划与累计覆盖单位数');
   flow.y += 6;
   for (const spec of monthTables(coverage, cw)) {
-    drawTable(flow, { ...spec, keepTogether: true });
+    captioned('各月计划巡听与覆盖情况', { ...spec, keepTogether: true });
     flow.y += 6;
   }
   note('注：“计划巡听”为当月计划条目数；“新覆盖”为当月首次巡听的单位数；“巡听场次”含同一单位的多次巡听。');
@@ -138,7 +145,7 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   if (coverage.units.length) note('注：得分为折合百分制；一个单位巡听多次的，列出各次日期，得分和等次取最近一次。');
 
   table('未覆盖单位', coverage.notCovered.length ? notCoveredTable(coverage, painter, cw) : null, '在册单位已全部覆盖。');
-  table('计划未完成', coverage.plannedNotObserved.length ? plannedNotObservedTable(coverage, painter, cw) : null, coverage.totals.planned ? (coverage.plannedPending.length ? `没有逾期未巡听的计划单位；另有 ${coverage.plannedPending.length} 个单位计划月份未到，待巡听。` : '计划单位已全部巡听。') : '本期尚无巡听计划。');
+  table('计划未完成', coverage.plannedNotObserved.length ? plannedNotObservedTable(coverage, painter, cw) : null, coverage.totals.planned ? (coverage.plannedPending.length ? `没有逾期未巡听的计划单位；另有${coverage.plannedPending.length}个单位计划月份未到，待巡听。` : '计划单位已全部巡听。') : '本期尚无巡听计划。', '计划未完成单位');
   table('优秀案例候选', coverage.top.length ? topTable(coverage, painter, cw) : null, '尚无评定为优秀的巡听。');
   if (coverage.problems.length) {
     table('数据问题', problemsTable(coverage, painter, cw), '');

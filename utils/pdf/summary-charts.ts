@@ -198,6 +198,15 @@ function chartHeight(c: Coverage): number {
   return LEGEND_ROW + 4 + PLOT_HEIGHT + 2 + LABEL_ROW * labelRows(c) + CAPTION_ROW;
 }
 
+/** A table's caption (表 N …) at the cursor, centred above the table, like a chart's (图 N …) below it. */
+export function tableCaption(flow: PageFlow, text: string): void {
+  drawCaption(flow, text, flow.y);
+  flow.y += CAPTION_ROW;
+}
+
+/** Height of a table caption. */
+export const TABLE_CAPTION_HEIGHT = CAPTION_ROW;
+
 function drawCaption(flow: PageFlow, text: string, top: number): void {
   const w = flow.painter.measure(text, CAPTION);
   flow.painter.drawLine(text, flow.box.left + (flow.contentWidth - w) / 2, PageFlow.baseline(top, CAPTION.size, CAPTION_ROW), CAPTION);

@@ -23,7 +23,15 @@ interface Column {
   /** What the column holds, to fit it; absent for a shared column. */
   fit?: readonly string[];
   share?: number;
+  /**
+   * What a shared column holds (unit names): it is made as wide as its longest text, as far as
+   * the other shared columns keep at least {@link MIN_SHARED} each, so a name wraps only when it must.
+   */
+  prefer?: readonly string[];
 }
+
+/** The least a shared column keeps when another is widened to its content: five characters. */
+const MIN_SHARED = 5 * LIST_TABLE.text.size + 2 * LIST_TABLE.padX;
 
 /**
  * A numbered list (序号 first) with a shaded header: one row per item, from `cells`, which gets
@@ -37,7 +45,28 @@ function numberedList<T>(
   cells: (item: T, inner: number[]) => TableCell[],
 ): TableSpec {
   const all: Column[] = [{ header: '序号', fit: [String(items.length)] }, ...columns];
-  const specs = all.map((c) => (c.fit ? fit(painter, LIST_TABLE, c.header, c.fit) : { share: c.share ?? 1 }));
+  let specs: ColumnSpec[] = all.map((c) => (c.fit ? fit(painter, LIST_TABLE, c.header, c.fit) : { share: c.share ?? 1 }));
+  const fixed = specs.reduce((sum, c) => sum + ('fit' in c ? c.fit : 0), 0);
+  const shared = all.filter((c) => !c.fit).length;
+  // One shared column may prefer its content's width (the unit name): as wide as its longest
+  // text, or as wide as the other shared columns allow; a table whose only shared column is
+  // the name already gives it all the room left.
+  const at = all.findIndex((c) => !c.fit && c.prefer?.length);
+  const others = shared - 1;
+  if (at >= 0 && others > 0) {
+    const wanted = (fit(painter, LIST_TABLE, all[at].header, all[at].prefer!) as { fit: number }).fit;
+    const shares = all.map((c) => (c.fit ? 0 : (c.share ?? 1)));
+    const total = shares.reduce((a, b) => a + b, 0);
+    const rest = width - fixed;
+    // every other shared column keeps its proportion of what is left, and at least MIN_SHARED
+    const smallest = Math.min(...shares.filter((x, i) => x > 0 && i !== at));
+    const room = Math.min(wanted, rest - (MIN_SHARED * (total - shares[at])) / smallest);
+    // expressed as shares of the room left (fitted columns are never squeezed for it)
+    if (room > (rest * shares[at]) / total) {
+      const othersShare = total - shares[at];
+      specs = specs.map((c, i) => (i === at ? { share: room } : 'share' in c ? { share: ((rest - room) * shares[i]) / othersShare } : c));
+    }
+  }
   const widths = fitColumns(specs, width);
   const inner = widths.slice(1).map((w) => w - 2 * LIST_TABLE.padX);
   return {
@@ -113,7 +142,7 @@ function unitCells(painter: TextPainter, u: UnitCoverage, observerWidth: number)
 export function unitTable(c: Coverage, painter: TextPainter, width: number): TableSpec {
   const dates = c.units.flatMap((u) => u.sessions.map((s) => chineseDate(s.date)));
   const columns: Column[] = [
-    { header: '单位名称', share: 0.6 },
+    { header: '单位名称', share: 0.6, prefer: c.units.map((u) => u.unit.name) },
     { header: '类别', fit: c.units.map((u) => u.unit.category) },
     { header: '计划', fit: ['2026年12月', ...c.units.flatMap((u) => u.planned.map((p) => p.group))] },
     { header: '巡听日期', fit: dates.length ? dates : ['2026年12月28日'] },
@@ -129,7 +158,7 @@ export function notCoveredTable(c: Coverage, painter: TextPainter, width: number
   const planned = new Map(c.units.map((u) => [u.unit.id, planText(u.planned)]));
   const plan = (id: string) => planned.get(id) ?? planText([]);
   const columns: Column[] = [
-    { header: '单位名称', share: 1 },
+    { header: '单位名称', share: 1, prefer: c.notCovered.map((u) => u.name) },
     { header: '类别', fit: c.notCovered.map((u) => u.category) },
     { header: '计划安排', fit: c.notCovered.flatMap((u) => plan(u.id).split('\n')) },
   ];
@@ -144,7 +173,7 @@ export function plannedNotObservedTable(c: Coverage, painter: TextPainter, width
     return { name: u.name, months: visits.map((p) => `${p.year}年${p.month}月`).join('\n'), groups: visits.map((p) => p.group || '—').join('\n') };
   });
   const columns: Column[] = [
-    { header: '单位名称', share: 1 },
+    { header: '单位名称', share: 1, prefer: rows.map((r) => r.name) },
     { header: '计划时间', fit: rows.map((r) => r.months) },
     { header: '巡听组', fit: rows.map((r) => r.groups) },
   ];
@@ -154,7 +183,7 @@ export function plannedNotObservedTable(c: Coverage, painter: TextPainter, width
 /** 优秀案例候选: the sessions graded 优秀, highest first. */
 export function topTable(c: Coverage, painter: TextPainter, width: number): TableSpec {
   const columns: Column[] = [
-    { header: '单位名称', share: 0.3 },
+    { header: '单位名称', share: 0.3, prefer: c.top.map((s) => s.unitName) },
     { header: '巡听日期', fit: c.top.map((s) => chineseDate(s.date)) },
     { header: '学习主题', share: 0.48 },
     { header: '巡听人员', share: 0.22 },

@@ -27,8 +27,8 @@ describe('评分: the subtotal reads down the 得分 column', () => {
     sectionRows.forEach((row, i) => {
       expect(row.cells).toHaveLength(4);
       expect(row.cells.every((c) => (c.span ?? 1) === 1)).toBe(true);
-      expect(Number(row.cells[2].text)).toBe(summary.sections[i].earned);
-      expect(row.cells[3].text).toMatch(/^小计/);
+      expect(Number(row.cells[2].text ?? '')).toBe(summary.sections[i].earned);
+      expect(row.cells[3].text ?? '').toMatch(/^小计/);
     });
   });
 });

@@ -286,3 +286,23 @@ describe('the two-year cycle', () => {
     expect(qpdfCheck(path)).toMatch(/No syntax or stream encoding errors/);
   });
 });
+
+describe('summary tables', () => {
+  it('are numbered 表1, 表2 … in order, like the charts', () => {
+    const text = textRaw(savePdf(renderCoverageSummary(realisticCoverage(), fonts, { generatedAt: GENERATED }), 'captions.pdf'));
+    const numbers = [...text.matchAll(/表(\d+)\s+\S/g)].map((m) => Number(m[1]));
+    expect(numbers.length).toBeGreaterThan(4);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
+  it('size the unit-name column to the names: a name wraps only when it must', () => {
+    const c = realisticCoverage();
+    const text = textRaw(savePdf(renderCoverageSummary(c, fonts, { generatedAt: GENERATED }), 'names.pdf'));
+    const lines = text.split('\n').map(squash);
+    // (the other shared column, 巡听人员, keeps five characters: longer names may still wrap)
+    const names = c.units.map((u) => u.unit.name).filter((name) => [...name].length <= 10);
+    expect(names.length).toBeGreaterThan(10);
+    const broken = names.filter((name) => !lines.some((l) => l.includes(squash(name))));
+    expect(broken).toEqual([]);
+  });
+});

@@ -7,5 +7,7 @@ export function GroupPanel({ store }: { store: ObserveStore }) {
   const r = store.current.value;
   if (!r) return null;
   if (r.group?.role === 'member') return <MemberSubmit store={store} />;
+  // A finalised record scored by one observer for the group: nothing to reconcile any more.
+  if (r.status === 'final' && !r.group?.independent?.length) return null;
   return <LeadReconcile store={store} />;
 }

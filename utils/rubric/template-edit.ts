@@ -27,7 +27,7 @@ export function addSection(t: RubricTemplate): RubricTemplate {
   return withSections(t, [...t.sections, { id: freshId('s', allIds(t)), title: '', items: [] }]);
 }
 
-export function newItem(t: RubricTemplate, sectionId: string): RubricItem {
+function newItem(t: RubricTemplate, sectionId: string): RubricItem {
   return { id: freshId(`${sectionId}-`, allIds(t)), title: '', guidance: '', max: 5, step: 1, kind: 'score', allowNA: false, required: true };
 }
 

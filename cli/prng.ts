@@ -1,6 +1,6 @@
 /** A small seeded PRNG (mulberry32 over an FNV-1a hash of a text seed): same seed, same sequence. */
 
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;

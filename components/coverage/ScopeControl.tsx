@@ -3,16 +3,16 @@ import { parseScope, type CoverageScope } from '../../utils/coverage';
 import { uid } from '../ui/fields';
 
 /** 两年一轮 cycles run 2026–2027, 2028–2029, … unless the dashboard says otherwise. */
-export const CYCLE_START_YEAR = 2026;
+const CYCLE_START_YEAR = 2026;
 
 /** The two-year cycle that holds `year`, counting cycles from `anchor` (2027 → 2026–2027). */
-export function cycleOf(year: number, anchor = CYCLE_START_YEAR): CoverageScope {
+function cycleOf(year: number, anchor = CYCLE_START_YEAR): CoverageScope {
   const fromYear = year - (((year - anchor) % 2) + 2) % 2;
   return { fromYear, toYear: fromYear + 1 };
 }
 
 /** A scope as the input shows it: "2026" or "2026-2027". */
-export function scopeText(s: CoverageScope): string {
+function scopeText(s: CoverageScope): string {
   return s.fromYear === s.toYear ? String(s.fromYear) : `${s.fromYear}-${s.toYear}`;
 }
 

@@ -13,7 +13,7 @@ import { Outcome } from '../ui/fields';
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 /** The cycle a year belongs to: two-year rounds starting in even years (2026–2027). */
-export const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}` : `${year - 1}-${year}`);
+const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}` : `${year - 1}-${year}`);
 
 /**
  * 覆盖统计: coverage of the roster against the plans from the collected records, for a year or a

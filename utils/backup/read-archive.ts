@@ -16,7 +16,7 @@ export interface ReadArchiveOptions {
 }
 
 /** Problems reported at most (a file with 10,000 bad rows needs only the first ones to be understood). */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 
 const ENTRY_PATH = /^(?:tables\/([A-Za-z]+)\.json|blobs\/([A-Za-z]+)\/[1-9]\d*\.(?:pdf|bin))$/;
 

@@ -3,21 +3,12 @@
  * reading an imported file as a table. Pure and isomorphic: no `node:` modules and no Buffer,
  * so the extension, the micro-frontend and the CLI share it.
  */
-export { MAX_FILE_BYTES, MAX_TABLE_ROWS, describeSize } from './limits';
-export { sniffBytes, describeZip, zipEntryNames } from './sniff-bytes';
-export type { FileKind, ZipKind } from './sniff-bytes';
+export { MAX_FILE_BYTES, MAX_TABLE_ROWS } from './limits';
 export { decodeText } from './decode-text';
-export type { DecodedText, TextEncodingName } from './decode-text';
 export { parseCsv, parseCsvChecked, detectDelimiter } from './parse-csv';
-export type { CsvDelimiter, CsvParse } from './parse-csv';
-export { writeCsv, formatCsv, guardFormula } from './write-csv';
-export type { CsvCell } from './write-csv';
-export { cellText } from './cell-text';
+export { writeCsv, formatCsv } from './write-csv';
 export { readXlsx } from './read-xlsx';
-export type { XlsxSheet, XlsxWorkbook } from './read-xlsx';
 export { writeXlsx, displayWidth, sheetNames } from './write-xlsx';
-export type { XlsxCell, XlsxSheetInput } from './write-xlsx';
 export { readTable, readJsonOrTable, tableFromText } from './read-table';
-export type { Table, ReadTableOptions, JsonOrTable } from './read-table';
-export { findHeader, describeHeaderRow, normalizeHeader, HEADER_SCAN_ROWS } from './table-header';
-export type { HeaderSpec, HeaderMatch } from './table-header';
+export type { Table } from './read-table';
+export { findHeader, describeHeaderRow } from './table-header';

@@ -51,7 +51,7 @@ export function refusalForKind(kind: FileKind): string | null {
  * The entry names of a ZIP archive, from its central directory (no decompression), or null when
  * the archive is damaged (no end-of-central-directory record, or entries past the end).
  */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
+function zipEntryNames(bytes: Uint8Array): string[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is 22 bytes plus a comment of at most 65,535 bytes.
   let eocd = -1;

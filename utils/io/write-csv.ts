@@ -13,7 +13,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n\t，]|^\s|\s$/;
 
 /** A text cell made safe to open in a spreadsheet. */
-export function guardFormula(text: string): string {
+function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -47,7 +47,7 @@ export function pdfTextString(s: string): string {
 }
 
 /** `D:20260512093000Z` */
-export function pdfDate(d: Date): string {
+function pdfDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `D:${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }

@@ -118,7 +118,7 @@ const binaryStrings = new WeakMap<Uint8Array, string>();
  * Bytes → the binary string jsPDF's VFS wants (one char per byte), chunked to spare the stack.
  * Remembered per byte array: a caller that keeps its ReportFonts pays for this once.
  */
-export function toBinaryString(bytes: Uint8Array): string {
+function toBinaryString(bytes: Uint8Array): string {
   const known = binaryStrings.get(bytes);
   if (known !== undefined) return known;
   const parts: string[] = [];
@@ -166,11 +166,4 @@ export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean):
     registerOne(doc, fonts.ext, FACE_EXT.family, FACE_EXT.style, probes(fonts.coverage.ext, []));
   }
   doc.setFont(FACE_REGULAR.family, FACE_REGULAR.style);
-}
-
-/** Check every font of a ReportFonts up front (for a CLI that wants to fail before doing work). */
-export function checkReportFonts(fonts: ReportFonts): void {
-  checkFontBytes(fonts.regular.name, fonts.regular.bytes);
-  checkFontBytes(fonts.bold.name, fonts.bold.bytes);
-  if (fonts.ext) checkFontBytes(fonts.ext.name, fonts.ext.bytes);
 }

@@ -8,7 +8,7 @@
  * signature image (SignatureImageError).
  */
 import { jsPDF } from 'jspdf';
-import { validateRecord, type ObservationRecord } from '../record';
+import { RECORD_ATTACHMENT, validateRecord, type ObservationRecord } from '../record';
 import { registerFonts, type ReportFonts } from './fonts';
 import { findUnprintable, needsExtFont } from './glyph-check';
 import { InvalidRecordError, UnprintableError } from './errors';
@@ -23,7 +23,6 @@ import { chineseDate, chineseOrdinal } from './format';
 import * as S from './report-style';
 
 export const REPORT_TITLE = '巡听旁听情况记录表';
-export const EMBEDDED_RECORD_NAME = 'observation.json';
 export const REPORT_CREATOR = '巡听旁听 Xunting';
 
 export interface RenderOptions {
@@ -142,7 +141,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   if (observers.length) drawTable(flow, signatures);
   else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
   flow.y += 8;
-  flow.paragraph(`注：本记录表的电子记录（记录编号 ${r.id}，第 ${r.revision} 版）已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件。`, S.NOTE, {
+  flow.paragraph(`注：本记录表的电子记录（记录编号 ${r.id}，第 ${r.revision} 版）已作为附件 ${RECORD_ATTACHMENT} 嵌入本文件。`, S.NOTE, {
     lineHeight: 16,
     justify: false,
   });
@@ -164,7 +163,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   doc.setFileId(documentId(`${r.id}|${r.revision}|${r.updatedAt}`));
   attachFiles(doc, [
     {
-      name: EMBEDDED_RECORD_NAME,
+      name: RECORD_ATTACHMENT,
       mimeType: 'application/json',
       bytes: new TextEncoder().encode(reportRecordJson(record)),
       description: `巡听旁听记录（${r.unit.name || '未填单位'}，${r.format}，第 ${r.revision} 版）`,

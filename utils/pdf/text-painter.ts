@@ -30,7 +30,7 @@ interface FaceRef {
 }
 
 /** Tabs and Unicode spaces print as a plain space (NBSP and the ideographic space keep their width). */
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(/[\t\p{Zs}]/gu, (c) => (c === '\u00a0' || c === '\u3000' ? c : ' '));
 }
 

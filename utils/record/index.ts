@@ -1,4 +1,3 @@
 export * from './types';
 export { validateRecord, parseRecordJson } from './record-schema';
-export { createRecord, finalizeProblems, finalizeRecord, reviseRecord, newId, localDate, localTime, pad2 } from './record-ops';
-export type { NewRecordOptions } from './record-ops';
+export { createRecord, finalizeProblems, finalizeRecord, reviseRecord, newId, localTime, pad2 } from './record-ops';

@@ -12,7 +12,7 @@ export function pad2(n: number): string {
 }
 
 /** Local date `YYYY-MM-DD` and time `HH:MM` of a Date. */
-export function localDate(d: Date): string {
+function localDate(d: Date): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
 export function localTime(d: Date): string {

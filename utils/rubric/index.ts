@@ -1,4 +1,4 @@
 export * from './types';
-export { validateTemplate, parseTemplateJson, onGrid, MAX_ITEMS, MAX_SECTIONS } from './template-schema';
+export { validateTemplate, parseTemplateJson, MAX_ITEMS } from './template-schema';
 export { scoreTemplate, gradeFor, roundTotal, checkItemValue, itemEarned, templateItems } from './score';
-export type { ItemEntry, SectionScore, ScoreSummary } from './score';
+export type { SectionScore, ScoreSummary } from './score';

@@ -61,13 +61,13 @@ export function sameCertificate(a: Certificate, b: Certificate): boolean {
 }
 
 /** `AB:CD:…` (upper-case, colon-separated). */
-export const colonHex = (b: Uint8Array) => toHex(b, ':').toUpperCase();
+const colonHex = (b: Uint8Array) => toHex(b, ':').toUpperCase();
 
 export async function fingerprint(cert: Certificate): Promise<string> {
   return colonHex(await sha256(certificateDer(cert)));
 }
 
-export function serialHex(cert: Certificate): string {
+function serialHex(cert: Certificate): string {
   return toHex(cert.serialNumber.valueBlock.valueHexView).toUpperCase();
 }
 

@@ -10,13 +10,12 @@
  * chain, ASCIIHexDecode, a predictor) is refused. The tree walk visits each node once, at most
  * MAX_TREE_NODES in all and MAX_TREE_DEPTH deep, so a /Kids loop cannot hang it.
  */
+import { RECORD_ATTACHMENT } from '../record';
 import { toArrayBuffer } from './bytes';
 import { PdfFile } from './pdf-parse';
 import { PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-syntax';
 
-/** The attachment's name; equals utils/pdf's EMBEDDED_RECORD_NAME (checked by a test; not imported so verifying does not load jsPDF). */
-export const RECORD_ATTACHMENT = 'observation.json';
-export const MAX_RECORD_BYTES = 20 * 1024 * 1024;
+const MAX_RECORD_BYTES = 20 * 1024 * 1024;
 const MAX_TREE_NODES = 10_000;
 const MAX_TREE_DEPTH = 32;
 

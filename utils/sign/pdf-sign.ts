@@ -12,9 +12,9 @@ import { nameAttribute, OID_COMMON_NAME } from './name';
 import { prepareSignatureUpdate } from './pdf-incremental';
 import { importSpkiFromInfo } from './spki';
 
-export const DEFAULT_REASON = '巡听旁听情况记录';
+const DEFAULT_REASON = '巡听旁听情况记录';
 /** Bytes reserved for the CMS: an ECDSA signature with a two-certificate chain is about 1.5 KB. */
-export const DEFAULT_CONTENTS_SIZE = 8192;
+const DEFAULT_CONTENTS_SIZE = 8192;
 
 export interface SignPdfOptions {
   /** The signer's private key (may be non-extractable). */

@@ -13,13 +13,13 @@
  * cannot even be read is still reported as appended after the signed revision before it.
  */
 import type { Certificate } from 'pkijs';
-import { validateRecord } from '../record';
+import { RECORD_ATTACHMENT, validateRecord } from '../record';
 import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
 import { fingerprint } from './certificate';
 import { checkChain, type TrustStore } from './chain';
 import { checkDetachedCms, type CmsCheck } from './cms-verify';
 import { derElementLength } from './der-set';
-import { EmbeddedFileError, readEmbeddedFile, RECORD_ATTACHMENT } from './embedded-record';
+import { EmbeddedFileError, readEmbeddedFile } from './embedded-record';
 import { nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
 import { PdfFile, PdfReadError } from './pdf-parse';
 import { parsePdfDate } from './pdf-incremental';

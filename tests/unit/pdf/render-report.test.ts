@@ -5,7 +5,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  EMBEDDED_RECORD_NAME,
   InvalidRecordError,
   printedFields,
   renderReport,
@@ -16,7 +15,7 @@ import {
 } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
-import type { ObservationRecord } from '../../../utils/record';
+import { RECORD_ATTACHMENT, type ObservationRecord } from '../../../utils/record';
 import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';
 import { attachments, bodyText, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary } from './poppler';
 
@@ -89,8 +88,8 @@ describe('the demo report', () => {
 
   it('carries the record as observation.json, byte for byte', () => {
     const files = attachments(pdf);
-    expect([...files.keys()]).toEqual([EMBEDDED_RECORD_NAME]);
-    const json = files.get(EMBEDDED_RECORD_NAME)!;
+    expect([...files.keys()]).toEqual([RECORD_ATTACHMENT]);
+    const json = files.get(RECORD_ATTACHMENT)!;
     expect(new Uint8Array(json)).toEqual(new TextEncoder().encode(reportRecordJson(record)));
     expect(JSON.parse(json.toString('utf8'))).toEqual(record);
   });
@@ -104,8 +103,8 @@ describe('the demo report', () => {
     for (const file of [bytes, signed]) {
       const doc = await getDocument({ data: file.slice(), isEvalSupported: false }).promise;
       const found = await doc.getAttachments();
-      expect(Object.keys(found)).toEqual([EMBEDDED_RECORD_NAME]);
-      expect(found[EMBEDDED_RECORD_NAME].content).toEqual(new TextEncoder().encode(reportRecordJson(record)));
+      expect(Object.keys(found)).toEqual([RECORD_ATTACHMENT]);
+      expect(found[RECORD_ATTACHMENT].content).toEqual(new TextEncoder().encode(reportRecordJson(record)));
       expect(doc.numPages).toBe(Number(pdfinfo(pdf).Pages));
       await doc.destroy();
     }

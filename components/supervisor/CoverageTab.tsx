@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
+import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, cycleOf, formatScope, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
 import { collectedRecords, listPlans, listUnits, type XuntingDB } from '../../utils/db';
 import type { Plan } from '../../utils/plan';
 import type { Unit } from '../../utils/roster';
@@ -11,9 +11,6 @@ import { bytesBlob, errorMessage } from '../ui/errors';
 import { Outcome } from '../ui/fields';
 
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** The cycle a year belongs to: two-year rounds starting in even years (2026–2027). */
-const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}` : `${year - 1}-${year}`);
 
 /**
  * 覆盖统计: coverage of the roster against the plans from the collected records, for a year or a
@@ -79,7 +76,7 @@ export function CoverageTab({ db, version, onSeedPlan }: { db: XuntingDB; versio
       ) : (
         <section class="card">
           <div class="field">
-            <label for="scope-fallback">统计范围（年度如 2026，或周期如 {cycleOf(new Date().getFullYear())}）</label>
+            <label for="scope-fallback">统计范围（年度如 2026，或周期如 {formatScope(cycleOf(new Date().getFullYear()))}）</label>
             <input id="scope-fallback" value={scopeText} onInput={(e) => setScopeText((e.currentTarget as HTMLInputElement).value)} />
           </div>
           <p class="error" role="alert">

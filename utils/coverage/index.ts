@@ -1,7 +1,7 @@
 /** Coverage of the units against the yearly plans: pure functions over roster, plans and records. */
 export * from './types';
 export { computeCoverage } from './compute-coverage';
-export { scopeForYear, scopeForCycle, parseScope, scopeProblem, coverageLabel, scopeMonths } from './scope';
+export { scopeForYear, scopeForCycle, parseScope, scopeProblem, coverageLabel, scopeMonths, cycleOf, formatScope } from './scope';
 export { percentOf, formatPct } from './percent';
 export { unitMatcher } from './unit-matcher';
 export { UNRATED } from './grade-distribution';

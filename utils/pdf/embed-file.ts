@@ -6,6 +6,7 @@
  * `pdfdetach -list` / `-saveall` and PDF readers' attachment panes show them.
  */
 import type { jsPDF } from 'jspdf';
+import { pdfDate } from '../sign/pdf-incremental';
 
 export interface Attachment {
   /** File name shown by readers, e.g. `observation.json`. */
@@ -44,12 +45,6 @@ export function pdfTextString(s: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
   return `<${hex}>`;
-}
-
-/** `D:20260512093000Z` */
-function pdfDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `D:${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
 function binaryString(bytes: Uint8Array): string {

@@ -21,6 +21,7 @@ import { observerRows, OBSERVER_COLUMNS, OBSERVER_HEADER } from './observer-rows
 import { attachFiles } from './embed-file';
 import { chineseDate, chineseOrdinal } from './format';
 import * as S from './report-style';
+import { fnv1a } from '../io/fnv1a';
 
 export const REPORT_TITLE = '巡听旁听情况记录表';
 export const REPORT_CREATOR = '巡听旁听 Xunting';
@@ -41,9 +42,7 @@ export function reportRecordJson(record: ObservationRecord): string {
 export function documentId(s: string): string {
   let out = '';
   for (let seed = 0; seed < 4; seed++) {
-    let h = 0x811c9dc5 ^ seed;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
+    out += fnv1a(s, 0x811c9dc5 ^ seed).toString(16).padStart(8, '0');
   }
   return out.toUpperCase();
 }

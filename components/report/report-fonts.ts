@@ -2,6 +2,7 @@ import type { FontCoverage, ReportFonts } from '../../utils/pdf';
 import type { ObservationRecord } from '../../utils/record';
 import type { Coverage } from '../../utils/coverage';
 import type { Platform } from '../platform';
+import { FONT_FILES } from '../../utils/pdf/font-files';
 
 // Fonts are big (2.8 MB a weight, 9.8 MB for rare characters): fetch each once per page.
 const cache = new Map<string, Promise<Uint8Array>>();
@@ -21,7 +22,7 @@ function asset(platform: Platform, path: string): Promise<Uint8Array> {
 export function loadCoverage(platform: Platform): Promise<FontCoverage> {
   coverage ??= (async () => {
     const { parseCoverage } = await import('../../utils/pdf');
-    return parseCoverage(JSON.parse(new TextDecoder().decode(await asset(platform, 'fonts/coverage.json'))));
+    return parseCoverage(JSON.parse(new TextDecoder().decode(await asset(platform, `fonts/${FONT_FILES.coverage}`))));
   })();
   coverage.catch(() => (coverage = null));
   return coverage;
@@ -43,14 +44,14 @@ export async function loadSummaryFonts(platform: Platform, coverage: Coverage, e
 
 async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean): Promise<ReportFonts> {
   const [regular, bold, ext] = await Promise.all([
-    asset(platform, 'fonts/NotoSerifSC-Regular.ttf'),
-    asset(platform, 'fonts/NotoSerifSC-Bold.ttf'),
-    withExt ? asset(platform, 'fonts/NotoSerifSC-Ext.ttf') : Promise.resolve(null),
+    asset(platform, `fonts/${FONT_FILES.regular}`),
+    asset(platform, `fonts/${FONT_FILES.bold}`),
+    withExt ? asset(platform, `fonts/${FONT_FILES.ext}`) : Promise.resolve(null),
   ]);
   return {
-    regular: { name: 'NotoSerifSC-Regular.ttf', bytes: regular },
-    bold: { name: 'NotoSerifSC-Bold.ttf', bytes: bold },
-    ext: ext && { name: 'NotoSerifSC-Ext.ttf', bytes: ext },
+    regular: { name: FONT_FILES.regular, bytes: regular },
+    bold: { name: FONT_FILES.bold, bytes: bold },
+    ext: ext && { name: FONT_FILES.ext, bytes: ext },
     coverage: cov,
   };
 }

@@ -4,6 +4,7 @@
  */
 export { renderReport, reportRecordJson, REPORT_TITLE, REPORT_CREATOR } from './render-report';
 export { checkFontBytes, FontError } from './fonts';
+export { FONT_FILES } from './font-files';
 export type { FontFile, ReportFonts } from './fonts';
 export { findUnprintable, fieldsNeedExtFont, describeChar, needsExtFont, parseCoverage, fontFor } from './glyph-check';
 export type { FontCoverage } from './glyph-check';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { ObservationRecord } from '../utils/record';
+import { isCalendarDate, type ObservationRecord } from '../utils/record';
 import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, UnprintableError } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
 import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
@@ -15,7 +15,7 @@ import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
 import { writeFileAtomic } from './write-atomic';
 import { defaultObserverNames, defaultTemplate, defaultUnits } from './defaults';
-import { demoRecord, isCalendarDate } from './demo-record';
+import { demoRecord } from './demo-record';
 import { findUnit } from '../utils/roster';
 import { readSecret, SecretUnavailable } from './read-secret';
 import { readFailure, readIdentityFile } from './sign-io';

@@ -185,11 +185,3 @@ export function demoRecord(opts: DemoOptions): ObservationRecord {
     template: structuredClone(template),
   };
 }
-
-/** `2026-05-12` when it is a real calendar date. */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}

@@ -36,7 +36,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** Encode 8-bit grey+alpha pixels (alpha only; ink is black) as PNG bytes. */
-export function encodeGreyAlphaPng(alpha: Uint8Array, width: number, height: number): Uint8Array {
+function encodeGreyAlphaPng(alpha: Uint8Array, width: number, height: number): Uint8Array {
   const raw = new Uint8Array(height * (1 + 2 * width));
   for (let y = 0; y < height; y++) {
     const row = y * (1 + 2 * width);

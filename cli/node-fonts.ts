@@ -5,16 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFontBytes, FontError, type FontFile, type ReportFonts } from '../utils/pdf';
+import { checkFontBytes, FONT_FILES, FontError, type FontFile, type ReportFonts } from '../utils/pdf';
 import { parseCoverage } from '../utils/pdf';
-
-export const FONT_FILES = {
-  regular: 'NotoSerifSC-Regular.ttf',
-  bold: 'NotoSerifSC-Bold.ttf',
-  ext: 'NotoSerifSC-Ext.ttf',
-  sip: 'HanaMinSIP.ttf',
-  coverage: 'coverage.json',
-} as const;
 
 /** public/fonts of this checkout. */
 export const DEFAULT_FONT_DIR = fileURLToPath(new URL('../public/fonts/', import.meta.url));

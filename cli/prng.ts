@@ -1,16 +1,11 @@
 /** A small seeded PRNG (mulberry32 over an FNV-1a hash of a text seed): same seed, same sequence. */
-
-export function hashSeed(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+import { fnv1a } from '../utils/io/fnv1a';
 
 export class Prng {
   private state: number;
 
   constructor(seed: string | number) {
-    this.state = typeof seed === 'number' ? seed >>> 0 : hashSeed(seed);
+    this.state = typeof seed === 'number' ? seed >>> 0 : fnv1a(seed);
   }
 
   /** Uniform in [0, 1). */

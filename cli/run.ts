@@ -6,7 +6,7 @@ import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 
 /** Commands load on demand, so `xunting --help` does not pay for jsPDF. */
-export const COMMANDS: readonly { name: string; summary: string; load(): Promise<Command> }[] = [
+const COMMANDS: readonly { name: string; summary: string; load(): Promise<Command> }[] = [
   { name: 'report', summary: '生成《巡听旁听情况记录表》PDF（记录嵌入其中）', load: async () => (await import('./command-report')).reportCommand },
   { name: 'template', summary: '检查评分表模板（template check）', load: async () => (await import('./command-template')).templateCommand },
   { name: 'ca', summary: '建立 CA（ca init）、为证书请求签发证书（ca issue）', load: async () => (await import('./command-ca')).caCommand },
@@ -19,7 +19,7 @@ export const COMMANDS: readonly { name: string; summary: string; load(): Promise
   { name: 'coverage', summary: '核验收到的报告并统计覆盖情况（PDF、Excel、CSV 汇总）', load: async () => (await import('./command-coverage')).coverageCommand },
 ];
 
-export function mainUsage(): string {
+function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return `巡听旁听 Xunting：理论学习中心组学习巡听评分、报告与统计
 

@@ -7,9 +7,9 @@ import { installFontFaces } from '../components/ui/font-faces';
 // The folder this module was loaded from (defaults/ and fonts/ sit beside it). Not written as
 // new URL('.', import.meta.url): Vite would inline that as an asset.
 const HERE = import.meta.url;
-export const BASE = new URL(HERE.slice(0, HERE.lastIndexOf('/') + 1));
+const BASE = new URL(HERE.slice(0, HERE.lastIndexOf('/') + 1));
 
-export const COMMON_ATTRIBUTES = ['db-name', 'template-url', 'roster-url', 'plan-urls'] as const;
+const COMMON_ATTRIBUTES = ['db-name', 'template-url', 'roster-url', 'plan-urls'] as const;
 
 /**
  * A Xunting component as a custom element: shadow DOM with the app's styles, data in the host

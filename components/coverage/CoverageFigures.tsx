@@ -11,7 +11,7 @@ interface Figure {
 }
 
 /** The six figures at a glance, in the order the summary PDF lists them. */
-export function figures(t: CoverageTotals): Figure[] {
+function figures(t: CoverageTotals): Figure[] {
   return [
     { label: '在册单位', value: t.units, unit: '个' },
     { label: '已覆盖', value: t.covered, unit: '个', pct: formatPct(t.coveredPct) },
@@ -23,7 +23,7 @@ export function figures(t: CoverageTotals): Figure[] {
 }
 
 /** What a screen reader says for a figure: "已覆盖 40 个，58.0%". */
-export function figureText(f: Figure): string {
+function figureText(f: Figure): string {
   return `${f.label} ${f.value} ${f.unit}${f.pct ? `，${f.pct}` : ''}`;
 }
 

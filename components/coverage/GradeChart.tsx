@@ -9,7 +9,7 @@ const BAR_H = 16;
 const PAD = 6;
 
 /** What the chart says, for screen readers: "等次分布（共 45 场）：优秀 12 场，良好 20 场，…". */
-export function gradeChartLabel(grades: readonly GradeCount[]): string {
+function gradeChartLabel(grades: readonly GradeCount[]): string {
   const total = grades.reduce((sum, g) => sum + g.count, 0);
   return `等次分布（共 ${total} 场）：${grades.map((g) => `${g.grade} ${g.count} 场`).join('，')}`;
 }

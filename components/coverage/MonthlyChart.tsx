@@ -21,7 +21,7 @@ function monthPhrase(m: MonthProgress): string {
 }
 
 /** What the chart of one year says, for screen readers. */
-export function yearChartLabel(year: string, months: readonly MonthProgress[]): string {
+function yearChartLabel(year: string, months: readonly MonthProgress[]): string {
   return `${year}年月度进度（单位：个）。${months.map(monthPhrase).join('；')}`;
 }
 

@@ -1,20 +1,6 @@
 import { useState } from 'preact/hooks';
-import { parseScope, type CoverageScope } from '../../utils/coverage';
+import { cycleOf, formatScope, parseScope } from '../../utils/coverage';
 import { uid } from '../ui/fields';
-
-/** 两年一轮 cycles run 2026–2027, 2028–2029, … unless the dashboard says otherwise. */
-export const CYCLE_START_YEAR = 2026;
-
-/** The two-year cycle that holds `year`, counting cycles from `anchor` (2027 → 2026–2027). */
-export function cycleOf(year: number, anchor = CYCLE_START_YEAR): CoverageScope {
-  const fromYear = year - (((year - anchor) % 2) + 2) % 2;
-  return { fromYear, toYear: fromYear + 1 };
-}
-
-/** A scope as the input shows it: "2026" or "2026-2027". */
-export function scopeText(s: CoverageScope): string {
-  return s.fromYear === s.toYear ? String(s.fromYear) : `${s.fromYear}-${s.toYear}`;
-}
 
 interface Props {
   text: string;
@@ -32,7 +18,7 @@ export function ScopeControl({ text, onText, error, currentYear, cycleStartYear 
   const parsed = parseScope(text);
   const quick = [
     { label: '本年度', text: String(currentYear) },
-    { label: '两年一轮', text: scopeText(cycleOf(currentYear, cycleStartYear)) },
+    { label: '两年一轮', text: formatScope(cycleOf(currentYear, cycleStartYear)) },
   ];
   return (
     <div class="cov-scope">
@@ -51,12 +37,12 @@ export function ScopeControl({ text, onText, error, currentYear, cycleStartYear 
           onInput={(e) => onText((e.currentTarget as HTMLInputElement).value)}
         />
         <p id={ids.hint} class="hint">
-          输入年份（如 {currentYear}）查看一个年度，输入起止年份（如 {scopeText(cycleOf(currentYear, cycleStartYear))}）查看两年一轮。
+          输入年份（如 {currentYear}）查看一个年度，输入起止年份（如 {formatScope(cycleOf(currentYear, cycleStartYear))}）查看两年一轮。
         </p>
       </div>
       <div class="row wrap" role="group" aria-label="快速选择统计范围">
         {quick.map((q) => (
-          <button key={q.label} type="button" class="chip" aria-pressed={parsed.ok && scopeText(parsed.value) === q.text} onClick={() => onText(q.text)}>
+          <button key={q.label} type="button" class="chip" aria-pressed={parsed.ok && formatScope(parsed.value) === q.text} onClick={() => onText(q.text)}>
             {q.label}（{q.text}）
           </button>
         ))}

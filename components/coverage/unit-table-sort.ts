@@ -123,7 +123,7 @@ function statusMatches(status: UnitStatus, filter: StatusFilter): boolean {
 export type PinyinIndex = ReadonlyMap<string, Pick<UnitIndexEntry, 'initials' | 'spelled'>>;
 
 /** Whether a unit name matches what was typed: a part of the name, else pinyin initials or full pinyin. */
-export function nameMatches(name: string, query: string, pinyin?: Pick<UnitIndexEntry, 'initials' | 'spelled'>): boolean {
+function nameMatches(name: string, query: string, pinyin?: Pick<UnitIndexEntry, 'initials' | 'spelled'>): boolean {
   const q = normalizeUnitName(query).toLowerCase();
   if (!q || normalizeUnitName(name).toLowerCase().includes(q)) return true;
   return !!pinyin && /^[a-z]+$/.test(q) && (pinyin.initials.includes(q) || pinyin.spelled.includes(q));

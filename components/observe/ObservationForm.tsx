@@ -18,7 +18,7 @@ import { GroupPanel } from '../group/GroupPanel';
 export function ObservationForm({ store }: { store: ObserveStore }) {
   const r = store.current.value;
   if (!r) return null;
-  const locked = r.status === 'final';
+  const locked = store.locked.value;
   const edit = store.edit;
   const set = <K extends keyof ObservationRecord>(key: K) => (v: ObservationRecord[K]) => edit((d) => void (d[key] = v));
   const summary = store.summary.value;

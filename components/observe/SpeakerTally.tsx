@@ -3,11 +3,11 @@ import type { Speaker } from '../../utils/record';
 import { newId, pad2 } from '../../utils/record';
 import { zh } from '../ui/strings';
 
-export function speakerSeconds(s: Speaker, now = Date.now()): number {
+function speakerSeconds(s: Speaker, now = Date.now()): number {
   return s.seconds + (s.runningSince ? Math.max(0, Math.floor((now - Date.parse(s.runningSince)) / 1000)) : 0);
 }
 
-export function formatDuration(sec: number): string {
+function formatDuration(sec: number): string {
   return `${Math.floor(sec / 60)}:${pad2(sec % 60)}`;
 }
 

@@ -29,7 +29,7 @@ export function StatusBar({ store }: { store: ObserveStore }) {
   );
 }
 
-export function SaveIndicator({ store }: { store: ObserveStore }) {
+function SaveIndicator({ store }: { store: ObserveStore }) {
   const st = store.saveState.value;
   if (st.kind === 'error') {
     return (

@@ -36,7 +36,7 @@ export async function saveSignedReport(platform: Platform, store: ObserveStore, 
 export function ReportPanel({ store }: { store: ObserveStore }) {
   const platform = usePlatform();
   const r = store.current.value!;
-  const locked = r.status === 'final';
+  const locked = store.locked.value;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [message, setMessage] = useState('');

@@ -3,6 +3,7 @@ import type { ObservationRecord } from '../../utils/record';
 import type { Coverage } from '../../utils/coverage';
 import type { RubricTemplate } from '../../utils/rubric';
 import type { Platform } from '../platform';
+import { FONT_FILES } from '../../utils/pdf/font-files';
 
 // Fonts are big (2.8 MB a weight, 9.8 MB for rare characters): fetch each once per page.
 const cache = new Map<string, Promise<Uint8Array>>();
@@ -22,7 +23,7 @@ function asset(platform: Platform, path: string): Promise<Uint8Array> {
 export function loadCoverage(platform: Platform): Promise<FontCoverage> {
   coverage ??= (async () => {
     const { parseCoverage } = await import('../../utils/pdf');
-    return parseCoverage(JSON.parse(new TextDecoder().decode(await asset(platform, 'fonts/coverage.json'))));
+    return parseCoverage(JSON.parse(new TextDecoder().decode(await asset(platform, `fonts/${FONT_FILES.coverage}`))));
   })();
   coverage.catch(() => (coverage = null));
   return coverage;
@@ -45,17 +46,17 @@ export async function loadSummaryFonts(platform: Platform, coverage: Coverage, e
 
 async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean, withSip: boolean): Promise<ReportFonts> {
   const [regular, bold, ext, sip] = await Promise.all([
-    asset(platform, 'fonts/NotoSerifSC-Regular.ttf'),
-    asset(platform, 'fonts/NotoSerifSC-Bold.ttf'),
-    withExt ? asset(platform, 'fonts/NotoSerifSC-Ext.ttf') : Promise.resolve(null),
+    asset(platform, `fonts/${FONT_FILES.regular}`),
+    asset(platform, `fonts/${FONT_FILES.bold}`),
+    withExt ? asset(platform, `fonts/${FONT_FILES.ext}`) : Promise.resolve(null),
     // names beyond the BMP (CJK Extension B and later), 2.4 MB
-    withSip ? asset(platform, 'fonts/HanaMinSIP.ttf') : Promise.resolve(null),
+    withSip ? asset(platform, `fonts/${FONT_FILES.sip}`) : Promise.resolve(null),
   ]);
   return {
-    regular: { name: 'NotoSerifSC-Regular.ttf', bytes: regular },
-    bold: { name: 'NotoSerifSC-Bold.ttf', bytes: bold },
-    ext: ext && { name: 'NotoSerifSC-Ext.ttf', bytes: ext },
-    sip: sip && { name: 'HanaMinSIP.ttf', bytes: sip },
+    regular: { name: FONT_FILES.regular, bytes: regular },
+    bold: { name: FONT_FILES.bold, bytes: bold },
+    ext: ext && { name: FONT_FILES.ext, bytes: ext },
+    sip: sip && { name: FONT_FILES.sip, bytes: sip },
     coverage: cov,
   };
 }

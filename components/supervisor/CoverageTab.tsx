@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
-import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
+import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, cycleOf, formatScope, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
 import { collectedRecords, listPlans, listUnits } from '../../utils/db';
 import { seedPlan, type Plan } from '../../utils/plan';
 import { localDate } from '../../utils/record';
@@ -16,9 +16,6 @@ import { FirstSteps } from './FirstSteps';
 import type { SupervisorTab } from './SupervisorApp';
 
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** The cycle a year belongs to: two-year rounds starting in even years (2026–2027). */
-export const cycleOf = (year: number) => (year % 2 === 0 ? `${year}-${year + 1}` : `${year - 1}-${year}`);
 
 /**
  * 覆盖统计: coverage of the roster against the plans from the collected records, for a year or a
@@ -85,7 +82,7 @@ export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): voi
       ) : (
         <section class="card">
           <div class="field">
-            <label for="scope-fallback">统计范围（年度如 2026，或周期如 {cycleOf(new Date().getFullYear())}）</label>
+            <label for="scope-fallback">统计范围（年度如 2026，或周期如 {formatScope(cycleOf(new Date().getFullYear()))}）</label>
             <input id="scope-fallback" value={scopeText} onInput={(e) => setScopeText((e.currentTarget as HTMLInputElement).value)} />
           </div>
           <p class="error" role="alert">

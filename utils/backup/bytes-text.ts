@@ -1,4 +1,4 @@
-/** Base64, UTF-8 and SHA-256 without Buffer: `btoa`/`atob`, TextEncoder and WebCrypto exist in browsers and Node 20 alike. */
+/** Base64 and UTF-8 without Buffer: `btoa`/`atob`, TextEncoder and WebCrypto exist in browsers and Node 20 alike. */
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let s = '';
@@ -29,11 +29,4 @@ export function fromUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
 }

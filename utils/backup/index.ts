@@ -8,18 +8,13 @@ export {
   BACKUP_DB_VERSION,
   BACKUP_EXTENSION,
   BACKUP_MIME,
-  MANIFEST_ENTRY,
-  DEFAULT_ARCHIVE_LIMITS,
-  tableEntry,
 } from './backup-format';
 export type { ArchiveLimits, BackupManifest, TableDump } from './backup-format';
 export { BackupError } from './backup-error';
-export type { BackupErrorCode } from './backup-error';
-export { BACKUP_TABLES, TABLE_LABELS, TABLE_KEYS, EXCLUDED_TABLES, AUTHORITY_NOTE, isBackupTable, checkTableRows } from './backup-tables';
+export { BACKUP_TABLES, TABLE_LABELS, TABLE_KEYS, EXCLUDED_TABLES, AUTHORITY_NOTE } from './backup-tables';
 export type { BackupTable, TableCounts } from './backup-tables';
 export { writeArchive } from './write-archive';
-export { readArchive, MAX_PROBLEMS } from './read-archive';
-export type { ReadArchiveOptions } from './read-archive';
+export { readArchive } from './read-archive';
 export { readManifest } from './read-manifest';
 export { backupFileName } from './backup-file-name';
 export { describeProblems } from './describe-problems';

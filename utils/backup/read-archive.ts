@@ -6,7 +6,8 @@
 import type { Problem, Validated } from '../validate';
 import { DEFAULT_ARCHIVE_LIMITS, MANIFEST_ENTRY, tableEntry, type ArchiveLimits, type BackupManifest, type TableDump } from './backup-format';
 import { BACKUP_TABLES, checkTableRows, isBackupTable, type BackupTable } from './backup-tables';
-import { fromUtf8, sha256Hex } from './bytes-text';
+import { sha256, toHex } from '../sign/bytes';
+import { fromUtf8 } from './bytes-text';
 import { decodeValue, type DecodeContext } from './encode-value';
 import { openArchive } from './read-manifest';
 import { inflateZipEntries } from './zip-entries';
@@ -16,7 +17,7 @@ export interface ReadArchiveOptions {
 }
 
 /** Problems reported at most (a file with 10,000 bad rows needs only the first ones to be understood). */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 
 const ENTRY_PATH = /^(?:tables\/([A-Za-z]+)\.json|blobs\/([A-Za-z]+)\/[1-9]\d*\.(?:pdf|bin))$/;
 
@@ -43,7 +44,7 @@ async function checksumProblems(files: Map<string, Uint8Array>, manifest: Backup
   const problems: Problem[] = [];
   for (const [path, expected] of Object.entries(manifest.entries)) {
     const data = files.get(path);
-    if (!data || (await sha256Hex(data)) !== expected) problems.push({ path, message: `条目 ${path} 的 SHA-256 校验值与 manifest.json 所记不符：文件已损坏或被改动` });
+    if (!data || toHex(await sha256(data)) !== expected) problems.push({ path, message: `条目 ${path} 的 SHA-256 校验值与 manifest.json 所记不符：文件已损坏或被改动` });
   }
   return problems;
 }

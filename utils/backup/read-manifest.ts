@@ -41,7 +41,7 @@ function formatProblem(m: Record<string, unknown>): Problem | null {
 }
 
 /** The manifest from its bytes: the format, the app, a schema version this program knows, known tables only. */
-export function parseManifest(bytes: Uint8Array | undefined): Validated<BackupManifest> {
+function parseManifest(bytes: Uint8Array | undefined): Validated<BackupManifest> {
   if (!bytes) return { ok: false, problems: [{ path: FILE, message: `这不是巡听备份文件：ZIP 中没有 ${MANIFEST_ENTRY}` }] };
   const text = fromUtf8(bytes);
   let json: unknown;

@@ -1,7 +1,8 @@
 /** Writing `xunting.backup/1`: the manifest, each table as JSON (a row a line), each Blob as a stored entry. */
 import { zipSync, type Zippable } from 'fflate';
 import { BACKUP_APP, BACKUP_FORMAT, MANIFEST_ENTRY, tableEntry, type BackupManifest, type TableDump } from './backup-format';
-import { sha256Hex, utf8 } from './bytes-text';
+import { sha256, toHex } from '../sign/bytes';
+import { utf8 } from './bytes-text';
 import { encodeValue, type BlobRef } from './encode-value';
 
 const extensionOf = (type: string) => (type === 'application/pdf' ? 'pdf' : 'bin');
@@ -14,7 +15,7 @@ export async function writeArchive(dump: TableDump): Promise<Uint8Array> {
   const tables: Record<string, number> = {};
   const add = async (path: string, data: Uint8Array, level: 0 | 6) => {
     files[path] = [data, { level, mtime }];
-    entries[path] = await sha256Hex(data);
+    entries[path] = toHex(await sha256(data));
   };
   for (const [table, rows] of Object.entries(dump.tables)) {
     const blobs: BlobRef[] = [];

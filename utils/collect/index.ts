@@ -2,6 +2,6 @@
 export { inspectReport, refuseBySize, MAX_REPORT_BYTES } from './inspect-report';
 export type { Inspection, RejectCode, Signer, UntrustedIssuer } from './inspect-report';
 export { decide } from './decide';
-export type { Decision, StoredRevision, Incoming } from './decide';
+export type { Decision } from './decide';
 export { MemoryCollection } from './memory-collection';
 export type { IngestOutcome } from './memory-collection';

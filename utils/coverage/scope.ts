@@ -24,6 +24,20 @@ export function scopeProblem(scope: CoverageScope): string | null {
   return null;
 }
 
+/** 两年一轮 cycles run 2026–2027, 2028–2029, … unless the dashboard says otherwise. */
+const CYCLE_START_YEAR = 2026;
+
+/** The two-year cycle that holds `year`, counting cycles from `anchor` (2027 → 2026–2027). */
+export function cycleOf(year: number, anchor = CYCLE_START_YEAR): CoverageScope {
+  const fromYear = year - ((((year - anchor) % 2) + 2) % 2);
+  return { fromYear, toYear: fromYear + 1 };
+}
+
+/** A scope as the scope input shows it: "2026" or "2026-2027". */
+export function formatScope(s: CoverageScope): string {
+  return s.fromYear === s.toYear ? String(s.fromYear) : `${s.fromYear}-${s.toYear}`;
+}
+
 /** Whether a year falls within the scope (inclusive). */
 export function yearInScope(scope: CoverageScope, year: number): boolean {
   return year >= scope.fromYear && year <= scope.toYear;

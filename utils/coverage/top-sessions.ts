@@ -5,7 +5,7 @@ import type { SessionSummary } from './types';
 const byName = new Intl.Collator('zh-Hans-CN');
 
 /** How many sessions the summary proposes as excellent-case candidates (优秀学习案例). */
-export const TOP_SESSIONS = 10;
+const TOP_SESSIONS = 10;
 
 /** The grade a session needs to be proposed as an excellent case (the domain's top band). */
 export const EXCELLENT_GRADE = '优秀';

@@ -28,7 +28,7 @@ export interface Autosaver<T> {
   dispose(): void;
 }
 
-export const DEFAULT_SAVE_DELAY_MS = 150;
+const DEFAULT_SAVE_DELAY_MS = 150;
 const DEFAULT_RETRIES = [1000, 2000, 5000, 10000];
 
 /** A Chinese explanation of an IndexedDB failure that an observer can act on. */

@@ -63,11 +63,6 @@ export async function collectionCounts(db: XuntingDB): Promise<{ current: number
   return { current, superseded, files };
 }
 
-/** The original PDF of a collected report. */
-export async function collectedPdf(db: XuntingDB, sha256: string): Promise<Blob | undefined> {
-  return (await db.collectedFiles.get(sha256))?.pdf;
-}
-
 /** Remove a collected report (all its revisions) and the files no other row uses. */
 export async function removeCollected(db: XuntingDB, recordId: string): Promise<void> {
   await db.transaction('rw', db.collected, db.collectedFiles, async () => {

@@ -13,17 +13,19 @@ export function cellText(value: unknown): string {
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
+  // The spreadsheet readers yield only the kinds above; anything else prints as String prints it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 
-export function numberText(n: number): string {
+function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(15)));
 }
 
 /** Dates from read-excel-file are midnight UTC for a date without time; the serial's float error is rounded away (to the second). */
-export function dateText(d: Date): string {
+function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
   const t = new Date(Math.round(d.getTime() / 1000) * 1000);
   const p = (n: number) => String(n).padStart(2, '0');

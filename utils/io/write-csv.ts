@@ -16,7 +16,7 @@ const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 const NEEDS_QUOTES = /[",\r\n\t，]|^\s|\s$/;
 
 /** A text cell made safe to open in a spreadsheet. */
-export function guardFormula(text: string): string {
+function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

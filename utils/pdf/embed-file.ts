@@ -7,6 +7,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { binaryString } from './binary-string';
+import { pdfDate } from '../sign/pdf-incremental';
 
 export interface Attachment {
   /** File name shown by readers, e.g. `observation.json`. */
@@ -45,12 +46,6 @@ export function pdfTextString(s: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
   return `<${hex}>`;
-}
-
-/** `D:20260512093000Z` */
-export function pdfDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `D:${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
 /** Attach files to `doc`; call once, before output. */

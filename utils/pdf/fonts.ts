@@ -6,6 +6,7 @@
  * the render with `字体文件无效：<file>：<why>`. Regular and bold are registered separately
  * (an unregistered style prints mojibake), and the Ext fallback only when a record needs it.
  */
+import { FONT_FILES } from './font-files';
 import type { jsPDF } from 'jspdf';
 import type { FontCoverage } from './glyph-check';
 import { addDocumentFont, missingCharacters } from './jspdf-patches';
@@ -143,7 +144,7 @@ export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean, 
   registerOne(doc, fonts.regular, FACE_REGULAR.family, FACE_REGULAR.style, main);
   registerOne(doc, fonts.bold, FACE_BOLD.family, FACE_BOLD.style, main);
   if (withExt) {
-    if (!fonts.ext) throw new FontError('NotoSerifSC-Ext.ttf', '记录中有生僻字，需要生僻字字体，但没有提供');
+    if (!fonts.ext) throw new FontError(FONT_FILES.ext, '记录中有生僻字，需要生僻字字体，但没有提供');
     registerOne(doc, fonts.ext, FACE_EXT.family, FACE_EXT.style, probes(fonts.coverage.ext, []));
   }
   if (withSip) {
@@ -151,12 +152,4 @@ export function registerFonts(doc: jsPDF, fonts: ReportFonts, withExt: boolean, 
     registerOne(doc, fonts.sip, FACE_SIP.family, FACE_SIP.style, [0x3000]);
   }
   doc.setFont(FACE_REGULAR.family, FACE_REGULAR.style);
-}
-
-/** Check every font of a ReportFonts up front (for a CLI that wants to fail before doing work). */
-export function checkReportFonts(fonts: ReportFonts): void {
-  checkFontBytes(fonts.regular.name, fonts.regular.bytes);
-  checkFontBytes(fonts.bold.name, fonts.bold.bytes);
-  if (fonts.ext) checkFontBytes(fonts.ext.name, fonts.ext.bytes);
-  if (fonts.sip) checkFontBytes(fonts.sip.name, fonts.sip.bytes);
 }

@@ -35,7 +35,7 @@ export interface UnprintableField {
 const LAYOUT_RE = /^[\n\r\t\u2028\u2029\p{Zs}]$/u;
 const isLayout = (ch: string) => LAYOUT_RE.test(ch);
 
-export function inRanges(ranges: CodeRanges, cp: number): boolean {
+function inRanges(ranges: CodeRanges, cp: number): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
@@ -57,7 +57,7 @@ export function fontFor(coverage: FontCoverage, cp: number): 'main' | 'ext' | 's
 }
 
 /** The characters of `text` no font prints, each once. */
-export function unprintableChars(text: string, coverage: FontCoverage): string[] {
+function unprintableChars(text: string, coverage: FontCoverage): string[] {
   const seen = new Set<string>();
   for (const ch of text) {
     if (isLayout(ch) || seen.has(ch)) continue;

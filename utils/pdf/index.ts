@@ -2,9 +2,9 @@
  * utils/pdf: the 巡听旁听情况记录表 as a PDF (jsPDF), with the record embedded.
  * Node-only font loading lives in `cli/node-fonts.ts` (not exported here, so browsers never see `fs`).
  */
-export { renderReport, reportRecordJson, REPORT_TITLE, EMBEDDED_RECORD_NAME, REPORT_CREATOR } from './render-report';
-export type { RenderOptions } from './render-report';
-export { checkFontBytes, checkReportFonts, FontError } from './fonts';
+export { renderReport, reportRecordJson, REPORT_TITLE, REPORT_CREATOR } from './render-report';
+export { checkFontBytes, FontError } from './fonts';
+export { FONT_FILES } from './font-files';
 export type { FontFile, ReportFonts } from './fonts';
 export { findUnprintable, findUnprintableFields, fieldsNeedExtFont, fieldsNeedSipFont, formatUnprintable, describeChar, needsExtFont, needsSipFont, parseCoverage, fontFor } from './glyph-check';
 export type { FontCoverage, CodeRanges, UnprintableField } from './glyph-check';
@@ -13,7 +13,7 @@ export type { PrintedField } from './printed-fields';
 export { InvalidRecordError, UnprintableError, SignatureImageError } from './errors';
 export { renderMemberSheet, MEMBER_SHEET_TITLE } from './render-member-sheet';
 export { breakLines, justifyLines, placeLine, stretchPoints } from './line-break';
-export { renderCoverageSummary, summaryTitle, SUMMARY_TITLE } from './render-summary';
+export { renderCoverageSummary } from './render-summary';
 export type { SummaryOptions } from './render-summary';
 export { summaryFields } from './summary-fields';
 export { summarySentence } from './summary-sentence';

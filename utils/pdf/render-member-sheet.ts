@@ -16,7 +16,8 @@ import { columnWidths, drawTable } from './layout-table';
 import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
 import { attachFiles } from './embed-file';
 import { chineseDate, timeSpan } from './format';
-import { documentId, EMBEDDED_RECORD_NAME, infoSafe, REPORT_CREATOR, reportRecordJson } from './render-report';
+import { documentId, infoSafe, REPORT_CREATOR, reportRecordJson } from './render-report';
+import { RECORD_ATTACHMENT } from '../record';
 import * as S from './report-style';
 
 export const MEMBER_SHEET_TITLE = '组员独立评分表';
@@ -60,7 +61,7 @@ export function renderMemberSheet(record: ObservationRecord, fonts: ReportFonts)
   drawTable(flow, { columns: columnWidths(SCORE_COLUMNS, cw), header: SCORE_HEADER, rows: scoreRows(r), style: SHEET_TABLE });
   flow.y += 6;
   flow.paragraph(
-    `注：本表是组员在合议前独立作出的评分，交组长汇总对照，不是巡听报告。评分人的电子记录（记录编号 ${r.id}）已作为附件 ${EMBEDDED_RECORD_NAME} 嵌入本文件，由评分人数字签名。`,
+    `注：本表是组员在合议前独立作出的评分，交组长汇总对照，不是巡听报告。评分人的电子记录（记录编号 ${r.id}）已作为附件 ${RECORD_ATTACHMENT} 嵌入本文件，由评分人数字签名。`,
     { size: 9 },
     { lineHeight: 13, justify: false },
   );
@@ -77,7 +78,7 @@ export function renderMemberSheet(record: ObservationRecord, fonts: ReportFonts)
   doc.setFileId(documentId(`${r.id}|${r.revision}|${r.updatedAt}|member`));
   attachFiles(doc, [
     {
-      name: EMBEDDED_RECORD_NAME,
+      name: RECORD_ATTACHMENT,
       mimeType: 'application/json',
       bytes: new TextEncoder().encode(reportRecordJson(record)),
       description: `组员独立评分（${r.group.member}，${r.unit.name}，${r.format}）`,

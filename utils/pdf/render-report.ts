@@ -8,7 +8,7 @@
  * signature image (SignatureImageError).
  */
 import { createPdfDocument } from './jspdf-patches';
-import { validateRecord, type ObservationRecord } from '../record';
+import { RECORD_ATTACHMENT, validateRecord, type ObservationRecord } from '../record';
 import { registerFonts, type ReportFonts } from './fonts';
 import { findUnprintable, needsExtFont, needsSipFont } from './glyph-check';
 import { InvalidRecordError, UnprintableError } from './errors';
@@ -22,9 +22,9 @@ import { groupAppendix, groupColumns, GROUP_APPENDIX_TITLE } from './group-rows'
 import { attachFiles } from './embed-file';
 import { chineseDate, chineseOrdinal } from './format';
 import * as S from './report-style';
+import { fnv1a } from '../io/fnv1a';
 
 export const REPORT_TITLE = '巡听旁听情况记录表';
-export const EMBEDDED_RECORD_NAME = 'observation.json';
 export const REPORT_CREATOR = '巡听旁听 Xunting';
 
 export interface RenderOptions {
@@ -43,9 +43,7 @@ export function reportRecordJson(record: ObservationRecord): string {
 export function documentId(s: string): string {
   let out = '';
   for (let seed = 0; seed < 4; seed++) {
-    let h = 0x811c9dc5 ^ seed;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
+    out += fnv1a(s, 0x811c9dc5 ^ seed).toString(16).padStart(8, '0');
   }
   return out.toUpperCase();
 }
@@ -134,7 +132,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   const observers = observerRows(doc, r.observers, offset);
   const signatures: TableSpec = { columns: columnWidths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
   const signaturesHeight = observers.length ? tableHeight(flow, signatures) : S.BODY_LINE;
-  const note = `注：本记录表的电子记录（记录编号${r.id}，第${r.revision}版）已作为附件${EMBEDDED_RECORD_NAME}嵌入本文件。`;
+  const note = `注：本记录表的电子记录（记录编号${r.id}，第${r.revision}版）已作为附件${RECORD_ATTACHMENT}嵌入本文件。`;
   const noteStyle = { lineHeight: 16, justify: false };
   const noteHeight = flow.lines(note, S.NOTE, noteStyle).length * noteStyle.lineHeight;
   const signatureBlock = S.GAP_BEFORE_HEADING + S.HEADING_LINE + 4 + signaturesHeight + 8 + noteHeight;
@@ -184,7 +182,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   doc.setFileId(documentId(`${r.id}|${r.revision}|${r.updatedAt}`));
   attachFiles(doc, [
     {
-      name: EMBEDDED_RECORD_NAME,
+      name: RECORD_ATTACHMENT,
       mimeType: 'application/json',
       bytes: new TextEncoder().encode(reportRecordJson(record)),
       description: `巡听旁听记录（${r.unit.name || '未填单位'}，${r.format}，第 ${r.revision} 版）`,

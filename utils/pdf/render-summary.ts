@@ -30,7 +30,7 @@ import { drawCumulativeChart, drawMonthlyChart, tableCaption, TABLE_CAPTION_HEIG
 import { consistencyObserverTable, consistencySectionTable } from './consistency-rows';
 import * as S from './report-style';
 
-export const SUMMARY_TITLE = '巡听旁听工作情况汇总';
+const SUMMARY_TITLE = '巡听旁听工作情况汇总';
 
 export interface SummaryOptions {
   /** Default `${coverage.label}巡听旁听工作情况汇总`, e.g. 2026 年度巡听旁听工作情况汇总. */
@@ -39,11 +39,6 @@ export interface SummaryOptions {
   organisation?: string;
   /** When the figures were taken: printed as the date (China Standard Time) and the PDF creation date. Default now. */
   generatedAt?: Date;
-}
-
-/** The title a summary of `coverage` gets unless one is given. */
-export function summaryTitle(coverage: Coverage): string {
-  return `${coverage.label}${SUMMARY_TITLE}`;
 }
 
 /**

@@ -30,8 +30,8 @@ export const SECTION_FILL = 0.93;
 // The coverage summary (render-summary.ts) uses the same type scale.
 /** 总体情况: the figures under their labels. */
 export const FIGURES_TABLE: TableStyle = { text: { size: 12 }, lineHeight: 18, padX: 4, padY: 6 };
-/** 单位明细 and the other lists of units and sessions. */
-export const LIST_TABLE: TableStyle = SCORE_TABLE;
+/** 单位明细 and the other lists of units and sessions: the score table's scale. */
+export const LIST_TABLE: TableStyle = { ...SCORE_TABLE };
 /** Axis labels, value labels and legends of the charts. */
 export const CHART_TEXT: TextStyle = { size: 8 };
 /** 图 1 … under a chart. */

@@ -34,7 +34,7 @@ interface LegendItem {
 }
 
 /** Ticks of a count axis: a step of 1, 2 or 5 × 10ⁿ and a top at least `max` (4 when empty). */
-export function niceScale(max: number, targetTicks = 5): { step: number; top: number } {
+function niceScale(max: number, targetTicks = 5): { step: number; top: number } {
   const m = Math.max(max, 4);
   const raw = m / targetTicks;
   const mag = 10 ** Math.floor(Math.log10(raw));

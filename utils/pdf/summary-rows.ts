@@ -81,7 +81,7 @@ function numberedList<T>(
  * Names joined with 、, a line break only ever between two names (a person's name is never
  * split over lines unless it alone is wider than the column).
  */
-export function nameLines(painter: TextPainter, names: readonly string[], width: number): string {
+function nameLines(painter: TextPainter, names: readonly string[], width: number): string {
   const lines: string[] = [];
   let line = '';
   names.forEach((name, i) => {
@@ -98,7 +98,7 @@ export function nameLines(painter: TextPainter, names: readonly string[], width:
 
 
 /** One planned visit a line (2026年3月 第一巡听组), worded as in the spreadsheet; 未列入计划 when none. */
-export const planText = (planned: readonly PlannedVisit[]): string => (planned.length ? planned.map((p) => plannedText([p])).join('\n') : '未列入计划');
+const planText = (planned: readonly PlannedVisit[]): string => (planned.length ? planned.map((p) => plannedText([p])).join('\n') : '未列入计划');
 const score = (total: number | null) => (total === null ? '—' : total100(total));
 
 /** Observer names over all of a unit's sessions, each once, in order of first appearance. */
@@ -200,7 +200,7 @@ export function topTable(c: Coverage, painter: TextPainter, width: number): Tabl
   ]);
 }
 
-export const PROBLEM_KINDS: Record<CoverageProblemKind, string> = {
+const PROBLEM_KINDS: Record<CoverageProblemKind, string> = {
   'unknown-unit': '单位不在名单中',
   'same-day-duplicate': '同日重复记录',
   'revision-conflict': '版本冲突',

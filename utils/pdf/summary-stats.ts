@@ -10,7 +10,7 @@ import { RULE } from './page-flow';
 import { BAR_ROW_HEIGHT, HEADER_FILL, LIST_TABLE } from './report-style';
 
 /** Grey levels (0 black … 255 white) of the bars and their track. */
-export const BAR_GREY = 90;
+const BAR_GREY = 90;
 const TRACK_GREY = 150;
 
 /** A bar of `fraction` (0..1) of the cell's width, on an outlined track, centred vertically. */

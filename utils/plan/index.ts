@@ -3,11 +3,11 @@
  * JSON/CSV/XLSX against the roster, export as a table. Pure and isomorphic (no `node:`, no Buffer).
  */
 export * from './types';
-export { validatePlan, checkPlanAgainstRoster, MIN_PLAN_YEAR, MAX_PLAN_YEAR, MAX_PLAN_ENTRIES, MAX_GROUP_LENGTH } from './validate-plan';
+export { validatePlan, checkPlanAgainstRoster } from './validate-plan';
 export { parsePlanMonth, parsePlanYear } from './plan-month';
 export type { CellParse } from './plan-month';
 export { plansFromRows, PLAN_HEADERS } from './plan-from-rows';
 export type { PlanTableOptions } from './plan-from-rows';
-export { parsePlanFile, plansFromJson } from './parse-plan-file';
-export { planToRows, PLAN_TABLE_HEADER } from './plan-to-rows';
+export { parsePlanFile } from './parse-plan-file';
+export { planToRows } from './plan-to-rows';
 export { seedPlan, mergePlan } from './seed-plan';

@@ -20,7 +20,7 @@ export async function parsePlanFile(fileName: string, bytes: Uint8Array, units: 
 }
 
 /** A JSON plan or array of plans, each validated and checked against the roster; paths of an array's plans start `$[i]`. */
-export function plansFromJson(value: unknown, units: readonly Unit[]): Validated<Plan[]> {
+function plansFromJson(value: unknown, units: readonly Unit[]): Validated<Plan[]> {
   const list = Array.isArray(value) ? value : [value];
   const root = (i: number) => (Array.isArray(value) ? `$[${i}]` : '$');
   if (!list.length) return { ok: false, problems: [{ path: '$', message: '文件中没有计划' }] };

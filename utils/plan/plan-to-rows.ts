@@ -2,7 +2,7 @@
 import type { Unit } from '../roster';
 import type { Plan } from './types';
 
-export const PLAN_TABLE_HEADER = ['年度', '月份', '单位名称', '巡听组'] as const;
+const PLAN_TABLE_HEADER = ['年度', '月份', '单位名称', '巡听组'] as const;
 
 /**
  * Header row 年度, 月份, 单位名称, 巡听组, then one row per entry in plan order. A unit id that is

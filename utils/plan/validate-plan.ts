@@ -7,7 +7,7 @@ import { PLAN_FORMAT, type Plan } from './types';
 export const MIN_PLAN_YEAR = 2000;
 export const MAX_PLAN_YEAR = 2100;
 /** As many entries as a roster may have units (each unit at most once a year). */
-export const MAX_PLAN_ENTRIES = 5000;
+const MAX_PLAN_ENTRIES = 5000;
 export const MAX_GROUP_LENGTH = 50;
 
 const MONTH_ERROR = '月份须为 1 到 12 之间的整数';

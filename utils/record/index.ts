@@ -1,5 +1,5 @@
 export * from './types';
-export { validateRecord, parseRecordJson } from './record-schema';
+export { validateRecord, parseRecordJson, isCalendarDate } from './record-schema';
 export { createRecord, finalizeProblems, finalizeRecord, reviseRecord, unsetUntouchedDeductions, newId, localDate, localTime, pad2 } from './record-ops';
 export { applyEnteredText, enteredMessage } from './entered-text';
 export type { NewRecordOptions } from './record-ops';

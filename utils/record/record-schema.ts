@@ -7,7 +7,7 @@ import { MAX_REVISION } from './revision-rule';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A YYYY-MM-DD string that names a real calendar day (no 2026-02-30). */
-function isCalendarDate(v: string): boolean {
+export function isCalendarDate(v: string): boolean {
   if (!DATE.test(v)) return false;
   const [y, m, d] = v.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1, d));

@@ -6,6 +6,8 @@ import type { RubricTemplate } from '../rubric/types';
  * All times are local wall-clock strings as the observer wrote them; timestamps are ISO 8601.
  */
 export const RECORD_FORMAT = 'xunting.observation/1' as const;
+/** The name the record has as the report PDF's attachment (written by utils/pdf, read by utils/sign). */
+export const RECORD_ATTACHMENT = 'observation.json';
 
 export type RecordStatus = 'draft' | 'final';
 

@@ -20,7 +20,7 @@ export interface Roster {
   units: Unit[];
 }
 
-export const MAX_UNITS = 5000;
+const MAX_UNITS = 5000;
 
 const unitSchema = z.object({
   id: z.string({ error: '单位编号须为文字' }).trim().min(1, { error: '单位编号不能为空' }).max(64, { error: '单位编号过长' }),
@@ -106,33 +106,6 @@ function rosterFromJson(v: unknown): Validated<Roster> {
   return validateRoster(Array.isArray(v) ? { format: ROSTER_FORMAT, units: v } : v);
 }
 
-/**
- * Split one CSV line (RFC 4180 quotes; comma, Chinese comma or tab).
- * @deprecated The roster import reads whole tables now (utils/io `parseCsv`), so that quoted
- * cells with line breaks work; this splitter of single lines is kept for existing callers.
- */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"' && cur === '') quoted = true;
-    else if (c === ',' || c === '\t' || c === '，') {
-      cells.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  cells.push(cur.trim());
-  return cells;
-}
-
 const NAME_HEADERS = ['单位名称', '单位', '名称', '单位全称', 'name', 'unit'];
 const CATEGORY_HEADERS = ['类别', '单位类别', '分类', 'category'];
 const ID_HEADERS = ['编号', '单位编号', '序号', 'id'];
@@ -163,7 +136,7 @@ function parseCategory(cell: string): UnitCategory | null {
  * title; a single column without a header is a list of names. A line break inside a name (Excel
  * "wrap text") is removed, as a name is one line.
  */
-export function rosterFromRows(rows: readonly (readonly string[])[]): Validated<Roster> {
+function rosterFromRows(rows: readonly (readonly string[])[]): Validated<Roster> {
   const at = (i: number) => `第 ${i + 1} 行`;
   const header = findHeader(rows, ROSTER_COLUMNS, ['name']);
   let start: number;

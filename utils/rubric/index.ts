@@ -1,5 +1,5 @@
 export * from './types';
-export { validateTemplate, parseTemplateJson, onGrid, MAX_ITEMS, MAX_SECTIONS } from './template-schema';
+export { validateTemplate, parseTemplateJson, onGrid, MAX_ITEMS } from './template-schema';
 export { scoreTemplate, gradeFor, roundTotal, checkItemValue, itemEarned, templateItems, parseItemText } from './score';
 export type { ItemEntry, SectionScore, ScoreSummary } from './score';
 export { diffTemplates, describeDiff } from './template-diff';

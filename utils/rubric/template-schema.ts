@@ -4,7 +4,7 @@ import { parseWith, parseJsonText, type Problem, type Validated } from '../valid
 
 /** Most items a template may have: a real rubric has 10–40; beyond this the form is unusable. */
 export const MAX_ITEMS = 300;
-export const MAX_SECTIONS = 50;
+const MAX_SECTIONS = 50;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const text = (what: string, max: number) =>

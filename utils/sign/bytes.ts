@@ -32,15 +32,6 @@ export function toHex(b: Uint8Array, sep = ''): string {
   return out.join(sep);
 }
 
-/** Hex digits to bytes; whitespace is skipped, an odd last digit counts as if followed by 0 (PDF rule). */
-export function fromHex(hex: string): Uint8Array {
-  const clean = hex.replace(/\s+/g, '');
-  if (/[^0-9a-fA-F]/.test(clean)) throw new Error('invalid hex');
-  const out = new Uint8Array(Math.ceil(clean.length / 2));
-  for (let i = 0; i < out.length; i++) out[i] = parseInt((clean.slice(2 * i, 2 * i + 2) + '0').slice(0, 2), 16);
-  return out;
-}
-
 /** Bytes as a string of chars U+0000–U+00FF (PDF syntax is bytes; this keeps offsets equal to indexes). */
 export function latin1(b: Uint8Array, start = 0, end = b.length): string {
   let s = '';

@@ -67,7 +67,7 @@ export async function fingerprint(cert: Certificate): Promise<string> {
   return colonHex(await sha256(certificateDer(cert)));
 }
 
-export function serialHex(cert: Certificate): string {
+function serialHex(cert: Certificate): string {
   return toHex(cert.serialNumber.valueBlock.valueHexView).toUpperCase();
 }
 

@@ -18,9 +18,9 @@ export const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 export const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 export const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
 export const OID_SIGNING_CERT_V2 = '1.2.840.113549.1.9.16.2.47';
-export const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
-export const OID_ECDSA_SHA256 = '1.2.840.10045.4.3.2';
-export const OID_RSA_SHA256 = '1.2.840.113549.1.1.11';
+const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
+const OID_ECDSA_SHA256 = '1.2.840.10045.4.3.2';
+const OID_RSA_SHA256 = '1.2.840.113549.1.1.11';
 
 const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
 const octets = (b: Uint8Array) => new asn1js.OctetString({ valueHex: toArrayBuffer(b) });

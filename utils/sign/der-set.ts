@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 
-export function compareDer(a: Uint8Array, b: Uint8Array): number {
+function compareDer(a: Uint8Array, b: Uint8Array): number {
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i] ?? 0;

@@ -16,13 +16,12 @@
  * MAX_TREE_NODES in all and MAX_TREE_DEPTH deep, and stops at the second entry, so a /Kids loop
  * or a huge tree cannot hang it.
  */
+import { RECORD_ATTACHMENT } from '../record';
 import { indexOfAscii, toArrayBuffer } from './bytes';
 import { PdfFile } from './pdf-parse';
 import { PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-syntax';
 
-/** The attachment's name; equals utils/pdf's EMBEDDED_RECORD_NAME (checked by a test; not imported so verifying does not load jsPDF). */
-export const RECORD_ATTACHMENT = 'observation.json';
-export const MAX_RECORD_BYTES = 20 * 1024 * 1024;
+const MAX_RECORD_BYTES = 20 * 1024 * 1024;
 const MAX_TREE_NODES = 10_000;
 const MAX_TREE_DEPTH = 32;
 

@@ -4,7 +4,7 @@
  */
 import type { Certificate } from 'pkijs';
 import { bytesEqual } from './bytes';
-import { certificateInfo, parseCertificates, sameCertificate, spkiDer, type CertificateInfo } from './certificate';
+import { parseCertificates, sameCertificate, spkiDer } from './certificate';
 import { createCsr, csrToPem } from './csr';
 import { SignError } from './errors';
 import type { Identity } from './identity-types';
@@ -45,9 +45,4 @@ export async function importIssuedCertificate(keys: CryptoKeyPair, input: string
     current = issuer;
   }
   return { privateKey: keys.privateKey, certificate, chain: ordered };
-}
-
-/** What to show about an identity: subject, issuer, serial, fingerprint, validity. */
-export function identityInfo(id: Pick<Identity, 'certificate'>): Promise<CertificateInfo> {
-  return certificateInfo(id.certificate);
 }

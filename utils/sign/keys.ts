@@ -5,10 +5,10 @@
  */
 import { PrivateKeyInfo } from 'pkijs';
 import * as asn1js from 'asn1js';
-import { bytesEqual, toArrayBuffer } from './bytes';
+import { toArrayBuffer } from './bytes';
 import { SignError } from './errors';
 
-export const EC_P256: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+const EC_P256: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 
 export async function generateSigningKey(opts: { extractable?: boolean } = {}): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey(EC_P256, opts.extractable ?? false, ['sign', 'verify']);
@@ -55,8 +55,4 @@ export function signAlgorithm(key: CryptoKey): EcdsaParams | AlgorithmIdentifier
   if (key.algorithm.name === 'ECDSA') return { name: 'ECDSA', hash: 'SHA-256' };
   if (key.algorithm.name === 'RSASSA-PKCS1-v1_5') return { name: 'RSASSA-PKCS1-v1_5' };
   throw new SignError('key-unsupported', '不支持的密钥类型（只支持 ECDSA 和 RSA）');
-}
-
-export async function spkiMatches(publicKey: CryptoKey, spki: Uint8Array): Promise<boolean> {
-  return bytesEqual(await publicKeySpki(publicKey), spki);
 }

@@ -7,7 +7,7 @@ import * as asn1js from 'asn1js';
 import { RelativeDistinguishedNames } from 'pkijs';
 import { SignError } from './errors';
 
-export const OID_COUNTRY = '2.5.4.6';
+const OID_COUNTRY = '2.5.4.6';
 export const OID_ORGANIZATION = '2.5.4.10';
 export const OID_COMMON_NAME = '2.5.4.3';
 

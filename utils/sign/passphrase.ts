@@ -1,7 +1,7 @@
 /** The passphrase rule for files we write (CA backup, identity): at least 8 characters. */
 import { SignError } from './errors';
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+const MIN_PASSPHRASE_LENGTH = 8;
 
 export function checkPassphrase(passphrase: string): void {
   if (!passphrase) throw new SignError('passphrase-weak', '口令不能为空');

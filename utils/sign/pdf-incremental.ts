@@ -72,7 +72,7 @@ function fieldNames(file: PdfFile, fields: PdfValue[]): Set<string> {
   return names;
 }
 
-export function openForUpdate(pdf: Uint8Array): PdfFile {
+function openForUpdate(pdf: Uint8Array): PdfFile {
   try {
     return new PdfFile(pdf);
   } catch (e) {

@@ -49,12 +49,12 @@ export interface IndirectObject {
 }
 
 /** Is there a `%PDF-` header in the first KB? */
-export function hasPdfHeader(bytes: Uint8Array): boolean {
+function hasPdfHeader(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, '%PDF-', 0, Math.min(bytes.length, 1024)) >= 0;
 }
 
 /** Offset of the last `startxref` value, checking that `%%EOF` follows it. */
-export function findStartXref(bytes: Uint8Array): number {
+function findStartXref(bytes: Uint8Array): number {
   const tail = Math.max(0, bytes.length - 4096);
   const eof = lastIndexOfAscii(bytes, '%%EOF', tail);
   if (eof < 0) throw new PdfReadError('truncated', '文件不完整（末尾没有 %%EOF）');

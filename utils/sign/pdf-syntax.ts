@@ -72,7 +72,7 @@ export class PdfDict {
   }
 }
 
-export class PdfSyntaxError extends Error {
+class PdfSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
     super(`${message} (offset ${offset})`);
     this.name = 'PdfSyntaxError';
@@ -276,7 +276,7 @@ export class PdfLexer {
 
 // ---- writing ----
 
-export function writeName(name: string): string {
+function writeName(name: string): string {
   let out = '/';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);

@@ -9,7 +9,7 @@ export function toPem(der: Uint8Array, label: string): string {
 }
 
 /** Every PEM block with one of `labels` in `text`, in order, as DER. */
-export function pemBlocks(text: string, labels: readonly string[]): Uint8Array[] {
+function pemBlocks(text: string, labels: readonly string[]): Uint8Array[] {
   const out: Uint8Array[] = [];
   const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
   for (const m of text.matchAll(re)) if (labels.includes(m[1])) out.push(fromBase64(m[2]));
@@ -17,7 +17,7 @@ export function pemBlocks(text: string, labels: readonly string[]): Uint8Array[]
 }
 
 /** Does this look like PEM text rather than DER bytes? (DER starts with 0x30, a SEQUENCE.) */
-export function isPemInput(input: string | Uint8Array): boolean {
+function isPemInput(input: string | Uint8Array): boolean {
   if (typeof input === 'string') return true;
   return input.length > 0 && input[0] !== 0x30 && latin1(input, 0, Math.min(input.length, 4096)).includes('-----BEGIN ');
 }

@@ -25,7 +25,7 @@ const BAG_CERT = '1.2.840.113549.1.12.10.1.3';
 const ATTR_FRIENDLY_NAME = '1.2.840.113549.1.9.20';
 const ATTR_LOCAL_KEY_ID = '1.2.840.113549.1.9.21';
 
-export const PKCS12_ITERATIONS = 100_000;
+const PKCS12_ITERATIONS = 100_000;
 
 const utf8 = (s: string) => toArrayBuffer(new TextEncoder().encode(s));
 

@@ -13,14 +13,14 @@
  * cannot even be read is still reported as appended after the signed revision before it.
  */
 import type { Certificate } from 'pkijs';
-import { validateRecord, type ObservationRecord } from '../record';
+import { RECORD_ATTACHMENT, validateRecord, type ObservationRecord } from '../record';
 import type { Validated } from '../validate';
 import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
 import { fingerprint } from './certificate';
 import { checkChain, MAX_PATH_VERIFICATIONS, newPathBudget, validityAt, type PathBudget, type TrustStore } from './chain';
 import { checkDetachedCms, type CmsCheck } from './cms-verify';
 import { derElementLength } from './der-set';
-import { EmbeddedFileError, readEmbeddedFile, RECORD_ATTACHMENT } from './embedded-record';
+import { EmbeddedFileError, readEmbeddedFile } from './embedded-record';
 import { nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
 import { PdfFile, PdfReadError } from './pdf-parse';
 import { parsePdfDate } from './pdf-incremental';

@@ -14,7 +14,7 @@ z.config({ jitless: true });
 const zhErrors = zhCN().localeError;
 
 /** `['sections', 0, 'items', 2, 'max']` → `$.sections[0].items[2].max` */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;

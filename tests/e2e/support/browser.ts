@@ -39,7 +39,7 @@ export interface RunningBrowser {
 }
 
 /** Flags that keep a headless test browser quiet and off the network. */
-export const QUIET_FLAGS = [
+const QUIET_FLAGS = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

@@ -2,7 +2,7 @@ import { expect, type Page, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { RubricTemplate } from '../../../utils/rubric';
 
-export const defaultTemplate: RubricTemplate = JSON.parse(readFileSync('public/defaults/rubric-default.json', 'utf8'));
+const defaultTemplate: RubricTemplate = JSON.parse(readFileSync('public/defaults/rubric-default.json', 'utf8'));
 export const items = defaultTemplate.sections.flatMap((s) => s.items);
 
 /** What the test types, and expects to find again after a crash or reload. */

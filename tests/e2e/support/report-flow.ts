@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tempDir, textRaw, qpdfCheck, pdffonts, attachments } from '../../unit/pdf/poppler';
 import { typed } from './fill-observation';
 
-export const observerNames = ['王喆', '刘珺'];
+const observerNames = ['王喆', '刘珺'];
 
 /** Name the observers and sign for each by drawing on the pad with the mouse. */
 export async function signByDrawing(page: Page) {

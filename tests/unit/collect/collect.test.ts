@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectReport, MemoryCollection, MAX_REPORT_BYTES, type Inspection } from '../../../utils/collect';
 import { XuntingDB, collectedRecords, collectionCounts, ingestInspected, removeCollected } from '../../../utils/db';
 import { renderReport } from '../../../utils/pdf';
@@ -7,6 +7,7 @@ import { finalizeRecord, reviseRecord, type ObservationRecord } from '../../../u
 import { signPdf, type Identity, type TrustStore } from '../../../utils/sign';
 import { demo } from '../../fixtures/records/builders';
 import { makePki, observer, type Pki } from '../../fixtures/sign/pki';
+import { tracked } from '../../fixtures/db';
 
 let pki: Pki;
 let trust: TrustStore;
@@ -31,16 +32,9 @@ beforeAll(async () => {
   pdf2 = renderReport(rev2, fonts);
 }, 60_000);
 
-const opened: XuntingDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 function freshDb() {
   const db = new XuntingDB(`xunting-collect-${crypto.randomUUID()}`);
-  opened.push(db);
+  tracked(db);
   return db;
 }
 const blob = (b: Uint8Array) => new Blob([b.slice().buffer], { type: 'application/pdf' });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   XuntingDB,
   addTrusted,
@@ -20,17 +20,11 @@ import {
 import { certificateToPem, createCa, parseCertificate, readPkcs12, signPdf, verifyPdf, writePkcs12 } from '../../../utils/sign';
 import { demoReport } from '../../fixtures/sign/reports';
 import { observer } from '../../fixtures/sign/pki';
+import { tracked } from '../../fixtures/db';
 
-const opened: XuntingDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 function freshDb(): XuntingDB {
   const db = new XuntingDB(`xunting-sign-${crypto.randomUUID()}`);
-  opened.push(db);
+  tracked(db);
   return db;
 }
 const PASS = '巡听办备份口令2026';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_TEMPLATE_KEY,
   SNAPSHOT_INTERVAL_MS,
@@ -26,18 +26,11 @@ import type { ObservationRecord } from '../../../utils/record';
 import { readDefaultRosterText, readDefaultTemplateJson } from '../../fixtures/defaults';
 import { readyRecord } from '../../fixtures/record';
 import { smallTemplate } from '../../fixtures/rubric';
-
-const opened: XuntingDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+import { tracked } from '../../fixtures/db';
 
 async function freshDb(): Promise<XuntingDB> {
   const db = new XuntingDB(`xunting-store-${crypto.randomUUID()}`);
-  opened.push(db);
+  tracked(db);
   await db.open();
   return db;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_TEMPLATE_KEY,
   DB_VERSION,
@@ -21,14 +21,8 @@ import { scoreTemplate } from '../../../utils/rubric';
 import type { Unit } from '../../../utils/roster';
 import { readyRecord } from '../../fixtures/record';
 import { smallTemplate } from '../../fixtures/rubric';
+import { tracked } from '../../fixtures/db';
 
-const opened: XuntingDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 const uniqueName = () => `xunting-upgrade-${crypto.randomUUID()}`;
 
 /** What a v1 installation held: whole records in observations, and the reference tables. */
@@ -80,7 +74,7 @@ async function createV1(name: string, f: ReturnType<typeof v1Fixture>): Promise<
 
 async function openV2(name: string): Promise<XuntingDB> {
   const db = new XuntingDB(name);
-  opened.push(db);
+  tracked(db);
   await db.open();
   return db;
 }

@@ -26,7 +26,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const column = (c: number): string => (c >= 26 ? column(Math.floor(c / 26) - 1) : '') + String.fromCharCode(65 + (c % 26));
 
 /** Days since 1899-12-30 (Excel's 1900 date system, past its 1900 leap-year bug). */
-export function excelSerial(iso: string): number {
+function excelSerial(iso: string): number {
   const [d, t] = iso.split('T');
   const [y, m, day] = d.split('-').map(Number);
   const [h, min] = (t ?? '00:00').split(':').map(Number);

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFontBytes, FontError, renderReport, type ReportFonts } from '../../../utils/pdf';
-import { FONT_FILES, loadReportFonts, DEFAULT_FONT_DIR } from '../../../cli/node-fonts';
+import { loadReportFonts, DEFAULT_FONT_DIR } from '../../../cli/node-fonts';
+import { FONT_FILES } from '../../../utils/pdf';
 import { demo } from '../../fixtures/records/builders';
 import { tempDir } from './poppler';
 

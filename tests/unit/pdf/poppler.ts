@@ -69,7 +69,7 @@ export interface Word {
 }
 
 /** `pdftotext -bbox`: every word with its box (points, y from the top). */
-export function words(pdf: string): { pages: { width: number; height: number }[]; words: Word[] } {
+function words(pdf: string): { pages: { width: number; height: number }[]; words: Word[] } {
   const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-']);
   const pages: { width: number; height: number }[] = [];
   const all: Word[] = [];

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  EMBEDDED_RECORD_NAME,
   InvalidRecordError,
   printedFields,
   renderReport,
@@ -19,7 +18,7 @@ import {
 } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
-import type { ObservationRecord } from '../../../utils/record';
+import { RECORD_ATTACHMENT, type ObservationRecord } from '../../../utils/record';
 import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';
 import { attachments, bodyText, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary } from './poppler';
 
@@ -93,8 +92,8 @@ describe('the demo report', () => {
 
   it('carries the record as observation.json, byte for byte', () => {
     const files = attachments(pdf);
-    expect([...files.keys()]).toEqual([EMBEDDED_RECORD_NAME]);
-    const json = files.get(EMBEDDED_RECORD_NAME)!;
+    expect([...files.keys()]).toEqual([RECORD_ATTACHMENT]);
+    const json = files.get(RECORD_ATTACHMENT)!;
     expect(new Uint8Array(json)).toEqual(new TextEncoder().encode(reportRecordJson(record)));
     expect(JSON.parse(json.toString('utf8'))).toEqual(record);
   });
@@ -108,8 +107,8 @@ describe('the demo report', () => {
     for (const file of [bytes, signed]) {
       const doc = await getDocument({ data: file.slice(), isEvalSupported: false }).promise;
       const found = await doc.getAttachments();
-      expect(Object.keys(found)).toEqual([EMBEDDED_RECORD_NAME]);
-      expect(found[EMBEDDED_RECORD_NAME].content).toEqual(new TextEncoder().encode(reportRecordJson(record)));
+      expect(Object.keys(found)).toEqual([RECORD_ATTACHMENT]);
+      expect(found[RECORD_ATTACHMENT].content).toEqual(new TextEncoder().encode(reportRecordJson(record)));
       expect(doc.numPages).toBe(Number(pdfinfo(pdf).Pages));
       await doc.destroy();
     }

@@ -81,7 +81,7 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
     const csv = await saved('导出 CSV');
     const lines = readFileSync(csv.path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines).toHaveLength(corpus.units.length + 1);
-    expect(lines.filter((l) => l.endsWith(',未覆盖') || l.endsWith(',计划未完成')).map((l) => l.split(',')[1])).toEqual(screenNotCovered);
+    expect(lines.filter((l) => l.endsWith(',未覆盖') || l.endsWith(',计划未完成') || l.endsWith(',待巡听')).map((l) => l.split(',')[1])).toEqual(screenNotCovered);
     const pdf = await saved('导出 PDF');
     const text = textRaw(pdf.path).replace(/\s+/g, '');
     expect(text).toContain('2026年度巡听旁听工作情况汇总');

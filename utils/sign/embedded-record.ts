@@ -87,8 +87,8 @@ function onlyNameTreeEntry(file: PdfFile, root: PdfDict | undefined): TreeEntry 
   return found;
 }
 
-/** Markers of an attachment in an object's bytes: a cheap test before parsing it. */
-const ATTACHMENT_MARKERS = ['/EF', '/FileAttachment', '/Filespec', '/EmbeddedFile', '/AF'];
+/** Markers of an attachment in an object's bytes: a cheap test before parsing it ('#': a name may spell them with escapes, /File#41ttachment). */
+const ATTACHMENT_MARKERS = ['/EF', '/FileAttachment', '/Filespec', '/EmbeddedFile', '/AF', '#'];
 
 /** What, in `value`, makes a second attachment (a dictionary nested anywhere inside counts), or null. */
 function attachmentIn(value: PdfValue | undefined, depth = 0): string | null {

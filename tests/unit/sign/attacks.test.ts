@@ -472,6 +472,13 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     ]);
     expect(detached(annot)).not.toBeNull();
     expectRefused(await verify(annot), 'record-invalid', `PDF 中除了 observation.json 还有别的附件注释（/FileAttachment）（对象 ${L.page1}）`);
+    // The same annotation with its names spelt in #-escapes (/File#41ttachment is /FileAttachment to every reader).
+    const escaped = await signedWith([
+      { num: spec2, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /E#46 << /F ${stream2} 0 R >> >>` },
+      { num: stream2, body: forgedRecordStream(forgedJson) },
+      editedObject(plain, L.page1, (b) => b.replace(/>>\s*$/, ` /Annots [<< /Type /Annot /Subtype /File#41ttachment /Rect [0 0 10 10] /FS ${spec2} 0 R >>] >>`)),
+    ]);
+    expectRefused(await verify(escaped), 'record-invalid', /PDF 中除了 observation\.json 还有别的/);
     const loose = await signedWith([{ num: stream2, body: forgedRecordStream(forgedJson) }]);
     expectRefused(await verify(loose), 'record-invalid', `PDF 中除了 observation.json 还有别的嵌入文件流（/EmbeddedFile）（对象 ${stream2}）`);
   });

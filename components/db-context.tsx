@@ -4,7 +4,7 @@ import { XuntingDB } from '../utils/db';
 import { PlatformContext, type Platform } from './platform';
 
 /** The page's database, provided once by the app root like the Platform (never a prop). */
-export const DbContext = createContext<XuntingDB | null>(null);
+const DbContext = createContext<XuntingDB | null>(null);
 
 export function useDb(): XuntingDB {
   const db = useContext(DbContext);

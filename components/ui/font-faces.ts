@@ -8,7 +8,7 @@
  * shadow DOM styles, and the micro-frontend's fonts sit beside its module (a URL known only at
  * run time), where the extension's sit at /fonts/.
  */
-export const SHIPPED_UI_FONT = 'Xunting Noto Serif SC';
+const SHIPPED_UI_FONT = 'Xunting Noto Serif SC';
 
 const FILES = [
   { weight: 400, file: 'NotoSerifSC-Regular.ttf' },
@@ -17,7 +17,7 @@ const FILES = [
 /** What the shipped fonts are for: CJK punctuation and ideographs, fullwidth forms, Chinese quotes and dashes. */
 const CJK_RANGE = 'U+2010-2027, U+2030-203B, U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FF00-FFEF';
 
-export function fontFaceCss(fontsBase: string): string {
+function fontFaceCss(fontsBase: string): string {
   return FILES.map(
     ({ weight, file }) =>
       `@font-face { font-family: "${SHIPPED_UI_FONT}"; src: url("${fontsBase}${file}") format("truetype"); font-weight: ${weight}; font-style: normal; font-display: swap; unicode-range: ${CJK_RANGE}; }`,

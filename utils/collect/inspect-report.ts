@@ -75,7 +75,7 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
  * A signer who is not among the record's observers: not refused (a 工委 may sign on an observer
  * group's behalf), but the supervisor should know whose name is on the signature.
  */
-export function outsideSignerWarning(record: ObservationRecord, signers: readonly Signer[]): string | null {
+function outsideSignerWarning(record: ObservationRecord, signers: readonly Signer[]): string | null {
   const observers = new Set(record.observers.map((o) => o.name));
   const outside = signers.map((s) => s.cn).filter((cn) => !observers.has(cn));
   if (!outside.length) return null;

@@ -8,7 +8,7 @@ const byName = new Intl.Collator('zh-Hans-CN');
 const TOP_SESSIONS = 10;
 
 /** The grade a session needs to be proposed as an excellent case (the domain's top band). */
-export const EXCELLENT_GRADE = '优秀';
+const EXCELLENT_GRADE = '优秀';
 
 /**
  * 优秀案例候选: sessions graded 优秀 only (a 良好 session is no excellent case, however few

@@ -107,7 +107,7 @@ export async function deleteDraft(db: XuntingDB, id: string): Promise<void> {
 }
 
 /** Set once the stored drafts no longer hold the old 0-deducted default (see unsetUntouchedDeductions). */
-export const DEDUCTIONS_UNSET_KEY = 'migrated.deductionsUnset';
+const DEDUCTIONS_UNSET_KEY = 'migrated.deductionsUnset';
 
 /**
  * One pass, once per database: drafts made while 扣分项 started at 0 get those items unset, in

@@ -7,7 +7,7 @@ import { RUBRIC_FORMAT, validateTemplate, type RubricTemplate } from '../rubric'
 import type { Validated } from '../validate';
 import type { RubricVersionRow, XuntingDB } from './schema';
 
-export class PublishedVersionError extends Error {
+class PublishedVersionError extends Error {
   constructor(id: string, version: number) {
     super(`评分表「${id}」第 ${version} 版已发布，不能再修改；请在新的草稿版本中修改`);
     this.name = 'PublishedVersionError';
@@ -20,7 +20,7 @@ export async function listRubricVersions(db: XuntingDB): Promise<RubricVersionRo
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : b.version - a.version));
 }
 
-export async function versionsOf(db: XuntingDB, id: string): Promise<RubricVersionRow[]> {
+async function versionsOf(db: XuntingDB, id: string): Promise<RubricVersionRow[]> {
   return (await db.rubricVersions.where('id').equals(id).toArray()).sort((a, b) => b.version - a.version);
 }
 

@@ -3,9 +3,9 @@
  * reading an imported file as a table. Pure and isomorphic: no `node:` modules and no Buffer,
  * so the extension, the micro-frontend and the CLI share it.
  */
-export { MAX_FILE_BYTES, MAX_TABLE_ROWS, XLSX_LIMITS, describeSize } from './limits';
-export { sniffBytes, describeZip, zipEntryNames, zipDirectory } from './sniff-bytes';
-export type { FileKind, ZipKind, ZipDirectoryEntry } from './sniff-bytes';
+export { MAX_FILE_BYTES, MAX_TABLE_ROWS,   } from './limits';
+export {    zipDirectory } from './sniff-bytes';
+;
 export { inflateZipEntry } from './zip-inflate';
 export { decodeText } from './decode-text';
 export { parseCsv, parseCsvChecked, detectDelimiter } from './parse-csv';

@@ -97,7 +97,7 @@ export function zipDirectory(bytes: Uint8Array): ZipDirectoryEntry[] | null {
 }
 
 /** The entry names of a ZIP archive (see zipDirectory), or null when it is damaged. */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
+function zipEntryNames(bytes: Uint8Array): string[] | null {
   return zipDirectory(bytes)?.map((e) => e.name) ?? null;
 }
 

@@ -20,7 +20,6 @@ import { inflateZipEntry } from './zip-inflate';
 /** The parts read-excel-file reads; the others (images, printer settings) it never inflates, so neither do we. */
 const isReadPart = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.rels');
 const isSheet = (name: string) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
-const isSharedStrings = (name: string) => /^\/?xl\/sharedStrings\.xml$/i.test(name);
 
 const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const isNameByte = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x5f || b === 0x2d || b === 0x2e;

@@ -20,7 +20,7 @@ import { documentId, infoSafe, REPORT_CREATOR, reportRecordJson } from './render
 import { RECORD_ATTACHMENT } from '../record';
 import * as S from './report-style';
 
-export const MEMBER_SHEET_TITLE = '组员独立评分表';
+const MEMBER_SHEET_TITLE = '组员独立评分表';
 
 /** Smaller than the report's score table, so the default template's 23 items fit one page. */
 const SHEET_TABLE = { ...S.SCORE_TABLE, text: { size: 8.5 }, lineHeight: 11, padY: 1.5, padX: 4 };

@@ -39,7 +39,7 @@ const HAN_DIGIT_SPACE = /(?<=\p{sc=Han}) +(?=[0-9])|(?<=[0-9]) +(?=\p{sc=Han})/g
  * width). Between Chinese characters and numbers no space is printed, as in official texts
  * ("应到10人", "2026年度"), whether the text came from a record or from this program.
  */
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(/[\t\p{Zs}]/gu, (c) => (c === '\u00a0' || c === '\u3000' ? c : ' ')).replace(HAN_DIGIT_SPACE, '');
 }
 

@@ -5,9 +5,9 @@
 export * from './types';
 export { validatePlan, checkPlanAgainstRoster } from './validate-plan';
 export { parsePlanMonth, parsePlanYear } from './plan-month';
-export type { CellParse } from './plan-month';
-export { plansFromRows, PLAN_HEADERS } from './plan-from-rows';
-export type { PlanTableOptions } from './plan-from-rows';
+;
+;
+;
 export { parsePlanFile } from './parse-plan-file';
 export { planToRows } from './plan-to-rows';
 export { seedPlan, mergePlan } from './seed-plan';

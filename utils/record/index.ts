@@ -2,6 +2,6 @@ export * from './types';
 export { validateRecord, parseRecordJson, isCalendarDate } from './record-schema';
 export { createRecord, finalizeProblems, finalizeRecord, reviseRecord, unsetUntouchedDeductions, newId, localDate, localTime, pad2 } from './record-ops';
 export { applyEnteredText, enteredMessage } from './entered-text';
-export type { NewRecordOptions } from './record-ops';
-export { supersedes, MAX_REVISION } from './revision-rule';
+;
+export { supersedes,  } from './revision-rule';
 export type { SignedRevision } from './revision-rule';

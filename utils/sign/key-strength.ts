@@ -8,7 +8,7 @@ import * as asn1js from 'asn1js';
 import type { Certificate, PublicKeyInfo } from 'pkijs';
 import { CURVES, OID_EC_PUBLIC_KEY, OID_RSA } from './keys';
 
-export const MIN_RSA_BITS = 2048;
+const MIN_RSA_BITS = 2048;
 
 /** Certificate signature algorithms at or above the floor: SHA-256/384/512 with RSA or ECDSA. */
 const STRONG_CERT_SIGNATURES: Record<string, string> = {
@@ -28,7 +28,7 @@ const WEAK_NAMES: Record<string, string> = {
 };
 
 /** The RSA modulus size in bits (leading zero bytes of the INTEGER not counted); 0 when unreadable. */
-export function rsaModulusBits(info: PublicKeyInfo): number {
+function rsaModulusBits(info: PublicKeyInfo): number {
   try {
     const seq = asn1js.fromBER(info.subjectPublicKey.valueBlock.valueHexView).result;
     const n = seq instanceof asn1js.Sequence ? seq.valueBlock.value[0] : undefined;

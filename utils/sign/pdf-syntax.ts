@@ -88,7 +88,7 @@ const MAX_DEPTH = 64;
  * an 18 MB name tree in one /Names array (800,000 names) would become millions of objects and
  * over a gigabyte before anyone looked at it.
  */
-export const MAX_ELEMENTS = 100_000;
+const MAX_ELEMENTS = 100_000;
 /** A number token. Not `\d+\.?\d*`: that backtracks quadratically on a long run of digits (1 MB of them hangs for minutes). */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** Hex digit → value; -2 for PDF whitespace (skipped inside a hex string); -1 for anything else. */

@@ -8,7 +8,7 @@
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** The first key that repeats within one object of already valid JSON `text`, or null. Keys compare after unescaping (`"a"` and `"\u0061"` are one key). */
-export function firstDuplicateKey(text: string): string | null {
+function firstDuplicateKey(text: string): string | null {
   const stack: (Set<string> | null)[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {

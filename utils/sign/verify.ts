@@ -124,7 +124,7 @@ const describeCert = (c: Certificate) => nameAttribute(c.subject, OID_COMMON_NAM
 const date = (d: Date) => d.toISOString().slice(0, 10);
 const when = (d: Date) => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 /** Clocks of signers and verifiers differ by a little; more than this between /M and signingTime, or ahead of now, is refused. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions<unknown>, budget: PathBudget): Promise<SignatureVerdict> {
   const bytes = file.bytes;

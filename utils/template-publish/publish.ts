@@ -5,7 +5,7 @@ import { signPdf, type Identity } from '../sign';
 import { renderRubricSheet } from './render-sheet';
 
 /** /Reason of a published 评分表's signature. */
-export const PUBLISH_REASON = '发布巡听旁听评分表';
+const PUBLISH_REASON = '发布巡听旁听评分表';
 
 export async function publishRubricSheet(template: RubricTemplate, fonts: ReportFonts, identity: Identity, publishedAt = new Date()): Promise<Uint8Array> {
   const pdf = renderRubricSheet(template, fonts, { publishedAt });

@@ -6,7 +6,7 @@
 import { RUBRIC_ATTACHMENT, validateTemplate, type RubricTemplate } from '../rubric';
 import { verifyPdf, type EmbeddedContent, type TrustStore, type Verdict } from '../sign';
 
-export const RUBRIC_CONTENT: EmbeddedContent<RubricTemplate> = { name: RUBRIC_ATTACHMENT, what: '评分表模板', validate: validateTemplate };
+const RUBRIC_CONTENT: EmbeddedContent<RubricTemplate> = { name: RUBRIC_ATTACHMENT, what: '评分表模板', validate: validateTemplate };
 
 export type SheetVerdict =
   | {

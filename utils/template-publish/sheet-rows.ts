@@ -15,7 +15,7 @@ export const SHEET_COLUMNS = [0.5, 0.08, 0.15, 0.09, 0.18];
 export const SHEET_HEADER: TableRow = headerRow(['评分项目及测评细则', '满分', '评分方式', '得分', '说明'], HEADER_FILL);
 
 /** 得分，每 0.5 分 / 扣分项，每 1 分; 可不适用; 选填. */
-export function scoringRule(item: RubricItem): string {
+function scoringRule(item: RubricItem): string {
   const parts = [item.kind === 'deduction' ? `扣分项，按 ${points(item.step)} 分扣` : `按 ${points(item.step)} 分计`];
   if (item.allowNA) parts.push('可不适用');
   if (!item.required) parts.push('选填');

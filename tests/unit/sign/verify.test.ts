@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { reportRecordJson } from '../../../utils/pdf';
 import type { ObservationRecord } from '../../../utils/record';
 import { certificateInfo, fingerprint, signPdf, verifyPdf, type Identity, type Verdict, type VerifyOptions } from '../../../utils/sign';
-import { RECORD_ATTACHMENT } from '../../../utils/record';
 import { makePki, observer, type Pki } from '../../fixtures/sign/pki';
 import { appendStreamUpdate, cmsOf, flipByte, signatures, withByteRange, withCms } from '../../fixtures/sign/pdf-bytes';
 import { demoReport } from '../../fixtures/sign/reports';

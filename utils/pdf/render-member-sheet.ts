@@ -5,10 +5,10 @@
  *
  * Same machinery as the report: validation, glyph check, the score table, the attachment.
  */
-import { jsPDF } from 'jspdf';
+import { createPdfDocument } from './jspdf-patches';
 import { validateRecord, type ObservationRecord } from '../record';
 import { registerFonts, type ReportFonts } from './fonts';
-import { findUnprintable, needsExtFont } from './glyph-check';
+import { findUnprintable, needsExtFont, needsSipFont } from './glyph-check';
 import { InvalidRecordError, UnprintableError } from './errors';
 import { TextPainter } from './text-painter';
 import { A4, numberPages, PageFlow } from './page-flow';
@@ -36,10 +36,11 @@ export function renderMemberSheet(record: ObservationRecord, fonts: ReportFonts)
   const unprintable = findUnprintable(r, fonts.coverage);
   if (unprintable.length) throw new UnprintableError(unprintable);
   const withExt = needsExtFont(r, fonts.coverage);
+  const withSip = needsSipFont(r, fonts.coverage);
 
-  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt);
-  const painter = new TextPainter(doc, withExt);
+  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  registerFonts(doc, fonts, withExt, withSip);
+  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
   const box = { ...A4, top: 36, bottom: 44 };
   const flow = new PageFlow(doc, painter, box);
   const cw = flow.contentWidth;

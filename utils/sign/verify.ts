@@ -16,7 +16,7 @@ import type { Certificate } from 'pkijs';
 import { RECORD_ATTACHMENT, validateRecord, type ObservationRecord } from '../record';
 import type { Validated } from '../validate';
 import { concatBytes, indexOfAscii, lastIndexOfAscii } from './bytes';
-import { fingerprint } from './certificate';
+import { fingerprint, sameCertificate } from './certificate';
 import { checkChain, MAX_PATH_VERIFICATIONS, newPathBudget, validityAt, type PathBudget, type TrustStore } from './chain';
 import { checkDetachedCms, type CmsCheck } from './cms-verify';
 import { derElementLength } from './der-set';
@@ -198,6 +198,13 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
     return { ...v, code: validity, reason };
   }
   if (chain.problem) return { ...v, code: chain.problem.code, reason: chain.problem.reason };
+  // The certificates travel outside what the CMS signs: a copy of the CA changed after signing
+  // would go unnoticed, since the path ends at the trust list's own copy. A signature trusted
+  // through a CA carries nothing but the certificates of its path. (A pinned signer is trusted as
+  // itself; what else it carries is not relied on.)
+  const throughCa = chain.path.length > 1 || opts.trust.cas.some((c) => sameCertificate(c, cms.signer!));
+  const stray = throughCa ? cms.certificates.find((c) => !chain.path.some((p) => sameCertificate(p, c))) : undefined;
+  if (stray) return { ...v, code: 'cms-invalid', reason: `签名中附带的证书「${describeCert(stray)}」不在签名人的证书路径上（可能在签名后被改动过）` };
   return v;
 }
 

@@ -11,10 +11,10 @@
  * Pure (bytes out, no fs), same fonts, table layout and line breaking as the report. An invalid
  * template (InvalidTemplateError) or characters no font has (UnprintableError) stop the render.
  */
-import { jsPDF } from 'jspdf';
+import { createPdfDocument } from '../pdf/jspdf-patches';
 import { RUBRIC_ATTACHMENT, validateTemplate, type RubricTemplate } from '../rubric';
 import { registerFonts, type ReportFonts } from '../pdf/fonts';
-import { fieldsNeedExtFont, findUnprintableFields } from '../pdf/glyph-check';
+import { fieldsNeedExtFont, fieldsNeedSipFont, findUnprintableFields } from '../pdf/glyph-check';
 import { UnprintableError } from '../pdf/errors';
 import { TextPainter } from '../pdf/text-painter';
 import { A4, numberPages, PageFlow } from '../pdf/page-flow';
@@ -46,12 +46,13 @@ export function renderRubricSheet(template: RubricTemplate, fonts: ReportFonts, 
   const unprintable = findUnprintableFields(fields, fonts.coverage);
   if (unprintable.length) throw new UnprintableError(unprintable);
   const withExt = fieldsNeedExtFont(fields, fonts.coverage);
+  const withSip = fieldsNeedSipFont(fields, fonts.coverage);
   const publishedAt = opts.publishedAt ?? new Date();
   const date = chineseDate(isoDateAt(publishedAt.toISOString()));
 
-  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt);
-  const painter = new TextPainter(doc, withExt);
+  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  registerFonts(doc, fonts, withExt, withSip);
+  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
   const flow = new PageFlow(doc, painter, A4);
   const cw = flow.contentWidth;
   const { box } = flow;

@@ -3,13 +3,17 @@
  * first use), and the observer's import of a 评分表, verified against the CA their own
  * certificate chains to (or the trust list), the template read from the signed revision only.
  */
-import { certificateDer, createIdentityRequest, importIssuedCertificate, parseCertificate, SignError, type Identity } from '../sign';
+import type { Identity } from '../sign';
+import { SignError } from '../sign/errors';
 import type { RubricTemplate } from '../rubric';
-import { verifyRubricSheet } from '../template-publish/read-sheet';
 import { authorityInfo, issueFromRequest } from './authority-store';
 import { ACTIVE_TEMPLATE_KEY } from './reference-store';
 import { PUBLISHER_IDENTITY, type XuntingDB } from './schema';
 import { trustStoreOf } from './trust-store';
+
+// Signing and the verifier load on first use: the side panel's first paint does not need them.
+const signing = () => import('../sign');
+const sheets = () => import('../template-publish/read-sheet');
 
 /**
  * The identity the dashboard signs 评分表 with: a key made here (non-extractable) and a
@@ -17,6 +21,7 @@ import { trustStoreOf } from './trust-store';
  * Made again when missing or expired.
  */
 export async function publisherIdentity(db: XuntingDB, now = new Date()): Promise<Identity> {
+  const { certificateDer, createIdentityRequest, importIssuedCertificate, parseCertificate } = await signing();
   const row = await db.identities.get(PUBLISHER_IDENTITY);
   if (row?.certificate) {
     const certificate = parseCertificate(row.certificate);
@@ -54,6 +59,7 @@ export type SheetImport =
  * content, is refused.
  */
 export async function importRubricSheet(db: XuntingDB, bytes: Uint8Array, now = new Date()): Promise<SheetImport> {
+  const { verifyRubricSheet } = await sheets();
   const v = await verifyRubricSheet(bytes, await trustStoreOf(db, { includeOwnChain: true }), now);
   if (!v.ok) return { ok: false, reason: v.reason };
   const t = v.template;

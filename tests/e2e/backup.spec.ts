@@ -66,7 +66,7 @@ test('observer: backup from profile A restored into an empty profile B through t
     const errorsA = collectConsoleErrors(optionsA);
     // A second template, so that more than the defaults travel.
     const custom = { ...structuredClone(template), id: 'custom-2026', title: '本单位自定评分表' };
-    await optionsA.getByLabel('导入评分表（JSON 文件）', { exact: true }).setInputFiles({ name: 'custom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(custom)) });
+    await optionsA.getByLabel('导入评分表（巡听办发布的签名 PDF，或 JSON 文件）', { exact: true }).setInputFiles({ name: 'custom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(custom)) });
     await expect(optionsA.getByRole('status').filter({ hasText: '已导入评分表' })).toContainText('已导入评分表「本单位自定评分表」');
 
     // An observation, signed by hand, finalised, its report saved (a PDF in the reports table).

@@ -14,7 +14,7 @@ test('options: bad templates and rosters are refused with their problems and not
     const rows = page.locator('section', { has: page.getByRole('heading', { name: '评分表模板' }) }).locator('tbody tr');
     await expect(rows).toHaveCount(1);
     const before = await rows.allTextContents();
-    const upload = page.getByLabel('导入评分表（JSON 文件）', { exact: true });
+    const upload = page.getByLabel('导入评分表（巡听办发布的签名 PDF，或 JSON 文件）', { exact: true });
 
     await upload.setInputFiles(file('broken.json', '{ "format": "xunting.rubric/1", '));
     await expect(page.getByRole('alert')).toContainText('模板文件不是有效的 JSON');

@@ -68,7 +68,7 @@ test('a template built in the editor, published, imported by an observer in anot
     await dash.getByRole('button', { name: '证书颁发' }).click();
     const csr = await requestIdentity(options, '王喆', '锡林郭勒盟委组织部');
     await importCertificate(options, await issueInDashboard(dash, csr, '王喆'), '王喆');
-    await options.getByLabel('导入评分表（工委发布的签名 PDF，或 JSON 文件）').setInputFiles(sheet);
+    await options.getByLabel('导入评分表（巡听办发布的签名 PDF，或 JSON 文件）', { exact: true }).setInputFiles(sheet);
     await expect(options.getByRole('status').filter({ hasText: '发布的评分表' })).toContainText('评分表「2027 年中心组学习评分表」（第 1 版');
 
     const panel = await openExtensionPage(observer, 'sidepanel.html');

@@ -31,6 +31,7 @@ export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): voi
     return { units, plans, records };
   }, [db]);
   const [scopeText, setScopeText] = useState(String(new Date().getFullYear()));
+  const [showEmpty, setShowEmpty] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState('');
   const [message, setMessage] = useState('');
@@ -65,8 +66,19 @@ export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): voi
     }
   };
   if (!input) return error ? <p class="error" role="alert">{error}</p> : <p role="status">正在统计…</p>;
-  // Nothing collected yet: say what to do first rather than show 0.0% and empty charts.
-  if (!input.records.length) return <FirstSteps year={new Date().getFullYear()} onGo={onGo} />;
+  // Nothing collected yet: say what to do first rather than show 0.0% and empty charts (the
+  // supervisor may still look, e.g. to export the roster with its plan before any report).
+  if (!input.records.length && !showEmpty)
+    return (
+      <>
+        <FirstSteps year={new Date().getFullYear()} onGo={onGo} />
+        <p>
+          <button type="button" class="link" onClick={() => setShowEmpty(true)}>
+            尚未收到报告，仍查看覆盖统计
+          </button>
+        </p>
+      </>
+    );
   return (
     <>
       {coverage ? (

@@ -58,7 +58,7 @@ export function ItemEditor({ item, path, number, problems, first, last, act }: {
         <EditCheck id={id('na')} label="允许不适用" checked={item.allowNA} onValue={(allowNA) => act.change({ allowNA })} />
         <EditCheck id={id('required')} label="必评" checked={item.required} onValue={(required) => act.change({ required })} />
         {problems.at(`${path}.id`) && <span class="error" role="alert">{problems.at(`${path}.id`)}</span>}
-        <span class="grow" />
+        <span class="tpl-spacer" />
         <button type="button" class="link" disabled={first} aria-label={`上移「${name}」`} onClick={() => act.move(-1)}>
           上移
         </button>

@@ -85,7 +85,7 @@ export function TemplateEditor({ draft, onChange }: { draft: RubricTemplate; onC
                 <button type="button" onClick={() => set(E.addItem(draft, si))}>
                   在「{sname}」中添加评分项
                 </button>
-                <span class="grow" />
+                <span class="tpl-spacer" />
                 <button type="button" class="link" disabled={si === 0} aria-label={`上移部分「${sname}」`} onClick={() => set(E.moveSection(draft, si, si - 1))}>
                   上移
                 </button>

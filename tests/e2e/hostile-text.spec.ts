@@ -218,6 +218,8 @@ test('supervisor: hostile unit names imported in the dashboard are text in 名�
     await expectNoInjection(dash, before);
 
     await dash.getByRole('button', { name: '覆盖统计' }).click();
+    // No report collected yet: the tab leads with the first steps; the figures are one click away.
+    await dash.getByRole('button', { name: '尚未收到报告，仍查看覆盖统计' }).click();
     await dash.getByLabel('统计范围（年度或起止年度）').fill('2026');
     const table = dash.getByRole('table', { name: '单位明细' });
     await expect(table.locator('tbody th')).toHaveCount(names.length);
@@ -234,6 +236,7 @@ test('supervisor: hostile unit names imported in the dashboard are text in 名�
     for (const n of names) await expect(dash.getByRole('combobox', { name: `${n} 计划月份`, exact: true })).toBeVisible();
     await expectNoInjection(dash, before);
     await dash.getByRole('button', { name: '覆盖统计' }).click();
+    await dash.getByRole('button', { name: '尚未收到报告，仍查看覆盖统计' }).click();
 
     // The summary PDF prints the names as text too.
     const download = dash.waitForEvent('download');

@@ -95,7 +95,8 @@ test('a template built in the editor, published, imported by an observer in anot
     const signed = await finalizeAndSign(panel);
     const report = spawnSync('pdftotext', [signed, '-'], { encoding: 'utf8' }).stdout;
     for (const t of ITEM_TITLES) expect(report).toContain(t);
-    expect(report).toContain('2027 年中心组学习评分表');
+    // Printed in the official style: no space between digits and Chinese.
+    expect(report).toContain('2027年中心组学习评分表');
     expect(pdfsig(signed).text).toContain('Signature is Valid.');
 
     expect([...dashErrors, ...optionErrors, ...panelErrors]).toEqual([]);

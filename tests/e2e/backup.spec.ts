@@ -79,7 +79,8 @@ test('observer: backup from profile A restored into an empty profile B through t
     await panelA.getByRole('button', { name: '定稿', exact: true }).click();
     await expect(panelA.locator('p.banner[role="status"]')).toContainText('定稿（第 1 版），内容已锁定');
     const pdf = await previewAndDownload(panelA);
-    await expect(panelA.getByRole('status').filter({ hasText: '已保存报告' })).toBeVisible();
+    // The page-level notice (the same outcome also shows beside the button pressed).
+    await expect(panelA.locator('p.notice[role="status"]').filter({ hasText: '已保存报告' })).toBeVisible();
     const [recordA] = await readStoredRecords(panelA, 'xunting');
     expect((recordA as { status: string }).status).toBe('final');
 

@@ -17,13 +17,15 @@ const OUTCOME: Record<IngestResult['outcome'], string> = { accepted: '接收', d
  */
 export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenTrust?(): void }) {
   const db = useDb();
-  const stored = useLive(() => collectionCounts(db), [db]);
+  const running = store.running.value;
+  // Not read while an import runs: the counts would be read again after every file's transaction
+  // (a thousand times for a thousand files); the progress bar counts meanwhile.
+  const stored = useLive(() => (running ? Promise.resolve(undefined) : collectionCounts(db)), [db, running]);
   const trusted = useLive(async () => new Set((await listTrusted(db)).map((r) => r.fingerprint)), [db]);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [over, setOver] = useState(false);
   const results = store.results.value;
   const progress = store.progress.value;
-  const running = store.running.value;
   const error = store.error.value;
   const importFiles = store.importFiles;
 

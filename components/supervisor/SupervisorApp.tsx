@@ -92,7 +92,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
           {notice && <p class="notice">{notice}</p>}
           {ready && tab === 'inbox' && (
             <>
-              {!only && <FirstSteps year={new Date().getFullYear()} onGo={choose} />}
+              {!only && !inbox.running.value && <FirstSteps year={new Date().getFullYear()} onGo={choose} />}
               <ReportInbox store={inbox} onOpenTrust={tabs.some((t) => t.id === 'trust') ? () => choose('trust') : undefined} />
             </>
           )}

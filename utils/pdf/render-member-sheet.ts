@@ -5,12 +5,9 @@
  *
  * Same machinery as the report: validation, glyph check, the score table, the attachment.
  */
-import { createPdfDocument } from './jspdf-patches';
 import { validateRecord, type ObservationRecord } from '../record';
-import { registerFonts, type ReportFonts } from './fonts';
-import { findUnprintable, needsExtFont, needsSipFont } from './glyph-check';
-import { InvalidRecordError, UnprintableError } from './errors';
-import { TextPainter } from './text-painter';
+import { type ReportFonts } from './fonts';
+import { InvalidRecordError } from './errors';
 import { A4, numberPages, PageFlow } from './page-flow';
 import { columnWidths, drawTable } from './layout-table';
 import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
@@ -19,6 +16,8 @@ import { chineseDate, timeSpan } from './format';
 import { documentId, infoSafe, REPORT_CREATOR, reportRecordJson } from './render-report';
 import { RECORD_ATTACHMENT } from '../record';
 import * as S from './report-style';
+import { openDocument } from './open-document';
+import { printedFields } from './printed-fields';
 
 const MEMBER_SHEET_TITLE = '组员独立评分表';
 
@@ -33,14 +32,7 @@ export function renderMemberSheet(record: ObservationRecord, fonts: ReportFonts)
   const r = valid.value;
   if (r.group?.role !== 'member') throw new InvalidRecordError([{ path: '$.group.role', message: '独立评分表只能由组员的记录生成（group.role 须为 member）' }]);
   if (r.status !== 'final') throw new InvalidRecordError([{ path: '$.status', message: '独立评分须先定稿再提交' }]);
-  const unprintable = findUnprintable(r, fonts.coverage);
-  if (unprintable.length) throw new UnprintableError(unprintable);
-  const withExt = needsExtFont(r, fonts.coverage);
-  const withSip = needsSipFont(r, fonts.coverage);
-
-  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt, withSip);
-  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
+  const { doc, painter } = openDocument(printedFields(r), fonts);
   const box = { ...A4, top: 36, bottom: 44 };
   const flow = new PageFlow(doc, painter, box);
   const cw = flow.contentWidth;

@@ -7,12 +7,9 @@
  * characters no font has (UnprintableError), a bad font (FontError), an unreadable
  * signature image (SignatureImageError).
  */
-import { createPdfDocument } from './jspdf-patches';
 import { RECORD_ATTACHMENT, validateRecord, type ObservationRecord } from '../record';
-import { registerFonts, type ReportFonts } from './fonts';
-import { findUnprintable, needsExtFont, needsSipFont } from './glyph-check';
-import { InvalidRecordError, UnprintableError } from './errors';
-import { TextPainter } from './text-painter';
+import { type ReportFonts } from './fonts';
+import { InvalidRecordError } from './errors';
 import { A4, numberPages, PageFlow } from './page-flow';
 import { columnWidths, drawTable, tableHeight, type TableSpec } from './layout-table';
 import { headerRows, HEADER_COLUMNS } from './header-rows';
@@ -23,6 +20,8 @@ import { attachFiles } from './embed-file';
 import { chineseDate, chineseOrdinal } from './format';
 import * as S from './report-style';
 import { fnv1a } from '../io/fnv1a';
+import { openDocument } from './open-document';
+import { printedFields } from './printed-fields';
 
 export const REPORT_TITLE = '巡听旁听情况记录表';
 export const REPORT_CREATOR = '巡听旁听 Xunting';
@@ -98,14 +97,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   const valid = validateRecord(record);
   if (!valid.ok) throw new InvalidRecordError(valid.problems);
   const r = valid.value;
-  const unprintable = findUnprintable(r, fonts.coverage);
-  if (unprintable.length) throw new UnprintableError(unprintable);
-  const withExt = needsExtFont(r, fonts.coverage);
-  const withSip = needsSipFont(r, fonts.coverage);
-
-  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt, withSip);
-  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
+  const { doc, painter } = openDocument(printedFields(r), fonts);
   const flow = new PageFlow(doc, painter, A4);
   const cw = flow.contentWidth;
   const offset = opts.utcOffsetMinutes ?? 480;

@@ -12,12 +12,8 @@
  * Pure: bytes out, no Buffer, no fs. The same coverage with the same `generatedAt` gives the
  * same bytes. Characters no font has stop the render (UnprintableError), as for the report.
  */
-import { createPdfDocument } from './jspdf-patches';
 import { templateUsesText, type Coverage } from '../coverage';
-import { registerFonts, type ReportFonts } from './fonts';
-import { fieldsNeedExtFont, fieldsNeedSipFont, findUnprintableFields } from './glyph-check';
-import { UnprintableError } from './errors';
-import { TextPainter } from './text-painter';
+import { type ReportFonts } from './fonts';
 import { A4, numberPages, PageFlow } from './page-flow';
 import { drawTable, tableHeight, type TableSpec } from './layout-table';
 import { chineseDate, chineseOrdinal, isoDateAt } from './format';
@@ -29,6 +25,7 @@ import { gradeTable, monthTables, sectionTable } from './summary-stats';
 import { drawCumulativeChart, drawMonthlyChart, tableCaption, TABLE_CAPTION_HEIGHT } from './summary-charts';
 import { consistencyObserverTable, consistencySectionTable } from './consistency-rows';
 import * as S from './report-style';
+import { openDocument } from './open-document';
 
 const SUMMARY_TITLE = '巡听旁听工作情况汇总';
 
@@ -75,14 +72,7 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   const asOf = chineseDate(asOfIso);
 
   const fields = summaryFields(coverage, { title, organisation });
-  const unprintable = findUnprintableFields(fields, fonts.coverage);
-  if (unprintable.length) throw new UnprintableError(unprintable);
-  const withExt = fieldsNeedExtFont(fields, fonts.coverage);
-  const withSip = fieldsNeedSipFont(fields, fonts.coverage);
-
-  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt, withSip);
-  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
+  const { doc, painter } = openDocument(fields, fonts);
   const flow = new PageFlow(doc, painter, A4);
   const cw = flow.contentWidth;
 

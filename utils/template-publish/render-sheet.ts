@@ -11,12 +11,8 @@
  * Pure (bytes out, no fs), same fonts, table layout and line breaking as the report. An invalid
  * template (InvalidTemplateError) or characters no font has (UnprintableError) stop the render.
  */
-import { createPdfDocument } from '../pdf/jspdf-patches';
 import { RUBRIC_ATTACHMENT, validateTemplate, type RubricTemplate } from '../rubric';
-import { registerFonts, type ReportFonts } from '../pdf/fonts';
-import { fieldsNeedExtFont, fieldsNeedSipFont, findUnprintableFields } from '../pdf/glyph-check';
-import { UnprintableError } from '../pdf/errors';
-import { TextPainter } from '../pdf/text-painter';
+import { type ReportFonts } from '../pdf/fonts';
 import { A4, numberPages, PageFlow } from '../pdf/page-flow';
 import { columnWidths, drawTable } from '../pdf/layout-table';
 import { attachFiles } from '../pdf/embed-file';
@@ -26,6 +22,7 @@ import * as S from '../pdf/report-style';
 import { InvalidTemplateError } from './errors';
 import { sheetFields } from './sheet-fields';
 import { SHEET_COLUMNS, SHEET_HEADER, sheetRows } from './sheet-rows';
+import { openDocument } from '../pdf/open-document';
 
 export interface SheetOptions {
   /** The publishing date printed on the sheet and the PDF creation date (default now). */
@@ -43,16 +40,10 @@ export function renderRubricSheet(template: RubricTemplate, fonts: ReportFonts, 
   if (!valid.ok) throw new InvalidTemplateError(valid.problems);
   const t = valid.value;
   const fields = sheetFields(t);
-  const unprintable = findUnprintableFields(fields, fonts.coverage);
-  if (unprintable.length) throw new UnprintableError(unprintable);
-  const withExt = fieldsNeedExtFont(fields, fonts.coverage);
-  const withSip = fieldsNeedSipFont(fields, fonts.coverage);
   const publishedAt = opts.publishedAt ?? new Date();
   const date = chineseDate(isoDateAt(publishedAt.toISOString()));
 
-  const doc = createPdfDocument({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts, withExt, withSip);
-  const painter = new TextPainter(doc, withExt, withSip ? fonts.sip : null);
+  const { doc, painter } = openDocument(fields, fonts);
   const flow = new PageFlow(doc, painter, A4);
   const cw = flow.contentWidth;
   const { box } = flow;

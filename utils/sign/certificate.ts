@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import { BasicConstraints, Certificate, Time } from 'pkijs';
-import { bytesEqual, sha256, toArrayBuffer, toHex } from './bytes';
+import { bytesEqual, latin1, sha256, toArrayBuffer, toHex } from './bytes';
 import { SignError } from './errors';
 import { formatName, nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
 import { derBlocks, toPem } from './pem';
@@ -31,9 +31,32 @@ export function certificateToPem(cert: Certificate): string {
   return toPem(certificateDer(cert), 'CERTIFICATE');
 }
 
+/**
+ * Certificates read from DER, by their bytes. A supervisor's inbox verifies hundreds of reports
+ * signed by the same few observers under the same CA: pkijs's schema matcher and the re-encoding
+ * for the DER cost more than the rest of a verification, and the chain checks below are cached
+ * per certificate object, so the same bytes must give the same object. Bounded: a batch of
+ * reports from strangers cannot grow it without limit.
+ */
+const readCache = new Map<string, Certificate>();
+const READ_CACHE_SIZE = 256;
+
+/** The certificate in these DER bytes (the same object for the same bytes); throws on anything else. */
+export function certificateFromDer(der: Uint8Array): Certificate {
+  const key = latin1(der);
+  let cert = readCache.get(key);
+  if (!cert) {
+    cert = Certificate.fromBER(toArrayBuffer(der));
+    if (readCache.size >= READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value!);
+    readCache.set(key, cert);
+    derCache.set(cert, der.slice());
+  }
+  return cert;
+}
+
 function parseOne(der: Uint8Array): Certificate {
   try {
-    return Certificate.fromBER(toArrayBuffer(der));
+    return certificateFromDer(der);
   } catch {
     throw new SignError('certificate-invalid', '证书无法读取（不是有效的 X.509 证书）');
   }
@@ -57,7 +80,7 @@ export function spkiDer(cert: Certificate): Uint8Array {
 }
 
 export function sameCertificate(a: Certificate, b: Certificate): boolean {
-  return bytesEqual(certificateDer(a), certificateDer(b));
+  return a === b || bytesEqual(certificateDer(a), certificateDer(b));
 }
 
 /** `AB:CD:…` (upper-case, colon-separated). */

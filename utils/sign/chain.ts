@@ -118,17 +118,30 @@ function candidate(cert: Certificate, issuer: Certificate): boolean {
   return !(aki && ski && !bytesEqual(aki, ski));
 }
 
+/**
+ * Whether an issuer's key signed a certificate, by certificate object: a fact about two fixed
+ * sets of bytes (certificateFromDer gives the same object for the same bytes), so an inbox of
+ * reports from the same observers checks each link of their chains once.
+ */
+const verified = new WeakMap<Certificate, WeakMap<Certificate, boolean>>();
+
 async function signedBy(cert: Certificate, issuer: Certificate, budget: PathBudget): Promise<boolean> {
   if (!isCaCertificate(issuer)) return false;
   const ku = keyUsageBits(issuer);
   if (ku && !ku.has(5)) return false;
+  const known = verified.get(cert)?.get(issuer);
+  if (known !== undefined) return known;
   if (budget.left <= 0) return false;
   budget.left--;
+  let ok: boolean;
   try {
-    return await cert.verify(issuer);
+    ok = await cert.verify(issuer);
   } catch {
-    return false;
+    ok = false;
   }
+  // Only whole answers are kept: a check cut short by the budget above is asked again next time.
+  verified.set(cert, (verified.get(cert) ?? new WeakMap()).set(issuer, ok));
+  return ok;
 }
 
 const has = (list: readonly Certificate[], c: Certificate) => list.some((x) => sameCertificate(x, c));

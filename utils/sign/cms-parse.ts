@@ -4,9 +4,11 @@
  * Returns null for anything that is not the expected shape.
  */
 import * as asn1js from 'asn1js';
-import { Certificate } from 'pkijs';
+import type { Certificate } from 'pkijs';
 import { toArrayBuffer } from './bytes';
+import { certificateFromDer } from './certificate';
 import { OID_SIGNED_DATA } from './cms-sign';
+import { derChildren, derElement, type DerElement } from './der-walk';
 
 export interface ParsedSignerInfo {
   /** IssuerAndSerialNumber: the issuer Name's DER and the serial's bytes; or a subjectKeyIdentifier. */
@@ -78,7 +80,75 @@ function parseSignerInfo(si: asn1js.BaseBlock): ParsedSignerInfo | null {
   return { sid, digestAlgorithm, signedAttrs, attributes, signatureAlgorithm, signature: new Uint8Array(sig.valueBlock.valueHexView) };
 }
 
+/** The CMS's certificates, at most MAX_CMS_CERTIFICATES of them parsed; null when one cannot be read. */
+function readCertificates(certs: { isSequence: boolean; der: Uint8Array }[]): Certificate[] | null {
+  const out: Certificate[] = [];
+  // Dozens of look-alike CA certificates are an attack on the path builder's time: do not even parse them.
+  for (const c of certs.length > MAX_CMS_CERTIFICATES ? [] : certs) {
+    if (!c.isSequence) continue; // other certificate formats are ignored
+    try {
+      out.push(certificateFromDer(c.der));
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+
+function readSignerInfos(infos: Uint8Array[]): ParsedSignerInfo[] | null {
+  const out: ParsedSignerInfo[] = [];
+  for (const der of infos) {
+    const asn = asn1js.fromBER(toArrayBuffer(der));
+    const parsed = asn.offset === -1 ? null : parseSignerInfo(asn.result);
+    if (!parsed) return null;
+    out.push(parsed);
+  }
+  return out;
+}
+
+const SEQUENCE = 0x30;
+const SET = 0x31;
+const OID = 0x06;
+/** A context-specific tag [n] (constructed or not), as isContext reads asn1js blocks. */
+const isContextTag = (e: DerElement | undefined, n: number) => e !== undefined && (e.tag & 0xc0) === 0x80 && (e.tag & 0x1f) === n;
+
+/**
+ * The envelope walked as DER slices; only each SignerInfo goes through asn1js, and each
+ * certificate through certificateFromDer (cached by its bytes). Undefined when the bytes are
+ * not plain definite-length DER: then the full asn1js reading below decides.
+ */
+function parseDer(der: Uint8Array): ParsedCms | null | undefined {
+  const top = derElement(der);
+  const info = top?.tag === SEQUENCE ? derChildren(top) : null;
+  if (!info) return undefined;
+  const [type, wrapped] = info;
+  if (type?.tag !== OID) return undefined;
+  if (oidOf(asn1js.fromBER(toArrayBuffer(type.der)).result) !== OID_SIGNED_DATA || !isContextTag(wrapped, 0)) return null;
+  const sd = derChildren(wrapped)?.[0];
+  const parts = sd?.tag === SEQUENCE ? derChildren(sd) : null;
+  if (!parts) return undefined;
+  if (parts.length < 4) return null;
+  const encap = derChildren(parts[2]);
+  if (!encap) return undefined;
+  const hasContent = encap.length > 1 && isContextTag(encap[1], 0);
+  let i = 3;
+  let certs: DerElement[] = [];
+  if (isContextTag(parts[i], 0)) {
+    const found = derChildren(parts[i++]);
+    if (!found) return undefined;
+    certs = found;
+  }
+  if (isContextTag(parts[i], 1)) i++; // CRLs
+  const infos = parts[i]?.tag === SET ? derChildren(parts[i]) : null;
+  if (!infos) return parts[i]?.tag === SET ? undefined : null;
+  const certificates = readCertificates(certs.map((c) => ({ isSequence: c.tag === SEQUENCE, der: c.der })));
+  const signerInfos = certificates && readSignerInfos(infos.map((e) => e.der));
+  return certificates && signerInfos && { hasContent, certificates, certificateCount: certs.length, signerInfos };
+}
+
 export function parseSignedData(der: Uint8Array): ParsedCms | null {
+  const fast = parseDer(der);
+  if (fast !== undefined) return fast;
   const asn = asn1js.fromBER(toArrayBuffer(der));
   if (asn.offset === -1 || !(asn.result instanceof asn1js.Sequence)) return null;
   const [type, wrapped] = children(asn.result);
@@ -89,29 +159,12 @@ export function parseSignedData(der: Uint8Array): ParsedCms | null {
   const encap = children(parts[2]);
   const hasContent = encap.length > 1 && isContext(encap[1], 0);
   let i = 3;
-  const certificates: Certificate[] = [];
-  let certificateCount = 0;
-  if (isContext(parts[i], 0)) {
-    const certs = children(parts[i++]);
-    certificateCount = certs.length;
-    // Dozens of look-alike CA certificates are an attack on the path builder's time: do not even parse them.
-    for (const c of certificateCount > MAX_CMS_CERTIFICATES ? [] : certs) {
-      if (!(c instanceof asn1js.Sequence)) continue; // other certificate formats are ignored
-      try {
-        certificates.push(Certificate.fromBER(toArrayBuffer(bytesOf(c))));
-      } catch {
-        return null;
-      }
-    }
-  }
+  let certs: asn1js.BaseBlock[] = [];
+  if (isContext(parts[i], 0)) certs = children(parts[i++]);
   if (isContext(parts[i], 1)) i++; // CRLs
   const infos = parts[i];
   if (!(infos instanceof asn1js.Set)) return null;
-  const signerInfos: ParsedSignerInfo[] = [];
-  for (const si of children(infos)) {
-    const parsed = parseSignerInfo(si);
-    if (!parsed) return null;
-    signerInfos.push(parsed);
-  }
-  return { hasContent, certificates, certificateCount, signerInfos };
+  const certificates = readCertificates(certs.map((c) => ({ isSequence: c instanceof asn1js.Sequence, der: bytesOf(c) })));
+  const signerInfos = certificates && readSignerInfos(children(infos).map(bytesOf));
+  return certificates && signerInfos && { hasContent, certificates, certificateCount: certs.length, signerInfos };
 }

@@ -1,7 +1,7 @@
 /**
  * The observation record embedded in a report: Catalog → /Names → /EmbeddedFiles (a name
- * tree) → `observation.json` → its /EmbeddedFile stream, inflated with DecompressionStream
- * (browsers and Node 20) under a size limit, so a decompression bomb cannot exhaust memory.
+ * tree) → `observation.json` → its /EmbeddedFile stream, inflated under a size limit (utils/io
+ * inflateAtMost), so a decompression bomb cannot exhaust memory.
  *
  * One record, one reading: the verifier, pdf.js, poppler's pdfdetach and a viewer's attachment
  * pane must all see the same file, so a report is read only when there is exactly one embedded
@@ -17,7 +17,7 @@
  * or a huge tree cannot hang it.
  */
 import { RECORD_ATTACHMENT } from '../record';
-import { indexOfAscii, toArrayBuffer } from './bytes';
+import { inflateAtMost } from '../io/inflate-at-most';
 import { PdfFile } from './pdf-parse';
 import { PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-syntax';
 
@@ -87,9 +87,6 @@ function onlyNameTreeEntry(file: PdfFile, root: PdfDict | undefined): TreeEntry 
   return found;
 }
 
-/** Markers of an attachment in an object's bytes: a cheap test before parsing it ('#': a name may spell them with escapes, /File#41ttachment). */
-const ATTACHMENT_MARKERS = ['/EF', '/FileAttachment', '/Filespec', '/EmbeddedFile', '/AF', '#'];
-
 /** What, in `value`, makes a second attachment (a dictionary nested anywhere inside counts), or null. */
 function attachmentIn(value: PdfValue | undefined, depth = 0): string | null {
   if (depth > 64) return null; // the lexer never nests deeper
@@ -116,8 +113,9 @@ function attachmentIn(value: PdfValue | undefined, depth = 0): string | null {
 function refuseOtherAttachments(file: PdfFile, own: Set<number>, catalog: number | undefined): void {
   for (const { num, gen, offset } of file.currentObjects()) {
     if (own.has(num)) continue;
-    const end = file.objectEnd(offset);
-    if (!ATTACHMENT_MARKERS.some((m) => indexOfAscii(file.bytes, m, offset, end) >= 0)) continue;
+    // Every object is parsed (its dictionary only: stream data is skipped by its /Length), not
+    // searched for marker bytes first: compressed streams hold such bytes by chance, so the
+    // search read the whole file several times and still parsed nearly every stream.
     let value: PdfValue;
     try {
       value = file.objectAt(offset, num, gen).value;
@@ -130,33 +128,11 @@ function refuseOtherAttachments(file: PdfFile, own: Set<number>, catalog: number
   }
 }
 
-async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  const stream = new Blob([toArrayBuffer(data)]).stream().pipeThrough(new DecompressionStream('deflate'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > limit) {
-        await reader.cancel();
-        throw new EmbeddedFileError('too-large', `嵌入的记录解压后超过 ${Math.round(limit / 1048576)} MB，拒绝读取`);
-      }
-      chunks.push(value);
-    }
-  } catch (e) {
-    if (e instanceof EmbeddedFileError) throw e;
-    throw new EmbeddedFileError('damaged', '嵌入的记录无法解压（数据损坏）');
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+function inflate(data: Uint8Array, limit: number): Uint8Array {
+  const r = inflateAtMost(data, limit, 'zlib');
+  if (r.ok) return r.bytes;
+  if (r.problem === 'too-large') throw new EmbeddedFileError('too-large', `嵌入的记录解压后超过 ${Math.round(limit / 1048576)} MB，拒绝读取`);
+  throw new EmbeddedFileError('damaged', '嵌入的记录无法解压（数据损坏）');
 }
 
 const sameRef = (a: PdfValue | undefined, b: PdfValue | undefined): boolean => a instanceof PdfRef && b instanceof PdfRef && a.num === b.num && a.gen === b.gen;

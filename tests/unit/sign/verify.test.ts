@@ -170,6 +170,21 @@ describe('the corpus of bad files', () => {
     expectRejected(await verifyPdf(withCms(signed, sig, cms), trust), 'not-detached', '不是分离式签名');
   });
 
+  it('a CMS in BER with indefinite lengths (as some signers write it) verifies as its DER form does', async () => {
+    const sig = signatures(signed)[0];
+    const der = cmsOf(signed, sig);
+    // ContentInfo and its [0] wrapper re-encoded with indefinite lengths and end-of-contents octets.
+    const info = der.subarray(2 + (der[1] & 0x7f));
+    const oidLen = 2 + info[1];
+    const wrapped = info.subarray(oidLen);
+    const inner = wrapped.subarray(2 + (wrapped[1] & 0x7f));
+    const ber = Uint8Array.from([0x30, 0x80, ...info.subarray(0, oidLen), 0xa0, 0x80, ...inner, 0, 0, 0, 0]);
+    const v = await verifyPdf(withCms(signed, sig, ber), trust);
+    expect(v.ok).toBe(true);
+    expect(v.signatures[0].signer?.cn).toBe((await verifyPdf(signed, trust)).signatures[0].signer?.cn);
+    expect(v.recordJson).toBe(reportRecordJson(record));
+  });
+
   it('a CMS whose signature value was altered', async () => {
     const sig = signatures(signed)[0];
     const cms = cmsOf(signed, sig).slice();

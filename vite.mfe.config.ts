@@ -8,6 +8,8 @@ export default defineConfig({
   oxc: preactJsx,
   resolve: { alias: stubOptionalJsPdfDeps },
   publicDir: 'public',
+  // Emitted files (the inbox's verifier worker) are found beside the module, wherever a portal serves it.
+  base: './',
   build: {
     outDir: 'dist/mfe',
     emptyOutDir: true,

@@ -1,8 +1,9 @@
 import { computed, signal } from '@preact/signals';
-import { inspectReport, refuseBySize, type UntrustedIssuer } from '../../utils/collect';
+import type { UntrustedIssuer } from '../../utils/collect';
 import { ingestInspected, trustStoreOf, type IngestResult, type XuntingDB } from '../../utils/db';
 import { errorMessage } from '../ui/errors';
-import { bytesBlob, fileBytes } from '../ui/files';
+import { bytesBlob } from '../ui/files';
+import { createInspector, type Inspected, type Inspector } from './inspector';
 import type { PickedFile } from './collect-files';
 
 export interface InboxProgress {
@@ -16,6 +17,11 @@ export interface RefusedIssuer {
   issuer: UntrustedIssuer;
   files: PickedFile[];
 }
+
+/** Files read and verified ahead of the one being stored. */
+const INSPECT_AHEAD = 6;
+/** Transactions queued in IndexedDB while the next file is verified. */
+const STORES_IN_FLIGHT = 4;
 
 const zero = (): InboxProgress['counts'] => ({ accepted: 0, duplicate: 0, superseded: 0, rejected: 0 });
 const issuerKey = (i: UntrustedIssuer) => i.fingerprint ?? `${i.cn}/${i.o}`;
@@ -57,31 +63,53 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
     results.value = [];
     untrusted.value = [];
     progress.value = { done: 0, total: picked.length, counts: { ...counts } };
+    let inspector: Inspector | null = null;
     try {
       const trust = await trustStoreOf(db);
       let lastPaint = 0;
       let lastTable = 0;
-      // Read and verify the next file while this one's transaction commits (IndexedDB works
-      // off the page's thread); files are still stored one by one, in order.
-      const inspect = async (p: PickedFile) => {
-        const early = refuseBySize(p.name, p.file.size);
-        const bytes = early ? null : await fileBytes(p.file);
-        return { bytes, inspection: early ?? (await inspectReport(p.name, bytes!, trust)) };
-      };
-      const settle = (p: PickedFile) => inspect(p).then((ok) => ({ ok }), (failure: unknown) => ({ failure }));
-      let next = settle(picked[0]);
-      for (const [i, p] of picked.entries()) {
-        if (cancelled) break;
-        const inspected = await next;
-        if (i + 1 < picked.length) next = settle(picked[i + 1]);
-        let result: IngestResult;
-        try {
-          if ('failure' in inspected) throw inspected.failure;
-          const { bytes, inspection } = inspected.ok;
-          result = await ingestInspected(db, inspection, bytes ? bytesBlob(bytes, 'application/pdf') : new Blob());
-        } catch (e) {
-          result = { outcome: 'rejected', fileName: p.name, code: 'storage', reason: `未能保存：${errorMessage(e)}` };
+      // Three stages overlap, each in file order: files are read and verified a few ahead (in
+      // a worker when the page can start one: see inspector.ts), while earlier files'
+      // transactions run in IndexedDB, up to STORES_IN_FLIGHT of them queued. Still one
+      // transaction per file: IndexedDB runs read-write transactions over the same tables one
+      // after another in the order they were opened, so each file is decided against every file
+      // before it, as if they had been stored one by one.
+      inspector = await createInspector(trust);
+      const ahead = new Map<number, Promise<Inspected>>();
+      const inspected = (i: number) => {
+        for (let k = i; k < Math.min(picked.length, i + INSPECT_AHEAD); k++) {
+          if (ahead.has(k)) continue;
+          const job = inspector!.inspect(picked[k].name, picked[k].file);
+          job.catch(() => undefined); // a file left behind by 取消 must not surface as an unhandled rejection
+          ahead.set(k, job);
         }
+        const job = ahead.get(i)!;
+        ahead.delete(i);
+        return job;
+      };
+      // `ready` resolves once the file's transaction is opened (or the file refused): the next
+      // file's transaction may then be opened after it.
+      const store = (i: number, p: PickedFile) => {
+        let opened!: () => void;
+        const ready = new Promise<void>((ok) => (opened = ok));
+        const result = (async (): Promise<IngestResult> => {
+          try {
+            const { bytes, inspection } = await inspected(i);
+            const stored = ingestInspected(db, inspection, bytes ? bytesBlob(bytes, 'application/pdf') : new Blob());
+            opened();
+            return await stored;
+          } catch (e) {
+            return { outcome: 'rejected', fileName: p.name, code: 'storage', reason: `未能保存：${errorMessage(e)}` };
+          } finally {
+            opened();
+          }
+        })();
+        return { ready, result };
+      };
+      const storing: { i: number; p: PickedFile; result: Promise<IngestResult> }[] = [];
+      const finish = async () => {
+        const { i, p, result: pending } = storing.shift()!;
+        const result = await pending;
         out.push(result);
         if (result.outcome === 'rejected' && result.issuer) refused.push({ result, file: p });
         counts[result.outcome] += 1;
@@ -90,19 +118,28 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
         // both always at the end.
         if (Date.now() - lastPaint > 100 || i === picked.length - 1) {
           lastPaint = Date.now();
-          progress.value = { done: i + 1, total: picked.length, counts: { ...counts } };
+          progress.value = { done: out.length, total: picked.length, counts: { ...counts } };
           if (lastPaint - lastTable > 1000) {
             lastTable = lastPaint;
             results.value = [...out];
           }
           await new Promise((ok) => setTimeout(ok, 0));
         }
+      };
+      for (const [i, p] of picked.entries()) {
+        if (cancelled) break;
+        const { ready, result } = store(i, p);
+        storing.push({ i, p, result });
+        await ready;
+        if (storing.length >= STORES_IN_FLIGHT) await finish();
       }
+      while (storing.length) await finish();
       progress.value = { done: out.length, total: picked.length, counts: { ...counts } };
       results.value = [...out];
     } catch (e) {
       error.value = errorMessage(e);
     } finally {
+      inspector?.close();
       untrusted.value = refused;
       running.value = false;
       hooks.onImported?.({ ...counts, files: out.length });

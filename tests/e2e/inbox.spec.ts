@@ -18,7 +18,10 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
     const dash = await openExtensionPage(rb, 'dashboard.html');
     const errors = collectConsoleErrors(dash);
     await setUpSupervisor(dash, corpus);
+    // The files are verified off the page's thread, in the inbox's worker.
+    const verifier = dash.waitForEvent('worker');
     await chooseReports(dash, corpus.files.map((f) => f.path));
+    expect((await verifier).url()).toMatch(/\/assets\/inspect-worker-[\w-]+\.js$/);
     const good = corpus.files.filter((f) => f.kind === 'good');
     const bad = corpus.files.filter((f) => f.kind !== 'good');
     // The progress bar runs up to the number of files.

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectReport, MemoryCollection, MAX_REPORT_BYTES, type Inspection } from '../../../utils/collect';
-import { XuntingDB, collectedRecords, collectionCounts, ingestInspected, removeCollected } from '../../../utils/db';
+import { XuntingDB, addTrusted, collectedRecords, collectionCounts, ingestInspected, removeCollected } from '../../../utils/db';
 import { renderReport } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import { finalizeRecord, reviseRecord, type ObservationRecord } from '../../../utils/record';
-import { signPdf, type Identity, type TrustStore } from '../../../utils/sign';
+import { certificateToPem, signPdf, type Identity, type TrustStore } from '../../../utils/sign';
+import { createInboxStore } from '../../../components/collect/inbox-store';
 import { demo } from '../../fixtures/records/builders';
 import { makePki, observer, type Pki } from '../../fixtures/sign/pki';
 import { tracked } from '../../fixtures/db';
@@ -115,6 +116,18 @@ describe('the collection: each record revision once, newer revisions supersede',
     expect(kept).toMatchObject({ superseded: 1, fileName: '第1版-已会签.pdf' });
     expect(kept!.signers.map((s) => s.cn)).toEqual(['张三', '李四']);
     // Files: the countersigned revision 1 and revision 2; the replaced first file is gone.
+    expect(await collectionCounts(db)).toEqual({ current: 1, superseded: 1, files: 2 });
+  });
+
+  it('in the inbox (all six picked at once, verified ahead, transactions queued): the same outcomes in the same order', async () => {
+    const db = freshDb();
+    await addTrusted(db, certificateToPem(pki.ca.certificate));
+    const inbox = createInboxStore(db);
+    const picked = (await scenario()).map(([i, bytes]) => ({ name: i.fileName, file: new File([bytes.slice()], i.fileName, { type: 'application/pdf' }) }));
+    await inbox.importFiles(picked);
+    expect(inbox.error.value).toBe('');
+    expect(inbox.results.value.map((r) => [r.outcome, 'note' in r ? r.note : r.reason])).toEqual(expected);
+    expect(inbox.progress.value).toMatchObject({ done: 6, total: 6, counts: { accepted: 2, duplicate: 4, superseded: 0, rejected: 0 } });
     expect(await collectionCounts(db)).toEqual({ current: 1, superseded: 1, files: 2 });
   });
 

@@ -75,6 +75,17 @@ interface CountedSession extends GradedSession {
   template: { id: string; version: number; title: string };
 }
 
+/**
+ * A record's score, computed once per record object: a signed record never changes, and the
+ * coverage page recomputes over the same records at every change of scope or filter.
+ */
+const scores = new WeakMap<ObservationRecord, ScoreSummary>();
+function scoreOf(r: ObservationRecord): ScoreSummary {
+  let score = scores.get(r);
+  if (!score) scores.set(r, (score = scoreTemplate(r.template, r.scores)));
+  return score;
+}
+
 /** The templates and versions behind the figures, by template id; versions ascending. */
 function templateUses(counted: readonly CountedSession[]): TemplateUse[] {
   const byId = new Map<string, { title: string; newest: number; versions: Map<number, number> }>();
@@ -137,7 +148,7 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
       problems.push(inactiveUnitProblem(c, found.unit));
       continue;
     }
-    const score = scoreTemplate(r.template, r.scores);
+    const score = scoreOf(r);
     const summary = sessionSummary(c, found.unit.id, score);
     const i = monthIndex(yearOf(r.date), Number(r.date.slice(5, 7)));
     if (i >= 0) {

@@ -11,10 +11,10 @@ import type { CollectedRecord } from './types';
  */
 export function latestFinalRecords(records: readonly CollectedRecord[]): CollectedRecord[] {
   const finals = records.filter((c) => c.record.status === 'final');
-  return finals.filter(
-    (c, i) =>
-      !finals.some((o, j) => o.record.id === c.record.id && (supersedes(o, c) || (j < i && o.record.revision === c.record.revision))),
-  );
+  // Compared within each record id only: an inbox of thousands of reports stays linear.
+  const byId = new Map<string, { o: CollectedRecord; j: number }[]>();
+  finals.forEach((o, j) => byId.set(o.record.id, [...(byId.get(o.record.id) ?? []), { o, j }]));
+  return finals.filter((c, i) => !byId.get(c.record.id)!.some(({ o, j }) => supersedes(o, c) || (j < i && o.record.revision === c.record.revision)));
 }
 
 /** Record ids that more than one counted revision claims (after latestFinalRecords), with those revisions. */

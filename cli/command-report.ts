@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { isCalendarDate, type ObservationRecord } from '../utils/record';
-import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, UnprintableError } from '../utils/pdf';
+import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, signatureFaces, UnprintableError } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
 import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
 import { parseJsonText, type Problem } from '../utils/validate';
@@ -124,7 +124,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const fonts = loadReportFonts(values.fonts ? { dir: at(values.fonts) } : {});
     pdf = renderReport(record, fonts);
-    if (identity) pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain });
+    if (identity) pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, appearanceFonts: signatureFaces(fonts) });
   } catch (e) {
     if (e instanceof InvalidRecordError) io.err(`记录无效，未生成报告：\n${problemLines(e.problems)}`);
     else if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignatureImageError || e instanceof SignError) io.err(`${e.message}\n未生成报告。`);

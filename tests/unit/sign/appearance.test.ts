@@ -278,3 +278,116 @@ describe('the box abused after signing: refused as any other change', () => {
     expect(v.reason).toContain('第 2 个签名');
   });
 });
+
+describe('a later signature over an update that holds more than that signature: refused, though every signature verifies', () => {
+  const FORM = (text: string, resources = '/Font << >>') => streamBody(`/Type /XObject /Subtype /Form /BBox [0 0 300 200] /Resources << ${resources} >>`, enc(`0 0 300 200 re f BT 5 30 Td (${text}) Tj ET`));
+  /** The first page listing the signature area (the 巡听人员 page) and page 1. */
+  const pagesOf = () => {
+    const [first] = widgets(signed);
+    return { tablePage: first.page, page1: layoutOf(signed).page1, area: first.rect };
+  };
+  /** `signed` + an update with `objects` (numbers from the file's size), then countersigned by 李四 (trusted). */
+  async function countersignedOver(objects: (size: number) => NewObject[]): Promise<Uint8Array> {
+    const size = layoutOf(signed).size;
+    const update = appendUpdate(signed, objects(size));
+    return sign(update, pki.li, LATER);
+  }
+  const editedIn = (pdf: Uint8Array, num: number, re: RegExp, to: string) =>
+    editedObject(pdf, num, (b) => {
+      expect(b).toMatch(re);
+      return b.replace(re, to);
+    });
+  /** Page `num` with `ref` added to its /Annots (made when it has none). */
+  const withAnnot = (pdf: Uint8Array, num: number, ref: number) =>
+    editedObject(pdf, num, (b) => (/\/Annots \[/.test(b) ? b.replace(/\/Annots \[([^\]]*)\]/, `/Annots [$1 ${ref} 0 R]`) : b.replace(/>>\s*$/, `/Annots [${ref} 0 R] >>`)));
+  async function expectRevisionRefused(pdf: Uint8Array, reason: RegExp) {
+    const path = saveFile(pdf, 'over.pdf');
+    // Every signature is cryptographically fine: pdfsig says so.
+    const sigs = pdfsig(path).signatures;
+    expect(sigs.length).toBeGreaterThanOrEqual(2);
+    expect(sigs.every((s) => s.valid)).toBe(true);
+    const v = await verifyPdf(pdf, trust);
+    expect(v.ok).toBe(false);
+    expect(v.code).toBe('revision-invalid');
+    expect(v.reason).toMatch(/^第 2 个签名的版本除了签名还改动了文件：/);
+    expect(v.reason).toMatch(reason);
+    expect(v.record).toBeUndefined();
+  }
+
+  it('control: an invisible countersignature (as before this box existed) and a visible one are accepted', async () => {
+    const bare = (pdf: Uint8Array, id: Identity, t: Date) => signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime: t });
+    const invisible = await bare(await bare(plain, pki.zhang, SIGNING_TIME), pki.li, LATER);
+    expect((await verifyPdf(invisible, trust)).ok).toBe(true);
+    expect((await verifyPdf(cosigned, trust)).ok).toBe(true);
+  });
+
+  it('a white square annotation over the scores, added before countersigning', async () => {
+    const { page1 } = pagesOf();
+    const pdf = await countersignedOver((size) => [
+      { num: size, body: `<< /Type /Annot /Subtype /Square /F 4 /Rect [56 300 539 700] /IC [1 1 1] /C [1 1 1] /P ${page1} 0 R >>` },
+      withAnnot(signed, page1, size),
+    ]);
+    await expectRevisionRefused(pdf, /加入了签名以外的注释（\/Subtype \/Square/);
+  });
+
+  it('a new content stream on page 1 (the scores redrawn)', async () => {
+    const { page1 } = pagesOf();
+    const pdf = await countersignedOver((size) => [
+      { num: size, body: streamBody('', enc('1 g 56 300 483 400 re f 0 g BT /F1 12 Tf 100 500 Td (100) Tj ET')) },
+      editedIn(signed, page1, /\/Contents (\d+) 0 R/, `/Contents [$1 0 R ${size} 0 R]`),
+    ]);
+    await expectRevisionRefused(pdf, /号页面对象中注释以外的内容（\/Contents）/);
+  });
+
+  it('a signature widget for the countersignature drawn over the scores (its box outside the signature area)', async () => {
+    const { page1 } = pagesOf();
+    const pdf = await countersignedOver((size) => [
+      { num: size, body: FORM('Score 100') },
+      // /V: the /Sig dictionary signPdf writes next (numbered from the new /Size).
+      { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [56 300 539 700] /P ${page1} 0 R /V ${size + 2} 0 R /AP << /N ${size} 0 R >> /T (Signature7) >>` },
+      withAnnot(signed, page1, size + 1),
+    ]);
+    await expectRevisionRefused(pdf, /签名框（对象 \d+）不在报告预留的签名区域内/);
+  });
+
+  it('inside the signature area: a widget that is no signature field, one whose /V is the first signature, one whose appearance draws an image', async () => {
+    const { tablePage, area } = pagesOf();
+    const box = `[${area[0] + 320} ${area[1]} ${area[2] + 320} ${area[3]}]`;
+    const cases: [string, (size: number) => NewObject[], RegExp][] = [
+      [
+        'text field',
+        (size) => [
+          { num: size, body: FORM('Approved') },
+          { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Tx /F 4 /Rect ${box} /P ${tablePage} 0 R /AP << /N ${size} 0 R >> /T (Note) >>` },
+          withAnnot(signed, tablePage, size + 1),
+        ],
+        /不是签名域的注释/,
+      ],
+      [
+        'first signature again',
+        (size) => [
+          { num: size, body: FORM('Zhang San') },
+          { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect ${box} /P ${tablePage} 0 R /V ${(widgets(signed)[0].dict.get('V') as PdfRef).num} 0 R /AP << /N ${size} 0 R >> /T (Signature8) >>` },
+          withAnnot(signed, tablePage, size + 1),
+        ],
+        /\/V 不是这一版本的签名/,
+      ],
+      [
+        'image',
+        (size) => [
+          { num: size, body: FORM('x', '/XObject << /Im1 1 0 R >>') },
+          { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect ${box} /P ${tablePage} 0 R /V ${size + 2} 0 R /AP << /N ${size} 0 R >> /T (Signature8) >>` },
+          withAnnot(signed, tablePage, size + 1),
+        ],
+        /字体以外的资源/,
+      ],
+    ];
+    for (const [, objects, reason] of cases) await expectRevisionRefused(await countersignedOver(objects), reason);
+  });
+
+  it('the document Info (title) changed in the countersigned revision', async () => {
+    const L = layoutOf(signed);
+    const pdf = await countersignedOver(() => [editedIn(signed, L.info!, /\/Title /, '/Title (Forged) /OldTitle ')]);
+    await expectRevisionRefused(pdf, /改动了已签名的对象 \d+/);
+  });
+});

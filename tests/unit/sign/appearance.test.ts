@@ -391,3 +391,15 @@ describe('a later signature over an update that holds more than that signature: 
     await expectRevisionRefused(pdf, /改动了已签名的对象 \d+/);
   });
 });
+
+describe('a name beyond the BMP', () => {
+  it('𠮷 (U+20BB7) in the signer\'s name is drawn from the supplementary face and read back by pdftotext', async () => {
+    const all = loadReportFonts();
+    const id = await observer(pki.ca, '𠮷田');
+    const pdf = await signPdf(plain, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime: SIGNING_TIME, appearanceFonts: signatureFaces(all) });
+    const path = saveFile(pdf, 'sip.pdf');
+    expect(textIn(path, widgets(pdf)[0]).replace(/\s+/g, '')).toContain('数字签名：𠮷田');
+    expect(run('pdffonts', [path]).out).toContain('XTSIGC+XuntingSignature3');
+    expect(pdfsig(path).signatures[0].valid).toBe(true);
+  });
+});

@@ -31,7 +31,7 @@ const usage = `用法：
 退出码：0 成功；1 失败（不写出文件）；2 命令行有误。`;
 
 /** Problems with existing signatures that make countersigning pointless (trust is not judged here). */
-const BROKEN: readonly VerdictCode[] = ['byterange-invalid', 'cms-invalid', 'not-detached', 'digest-mismatch', 'signature-invalid', 'appended-after-signature'];
+const BROKEN: readonly VerdictCode[] = ['byterange-invalid', 'cms-invalid', 'not-detached', 'digest-mismatch', 'signature-invalid', 'appended-after-signature', 'revision-invalid'];
 
 async function sign(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {

@@ -157,6 +157,29 @@ describe('the box of each signature', () => {
     expect(b).toContain(`SHA-256指纹：${await shortPrint(pki.li)}…`);
   });
 
+  it('pdf.js (Firefox\'s viewer) lists both as signature fields with an appearance and draws their text', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: cosigned.slice(), verbosity: 0 }).promise;
+    const page = await doc.getPage(widgets(cosigned)[0].pageNumber);
+    const annots = await page.getAnnotations();
+    expect(annots.map((a) => [a.subtype, a.fieldType, a.fieldName, a.hasAppearance])).toEqual([
+      ['Widget', 'Sig', 'Signature1', true],
+      ['Widget', 'Sig', 'Signature2', true],
+    ]);
+    const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE });
+    let inside = false;
+    let drawn = 0;
+    let glyphs = 0;
+    ops.fnArray.forEach((fn, i) => {
+      if (fn === pdfjs.OPS.beginAnnotation) [inside, drawn] = [true, drawn + 1];
+      else if (fn === pdfjs.OPS.endAnnotation) inside = false;
+      else if (inside && fn === pdfjs.OPS.showText) glyphs += (ops.argsArray[i][0] as unknown[]).length;
+    });
+    expect(drawn).toBe(2);
+    expect(glyphs).toBeGreaterThan(100); // four lines in each box
+    await doc.destroy();
+  });
+
   it('embeds only the glyphs it draws (a few KB, not the 2.8 MB face)', () => {
     const growth = cosigned.length - signed.length;
     expect(growth).toBeLessThan(40_000);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { isCalendarDate, type ObservationRecord } from '../utils/record';
-import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, UnprintableError } from '../utils/pdf';
+import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, signatureFaces, UnprintableError } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
 import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
 import { parseJsonText, type Problem } from '../utils/validate';
@@ -121,10 +121,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   let pdf: Uint8Array;
+  let pages: number;
   try {
     const fonts = loadReportFonts(values.fonts ? { dir: at(values.fonts) } : {});
     pdf = renderReport(record, fonts);
-    if (identity) pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain });
+    // Counted before signing: the signature's update writes the page holding its box once more.
+    pages = countPages(pdf);
+    if (identity) pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, appearanceFonts: signatureFaces(fonts) });
   } catch (e) {
     if (e instanceof InvalidRecordError) io.err(`记录无效，未生成报告：\n${problemLines(e.problems)}`);
     else if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignatureImageError || e instanceof SignError) io.err(`${e.message}\n未生成报告。`);
@@ -141,7 +144,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_FAIL;
   }
   const signedBy = identity ? `，已由 ${(await certificateInfo(identity.certificate)).subject.cn} 签名` : '';
-  io.out(`已生成报告：${out}（${countPages(pdf)} 页，${Math.round(pdf.length / 1024)} KB${signedBy}）`);
+  io.out(`已生成报告：${out}（${pages} 页，${Math.round(pdf.length / 1024)} KB${signedBy}）`);
   return EXIT_OK;
 }
 

@@ -12,6 +12,8 @@ import { parseOptions } from './parse-options';
 import { readSecret } from './read-secret';
 import { existing, readBytes, readFailure, readIdentityFile } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
+import { FontError, signatureFaces } from '../utils/pdf';
+import { loadReportFonts } from './node-fonts';
 
 const usage = `用法：
   xunting sign 报告.pdf --identity 身份.p12 [--out 输出.pdf] [--reason 理由] [--location 地点] [--force]
@@ -29,7 +31,7 @@ const usage = `用法：
 退出码：0 成功；1 失败（不写出文件）；2 命令行有误。`;
 
 /** Problems with existing signatures that make countersigning pointless (trust is not judged here). */
-const BROKEN: readonly VerdictCode[] = ['byterange-invalid', 'cms-invalid', 'not-detached', 'digest-mismatch', 'signature-invalid', 'appended-after-signature'];
+const BROKEN: readonly VerdictCode[] = ['byterange-invalid', 'cms-invalid', 'not-detached', 'digest-mismatch', 'signature-invalid', 'appended-after-signature', 'revision-invalid'];
 
 async function sign(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -71,7 +73,16 @@ async function sign(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const signed = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, reason: values.reason, location: values.location });
+  let appearanceFonts: Uint8Array[];
+  try {
+    // The visible box under the 巡听人员 table (a PDF that keeps no room for it is signed invisibly).
+    appearanceFonts = signatureFaces(loadReportFonts());
+  } catch (e) {
+    if (!(e instanceof FontError)) throw e;
+    io.err(`${e.message}\n未签名。`);
+    return EXIT_FAIL;
+  }
+  const signed = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, reason: values.reason, location: values.location, appearanceFonts });
   writeFileAtomic(out, signed);
   const who = (await certificateInfo(identity.certificate)).subject;
   const n = existingVerdict.signatures.length + 1;

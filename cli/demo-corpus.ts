@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCsv, writeXlsx } from '../utils/io';
-import { renderReport } from '../utils/pdf';
+import { renderReport, signatureFaces } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
 import { planToRows, type Plan } from '../utils/plan';
 import type { Unit } from '../utils/roster';
@@ -84,7 +84,7 @@ export async function writeDemoCorpus(dir: string, opts: { onProgress?(done: num
     files.push({ name, path, kind, unitId, date });
     opts.onProgress?.(files.length, total);
   };
-  const sign = ({ pdf, signer }: { pdf: Uint8Array; signer: Identity }) => signPdf(pdf, { key: signer.privateKey, certificate: signer.certificate, chain: signer.chain });
+  const sign = ({ pdf, signer }: { pdf: Uint8Array; signer: Identity }) => signPdf(pdf, { key: signer.privateKey, certificate: signer.certificate, chain: signer.chain, appearanceFonts: signatureFaces(fonts) });
   for (const [i, v] of [...visits, ...repeats].entries()) {
     const date = dayIn(v.month, i);
     write(`巡听旁听情况记录表-${byId.get(v.unitId)!.name}-${date}.pdf`, await sign(await report(v.unitId, date)), 'good', v.unitId, date);

@@ -65,7 +65,7 @@ export function memberDraftFromInvitation(text: string, member: string, blank: O
 /** The member's 独立评分表 for their finalised record, signed with their identity. */
 export async function signedMemberSheet(platform: Platform, db: XuntingDB, r: ObservationRecord): Promise<{ name: string; bytes: Uint8Array }> {
   const [{ renderMemberSheet }, fonts] = await Promise.all([import('../../utils/pdf'), loadReportFonts(platform, r)]);
-  const bytes = await signWithIdentity(db, renderMemberSheet(r, fonts));
+  const bytes = await signWithIdentity(platform, db, renderMemberSheet(r, fonts));
   return { name: `独立评分表-${safe(r.unit.name)}-${r.date}-${safe(r.group?.member ?? '')}.pdf`, bytes };
 }
 

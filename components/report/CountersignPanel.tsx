@@ -49,7 +49,7 @@ export function CountersignPanel({ store }: { store: ObserveStore }) {
     setBusy(true);
     setError('');
     try {
-      const signed = await signWithIdentity(store.db, file.bytes);
+      const signed = await signWithIdentity(platform, store.db, file.bytes);
       const name = file.name.replace(/(-已会签)?\.pdf$/i, '') + '-已会签.pdf';
       await platform.saveFile(name, bytesBlob(signed, 'application/pdf'));
       const r = file.verdict.record;

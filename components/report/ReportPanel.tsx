@@ -19,7 +19,7 @@ export function canSign(store: ObserveStore): boolean {
  * observation and downloaded. Returns the file name.
  */
 export async function saveSignedReport(platform: Platform, store: ObserveStore, r: ObservationRecord, rendered?: Uint8Array): Promise<string> {
-  const signed = await signWithIdentity(store.db, rendered ?? (await makeReport(platform, r)));
+  const signed = await signWithIdentity(platform, store.db, rendered ?? (await makeReport(platform, r)));
   const name = reportFileName(r, { signed: true });
   const blob = bytesBlob(signed, 'application/pdf');
   await store.storeReport(r, name, blob, true);

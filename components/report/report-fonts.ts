@@ -61,6 +61,14 @@ async function fontsWith(platform: Platform, cov: FontCoverage, withExt: boolean
   };
 }
 
+/** The faces a signature's visible box needs to print the signer's name and unit (utils/pdf signatureFaces). */
+export async function loadSignatureFaces(platform: Platform, names: readonly string[]): Promise<Uint8Array[]> {
+  const { fieldsNeedExtFont, fieldsNeedSipFont, signatureFaces } = await import('../../utils/pdf');
+  const cov = await loadCoverage(platform);
+  const fields = names.map((text) => ({ field: '签名人', path: '$', text }));
+  return signatureFaces(await fontsWith(platform, cov, fieldsNeedExtFont(fields, cov), fieldsNeedSipFont(fields, cov)));
+}
+
 /** The fonts a template's blank 评分表 needs. */
 export async function loadSheetFonts(platform: Platform, template: RubricTemplate): Promise<ReportFonts> {
   const { fieldsNeedExtFont, fieldsNeedSipFont } = await import('../../utils/pdf');

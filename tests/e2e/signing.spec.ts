@@ -5,7 +5,7 @@ import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir,
 import { fillObservation, readStoredRecords, seriousA11yViolations } from './support/fill-observation';
 import { signByDrawing, checkReportPdf } from './support/report-flow';
 import { completeForFinalize, createCaInDashboard, downloadCaPem, finalizeAndSign, importCertificate, issueInDashboard, requestIdentity } from './support/signing-flow';
-import { nssDbTrusting, pdfsig, tempDir } from '../fixtures/sign/tools';
+import { nssDbTrusting, pdfsig, run, tempDir } from '../fixtures/sign/tools';
 import { observer } from '../fixtures/sign/pki';
 import { demoReport } from '../fixtures/sign/reports';
 import { createCa, signPdf } from '../../utils/sign';
@@ -90,6 +90,12 @@ test('CA in the dashboard, identity in the options page, 定稿并签名 in the 
     expect(two.signatures[1].totalDocument).toBe(true);
     expect(two.signatures[0].text).toContain('王喆');
     expect(two.signatures[1].text).toContain('刘珺');
+    // Each signature has its visible box under the 巡听人员 table, with the names and units the certificates hold.
+    const boxes = run('pdftotext', [countersigned, '-']).out.replace(/\s+/g, '');
+    for (const [name, unit] of [['王喆', '锡林郭勒盟委组织部'], ['刘珺', '锡林郭勒盟委宣传部']]) {
+      expect(boxes).toContain(`数字签名：${name}`);
+      expect(boxes).toContain(`单位：${unit}`);
+    }
     // The record still travels inside, unchanged.
     checkReportPdf(countersigned, filled.unitName, stored);
 

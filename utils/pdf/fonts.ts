@@ -38,6 +38,14 @@ export const FACE_BOLD = { family: 'NotoSerifSCXunting-Bold', style: 'bold' } as
 export const FACE_EXT = { family: 'NotoSerifSCXuntingExt-Regular', style: 'normal' } as const;
 export const FACE_SIP = { family: 'XuntingHanaMinSIP-Regular', style: 'normal' } as const;
 
+/**
+ * The faces a signature's visible box is drawn with, in the order each character tries them:
+ * the report's Song face, then the rare-character faces when they were loaded.
+ */
+export function signatureFaces(fonts: Pick<ReportFonts, 'regular' | 'ext' | 'sip'>): Uint8Array[] {
+  return [fonts.regular, fonts.ext, fonts.sip].filter((f): f is FontFile => !!f).map((f) => f.bytes);
+}
+
 /** A font that cannot be used: the message names the file and says why, in Chinese. */
 export class FontError extends Error {
   readonly fileName: string;

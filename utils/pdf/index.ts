@@ -3,7 +3,7 @@
  * Node-only font loading lives in `cli/node-fonts.ts` (not exported here, so browsers never see `fs`).
  */
 export { renderReport, reportRecordJson, REPORT_TITLE, REPORT_CREATOR } from './render-report';
-export { checkFontBytes, FontError } from './fonts';
+export { checkFontBytes, FontError, signatureFaces } from './fonts';
 export { FONT_FILES } from './font-files';
 export type { FontFile, ReportFonts } from './fonts';
 export { findUnprintable,  fieldsNeedExtFont, fieldsNeedSipFont,  describeChar, needsExtFont, needsSipFont, parseCoverage, fontFor } from './glyph-check';

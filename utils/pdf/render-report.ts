@@ -22,6 +22,7 @@ import * as S from './report-style';
 import { fnv1a } from '../io/fnv1a';
 import { openDocument } from './open-document';
 import { printedFields } from './printed-fields';
+import { markSignatureArea, SIGNATURE_AREA_GAP, SIGNATURE_AREA_HEIGHT } from './signature-area';
 
 export const REPORT_TITLE = '巡听旁听情况记录表';
 export const REPORT_CREATOR = '巡听旁听 Xunting';
@@ -123,7 +124,8 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   // end of the section before them goes along (GB/T 9704 asks the same of a 署名).
   const observers = observerRows(doc, r.observers, offset);
   const signatures: TableSpec = { columns: columnWidths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
-  const signaturesHeight = observers.length ? tableHeight(flow, signatures) : S.BODY_LINE;
+  // The table, then the blank band for the digital signatures' boxes (signature-area.ts): one block.
+  const signaturesHeight = (observers.length ? tableHeight(flow, signatures) : S.BODY_LINE) + SIGNATURE_AREA_GAP + SIGNATURE_AREA_HEIGHT;
   const note = `注：本记录表的电子记录（记录编号${r.id}，第${r.revision}版）已作为附件${RECORD_ATTACHMENT}嵌入本文件。`;
   const noteStyle = { lineHeight: 16, justify: false };
   const noteHeight = flow.lines(note, S.NOTE, noteStyle).length * noteStyle.lineHeight;
@@ -146,7 +148,10 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   heading(flow, n++, '巡听人员', signaturesHeight <= flow.pageHeight - 2 * S.HEADING_LINE ? signaturesHeight : S.BODY_LINE * 3);
   if (observers.length) drawTable(flow, signatures);
   else flow.paragraph('（未填写巡听人员）', S.BODY, { lineHeight: S.BODY_LINE });
-  flow.y += 8;
+  flow.y += SIGNATURE_AREA_GAP;
+  flow.ensure(SIGNATURE_AREA_HEIGHT);
+  markSignatureArea(doc, { page: doc.getCurrentPageInfo().pageNumber, left: flow.box.left, right: flow.box.width - flow.box.right, top: flow.y });
+  flow.y += SIGNATURE_AREA_HEIGHT + 8;
   flow.paragraph(note, S.NOTE, noteStyle);
 
   const appendix = groupAppendix(r);

@@ -1,10 +1,15 @@
 /**
  * The incremental update that carries a signature (ISO 32000 §7.5.6, §12.8): appended after
- * the existing bytes, which stay untouched. It adds a signature field (a Widget on page 1,
- * invisible: /Rect [0 0 0 0]) and its /Sig dictionary, puts the field in the Catalog's
- * /AcroForm (/SigFlags 3) and in page 1's /Annots, and ends with an xref section for exactly
- * those objects, a trailer with /Prev, and %%EOF. Every other Catalog entry (/Names with the
- * embedded record, /AF, …) is copied byte for byte.
+ * the existing bytes, which stay untouched. It adds a signature field (a Widget) and its /Sig
+ * dictionary, puts the field in the Catalog's /AcroForm (/SigFlags 3) and in its page's
+ * /Annots, and ends with an xref section for exactly those objects, a trailer with /Prev, and
+ * %%EOF. Every other Catalog entry (/Names with the embedded record, /AF, …) is copied byte for byte.
+ *
+ * Where the widget goes: when the caller gives an appearance and the file records a signature
+ * area (a report: the band under the 巡听人员 table, utils/pdf/signature-area.ts), the widget is
+ * the first of the area's boxes no earlier annotation on that page covers, with the appearance
+ * (/AP /N, a form XObject) drawn in it. Otherwise (any other PDF, every box taken, no fonts) it
+ * is invisible on page 1 (/Rect [0 0 0 0]), as a signature without appearance always was.
  *
  * The /Sig dictionary gets a /ByteRange already filled in (padded to a fixed width) and a
  * zero-filled /Contents placeholder; `signPdf` computes the CMS and writes it in place.
@@ -13,6 +18,10 @@ import { fromLatin1 } from './bytes';
 import { SignError } from './errors';
 import { PdfFile, PdfReadError } from './pdf-parse';
 import { PdfDict, PdfName, PdfRef, PdfString, writeTextString, writeValue, type PdfValue } from './pdf-syntax';
+import { SIGNATURE_AREA_KEY } from '../pdf/signature-area';
+
+/** Draws the box: its form XObject and whatever objects it needs, numbered by `next()`. */
+export type AppearanceBuilder = (width: number, height: number, next: () => number) => { xobject: number; objects: { num: number; body: string }[] };
 
 export interface SignatureDictOptions {
   reason: string;
@@ -22,6 +31,8 @@ export interface SignatureDictOptions {
   signingTime: Date;
   /** Bytes reserved for the CMS (the hex string is twice as long). */
   contentsSize: number;
+  /** The visible box, drawn when the file has room recorded for it. */
+  appearance?: AppearanceBuilder;
 }
 
 export interface PreparedSignature {
@@ -63,6 +74,39 @@ function firstPage(file: PdfFile, catalog: PdfDict): { ref: PdfRef; dict: PdfDic
   throw new SignError('pdf-invalid', 'PDF 没有可读的第 1 页');
 }
 
+/** Space between two boxes of the signature area, points. */
+const BOX_GAP = 6;
+type Rect = [number, number, number, number];
+
+function rectOf(v: PdfValue | undefined): Rect | null {
+  if (!Array.isArray(v) || v.length !== 4 || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+  const [a, b, c, d] = v as number[];
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
+const overlaps = (p: Rect, q: Rect) => p[0] < q[2] && q[0] < p[2] && p[1] < q[3] && q[1] < p[3];
+
+/** The first free box of the file's signature area, with its page; null when there is none. */
+function freeBox(file: PdfFile, catalog: PdfDict): { page: { ref: PdfRef; dict: PdfDict }; rect: Rect } | null {
+  const area = file.dict(catalog.get(SIGNATURE_AREA_KEY));
+  const pageRef = area?.get('P');
+  const page = pageRef instanceof PdfRef ? file.dict(pageRef) : undefined;
+  const rect = rectOf(file.resolve(area?.get('Rect')));
+  const slots = file.resolve(area?.get('Slots'));
+  if (!(pageRef instanceof PdfRef) || page?.name('Type') !== 'Page' || !rect || typeof slots !== 'number' || !Number.isInteger(slots) || slots < 1 || slots > 8) return null;
+  const width = (rect[2] - rect[0] - BOX_GAP * (slots - 1)) / slots;
+  if (width <= 0 || rect[3] <= rect[1]) return null;
+  const taken = asArray(file.resolve(page.get('Annots')))
+    .map((a) => rectOf(file.resolve(file.dict(a)?.get('Rect'))))
+    .filter((r): r is Rect => !!r && r[2] > r[0] && r[3] > r[1]);
+  for (let i = 0; i < slots; i++) {
+    const x = rect[0] + i * (width + BOX_GAP);
+    const box: Rect = [x, rect[1], x + width, rect[3]];
+    if (!taken.some((t) => overlaps(t, box))) return { page: { ref: pageRef, dict: page }, rect: box };
+  }
+  return null;
+}
+
 function fieldNames(file: PdfFile, fields: PdfValue[]): Set<string> {
   const names = new Set<string>();
   for (const f of fields) {
@@ -88,7 +132,8 @@ export function prepareSignatureUpdate(pdf: Uint8Array, opts: SignatureDictOptio
   const rootRef = trailer.get('Root');
   const catalog = rootRef instanceof PdfRef ? file.dict(rootRef) : undefined;
   if (!(rootRef instanceof PdfRef) || !catalog) throw new SignError('pdf-invalid', '无法签名：PDF 没有可读的文档目录（Catalog）');
-  const page = firstPage(file, catalog);
+  const box = opts.appearance ? freeBox(file, catalog) : null;
+  const page = box?.page ?? firstPage(file, catalog);
 
   const acroRef = catalog.get('AcroForm');
   const acro = (file.dict(acroRef) ?? new PdfDict()).clone();
@@ -102,6 +147,7 @@ export function prepareSignatureUpdate(pdf: Uint8Array, opts: SignatureDictOptio
   const sigRef = new PdfRef(next++, 0);
   const fieldRef = new PdfRef(next++, 0);
   const acroOut = acroRef instanceof PdfRef ? new PdfRef(acroRef.num, file.entry(acroRef.num)?.gen ?? 0) : new PdfRef(next++, 0);
+  const drawn = box && opts.appearance ? opts.appearance(box.rect[2] - box.rect[0], box.rect[3] - box.rect[1], () => next++) : null;
 
   acro.set('Fields', [...fields, fieldRef]);
   acro.set('SigFlags', 3);
@@ -127,9 +173,10 @@ export function prepareSignatureUpdate(pdf: Uint8Array, opts: SignatureDictOptio
     .set('Subtype', new PdfName('Widget'))
     .set('FT', new PdfName('Sig'))
     .set('F', 132)
-    .set('Rect', [0, 0, 0, 0])
+    .set('Rect', box && drawn ? box.rect.map((n) => Math.round(n * 100) / 100) : [0, 0, 0, 0])
     .set('P', page.ref)
     .set('V', sigRef);
+  if (drawn) widget.set('AP', new PdfDict().set('N', new PdfRef(drawn.xobject, 0)));
   const widgetText = writeValue(widget).replace(/ >>$/, ` /T ${writeTextString(fieldName)}${opts.name ? ` /TU ${writeTextString(`签名人：${opts.name}`)}` : ''} >>`);
 
   const objects: { ref: PdfRef; body: string }[] = [
@@ -138,6 +185,7 @@ export function prepareSignatureUpdate(pdf: Uint8Array, opts: SignatureDictOptio
     { ref: acroOut, body: writeValue(acro) },
     { ref: new PdfRef(page.ref.num, file.entry(page.ref.num)?.gen ?? 0), body: writeValue(pageDict) },
     { ref: new PdfRef(rootRef.num, file.entry(rootRef.num)?.gen ?? 0), body: writeValue(catalogOut) },
+    ...(drawn?.objects ?? []).map((o) => ({ ref: new PdfRef(o.num, 0), body: o.body })),
   ];
 
   const last = pdf[pdf.length - 1];

@@ -11,6 +11,7 @@ import { signAlgorithm } from './keys';
 import { nameAttribute, OID_COMMON_NAME } from './name';
 import { prepareSignatureUpdate } from './pdf-incremental';
 import { importSpkiFromInfo } from './spki';
+import { signatureAppearance } from './signature-appearance';
 
 export const DEFAULT_REASON = '巡听旁听情况记录';
 /**
@@ -35,6 +36,12 @@ export interface SignPdfOptions {
   name?: string;
   /** Bytes reserved for the CMS (default: this signer's CMS size + CONTENTS_MARGIN). */
   contentsSize?: number;
+  /**
+   * TrueType faces (the report's Song face first, then its rare-character faces) for the visible
+   * box under the 巡听人员 table. Without them, or in a PDF with no room recorded for the box,
+   * the signature is invisible (a widget with an empty /Rect on page 1).
+   */
+  appearanceFonts?: readonly Uint8Array[];
   /** Sign even when the certificate is not valid at `signingTime`. Only tests use this (to build bad files). */
   allowInvalidCertificate?: boolean;
 }
@@ -70,6 +77,7 @@ export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
     name: opts.name ?? (nameAttribute(cert.subject, OID_COMMON_NAME) || undefined),
     signingTime,
     contentsSize,
+    appearance: opts.appearanceFonts?.length ? await signatureAppearance(cert, signingTime, opts.appearanceFonts) : undefined,
   });
   const { bytes, byteRange } = prepared;
   const digest = await sha256(concatBytes(bytes.subarray(byteRange[0], byteRange[1]), bytes.subarray(byteRange[2], byteRange[2] + byteRange[3])));

@@ -26,7 +26,9 @@ export type VerdictCode =
   | 'signing-time-invalid'
   | 'record-missing'
   | 'record-invalid'
-  | 'record-changed';
+  | 'record-changed'
+  /** A signature after the first was made over an update that holds more than that signature (a page, an annotation, a box outside the signature area). */
+  | 'revision-invalid';
 
 /** Which problem wins when a file has several (first = most fundamental). */
 export const CODE_ORDER: readonly VerdictCode[] = [
@@ -51,6 +53,7 @@ export const CODE_ORDER: readonly VerdictCode[] = [
   'record-missing',
   'record-invalid',
   'record-changed',
+  'revision-invalid',
 ];
 
 export interface SignatureVerdict {

@@ -26,6 +26,7 @@ import { PdfFile, PdfReadError } from './pdf-parse';
 import { parsePdfDate } from './pdf-incremental';
 import { PdfDict, PdfString } from './pdf-syntax';
 import { decodeRecordJson } from './strict-json';
+import { laterRevisionProblem } from './revision-check';
 import { CODE_ORDER, type SignatureVerdict, type Verdict, type VerdictCode } from './verdict';
 
 /**
@@ -282,6 +283,16 @@ async function afterSignedRevision<T>(bytes: Uint8Array, opts: VerifyOptions<T>,
   return failed;
 }
 
+/** The first signature's revision holds the document; each later one may hold only its signature (revision-check.ts). */
+function laterRevisions(file: PdfFile, signatures: SignatureVerdict[]): { code: VerdictCode; reason: string } | null {
+  const end = (s: SignatureVerdict) => s.byteRange[2] + s.byteRange[3];
+  for (let k = 1; k < signatures.length; k++) {
+    const why = laterRevisionProblem(file, end(signatures[k - 1]), end(signatures[k]));
+    if (why) return { code: 'revision-invalid', reason: `第 ${k + 1} 个签名的版本除了签名还改动了文件：${why}` };
+  }
+  return null;
+}
+
 async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Verdict<T>> {
   const content = (opts.embedded ?? OBSERVATION_CONTENT) as EmbeddedContent<T>;
   const bytes = file.bytes;
@@ -326,11 +337,19 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
         if (!valid.ok) {
           const p = valid.problems[0];
           problems.push({ code: 'record-invalid', reason: `嵌入的${content.what}无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });
-        } else return { ok: true, signatures, record: valid.value, recordJson: rec.json };
+        } else {
+          const rev = laterRevisions(file, signatures);
+          if (!rev) return { ok: true, signatures, record: valid.value, recordJson: rec.json };
+          problems.push(rev);
+        }
       }
     }
   }
-  if (!problems.length) return { ok: true, signatures };
+  if (!problems.length) {
+    const rev = laterRevisions(file, signatures);
+    if (!rev) return { ok: true, signatures };
+    problems.push(rev);
+  }
   problems.sort((p, q) => rank(p.code) - rank(q.code));
   return { ok: false, code: problems[0].code, reason: problems[0].reason, signatures };
 }

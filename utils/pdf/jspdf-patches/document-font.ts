@@ -56,7 +56,7 @@ export function parsedFont(bytes: Uint8Array): SharedFont {
 }
 
 /** The width every glyph has unless /W says otherwise (jsPDF's Identity-H writer uses the same). */
-const DEFAULT_WIDTH = 1000;
+export const DEFAULT_WIDTH = 1000;
 
 export class DocumentFont {
   // Read by jsPDF while drawing and measuring.
@@ -128,9 +128,11 @@ export class DocumentFont {
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+/** A code point as UTF-16 hex: one unit, or a surrogate pair beyond the BMP. */
+const utf16Hex = (cp: number) => (cp > 0xffff ? hex4(0xd800 + ((cp - 0x10000) >> 10)) + hex4(0xdc00 + ((cp - 0x10000) & 0x3ff)) : hex4(cp));
 
-/** The /ToUnicode CMap: each used glyph id → the UTF-16 code unit drawn with it. */
-function toUnicodeCmap(map: Record<number, number>): string {
+/** The /ToUnicode CMap: each used glyph id → the character drawn with it (a UTF-16 code unit here; the signature box also maps glyphs to code points beyond the BMP). */
+export function toUnicodeCmap(map: Record<number, number>): string {
   const codes = Object.keys(map)
     .map(Number)
     .sort((a, b) => a - b);
@@ -140,7 +142,7 @@ function toUnicodeCmap(map: Record<number, number>): string {
   // At most 100 entries per bfchar block (PDF limit).
   for (let i = 0; i < codes.length; i += 100) {
     const block = codes.slice(i, i + 100);
-    out += `\n${block.length} beginbfchar\n${block.map((c) => `<${hex4(c)}><${hex4(map[c])}>`).join('\n')}\nendbfchar`;
+    out += `\n${block.length} beginbfchar\n${block.map((c) => `<${hex4(c)}><${utf16Hex(map[c])}>`).join('\n')}\nendbfchar`;
   }
   return `${out}\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend`;
 }
@@ -149,7 +151,7 @@ function toUnicodeCmap(map: Record<number, number>): string {
  * /W for glyphs 0…n−1: runs of consecutive ids whose width differs from /DW, as
  * `first [w1 w2 …]`. Widths are truncated to integers, as jsPDF writes them.
  */
-function widthArray(widths: readonly number[]): string {
+export function widthArray(widths: readonly number[]): string {
   const parts: string[] = [];
   let run: number[] = [];
   let first = 0;

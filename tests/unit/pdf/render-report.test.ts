@@ -19,7 +19,7 @@ import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
 import { RECORD_ATTACHMENT, type ObservationRecord } from '../../../utils/record';
 import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';
-import { attachments, bodyText, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary } from './poppler';
+import { attachments, bodyText, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary, wordBoxes } from './poppler';
 
 const CLOSING = /^[，。、；：？！）》」』]/;
 
@@ -318,6 +318,26 @@ describe('justification in the content stream', () => {
     expect(bad).toEqual([]);
     const body = bodyText(textRaw(path));
     for (const word of ['PPT', 'Checklist', 'PM2.5', '〔2026〕15号', '2026年度']) expect(body).toContain(word);
+  });
+});
+
+describe('标点挤压 in the report', () => {
+  it('sets "），" and "》，" in one em, and pdftotext still reads each line whole', () => {
+    const r = demo();
+    const short = '会议（第一次），研究《纲要》，部署工作。';
+    const long = '魏永明发言（约12分钟），结合分管工作谈学习体会；曹平发言（约9分钟），围绕《条例》“十五五”规划谈认识，提出“三个到位”。'.repeat(4);
+    r.narrative.problems = short;
+    r.narrative.highlights = long;
+    const path = savePdf(renderReport(r, fonts), 'squeeze.pdf');
+    const raw = textRaw(path);
+    // the one-line paragraph is one line of -raw output, character for character
+    expect(raw.split('\n').map((l) => l.trim())).toContain(short);
+    expect(squash(bodyText(raw))).toContain(squash(long));
+    expect(squash(textLayout(path))).toContain(squash(long));
+    expect(raw.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l))).toEqual([]);
+    // 20 characters, four of them compressed to half an em: 18 ems of 12 pt
+    const word = wordBoxes(path).find((w) => w.text === short)!;
+    expect(word.xMax - word.xMin).toBeCloseTo(18 * 12, 1);
   });
 });
 

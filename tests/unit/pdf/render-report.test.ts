@@ -281,6 +281,27 @@ describe('the 巡听人员 section', () => {
     }
     expect(starts).toEqual([]);
   }, 120_000);
+
+  it('shares the page before when it misses it by little: that page’s gaps shrink, at most to 60%', () => {
+    const sentence = '建议进一步完善学习制度，把理论学习与推动工作结合起来，切实提高学习质效。';
+    // the space between the last line of 意见建议 and the 巡听人员 heading, on the page they share
+    const gaps: number[] = [];
+    // one sentence of 意见建议 (its heading moves with the signatures), after 1 to 12 lines of 主要做法及亮点
+    for (let n = 1; n <= 12; n++) {
+      const r = demo();
+      r.narrative.highlights = sentence.repeat(n);
+      r.narrative.suggestions = sentence;
+      const words = wordBoxes(savePdf(renderReport(r, fonts), `tight-${n}.pdf`));
+      const at = words.findIndex((w) => /^[一二三四五六七八九十]+、巡听人员$/.test(w.text));
+      const before = words[at - 1];
+      if (before.yMin < words[at].yMin) gaps.push(words[at].yMin - before.yMin);
+    }
+    const normal = Math.max(...gaps);
+    const tightened = gaps.filter((g) => g < normal - 0.5);
+    expect(tightened.length).toBeGreaterThan(0);
+    // only the gap before the heading (10 pt) shrinks here, never the line height
+    for (const g of tightened) expect(g).toBeGreaterThanOrEqual(normal - 10 * (1 - 0.6) - 0.01);
+  }, 120_000);
 });
 
 /** Glyph id → characters, from every ToUnicode CMap of a decompressed (qpdf --qdf) PDF. */

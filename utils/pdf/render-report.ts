@@ -99,13 +99,19 @@ function paragraphs(flow: PageFlow, paras: string[], keepWithNext = 0): void {
 export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts: RenderOptions = {}): Uint8Array {
   const valid = validateRecord(record);
   if (!valid.ok) throw new InvalidRecordError(valid.problems);
-  let laid = layoutReport(record, valid.value, fonts, opts, null);
+  const first = layoutReport(record, valid.value, fonts, opts, null);
   // The signatures just missed the page before: laid out again with that page's gaps shrunk
   // (within MIN_GAP_SCALE), so they share it instead of leaving its foot blank.
-  const missed = laid.keepBreak;
-  const scale = missed && gapScale(missed.short, missed.gaps + SIGNATURE_BLOCK_GAPS);
-  if (missed && scale && scale < 1) laid = layoutReport(record, valid.value, fonts, opts, { page: missed.page, scale });
+  const tight = tightening(first);
+  const laid = tight ? layoutReport(record, valid.value, fonts, opts, tight) : first;
   return new Uint8Array(laid.doc.output('arraybuffer'));
+}
+
+/** The page to tighten so that the signatures share it, when they missed it by little (see gapScale). */
+function tightening(flow: PageFlow): Tightening | null {
+  const missed = flow.keepBreak;
+  const scale = missed && gapScale(missed.short, missed.gaps + SIGNATURE_BLOCK_GAPS);
+  return missed && scale && scale < 1 ? { page: missed.page, scale } : null;
 }
 
 /** The report drawn into a new document; `tight`: a page whose gaps shrink. */
@@ -155,6 +161,7 @@ function layoutReport(record: ObservationRecord, r: ObservationRecord, fonts: Re
     heading(flow, n++, title, shortLast && shortLast <= 2 ? shortLast * S.BODY_LINE + keepWithNext : 2 * S.BODY_LINE, shortLast > 0 && shortLast <= 2);
     paragraphs(flow, paras, keepWithNext);
   });
+  if (!tight && tightening(flow)) return flow; // to be laid out again: the rest would be thrown away
 
   heading(flow, n++, '巡听人员', signaturesHeight <= flow.pageHeight - 2 * S.HEADING_LINE ? signaturesHeight : S.BODY_LINE * 3);
   if (observers.length) drawTable(flow, signatures);

@@ -21,16 +21,63 @@ export const A4: PageBox = { width: 595.28, height: 841.89, left: 56, right: 56,
 /** Thin black rules, 0.3 pt. */
 export const RULE = 0.3;
 
+/** The gaps of a page (between sections and paragraphs, never the line height) shrink at most to this share, to keep a block on the page. */
+export const MIN_GAP_SCALE = 0.6;
+
+/** A page's gaps shrunk by `scale` (see PageFlow.space). */
+export interface Tightening {
+  page: number;
+  scale: number;
+}
+
+/** A block that had to go to the next page: `short` points were missing on `page`, which had `gaps` points of gaps (see PageFlow.space). */
+export interface KeepBreak {
+  page: number;
+  short: number;
+  gaps: number;
+}
+
+/**
+ * How much to shrink a page's gaps so that a block `short` points too tall fits on it, given
+ * `gaps` points of gaps that may shrink (the page's and the block's own): a scale down to
+ * MIN_GAP_SCALE, or null when even that is not enough (the block then starts the next page).
+ */
+export function gapScale(short: number, gaps: number): number | null {
+  if (short <= 0) return 1;
+  if (!(gaps > 0)) return null;
+  const scale = 1 - short / gaps;
+  return scale >= MIN_GAP_SCALE ? scale : null;
+}
+
 export class PageFlow {
   y: number;
+  /** The current page, from 1. */
+  page = 1;
+  /** The last block kept with what precedes it that did not fit its page (see `paragraph`'s keepWithNext). */
+  keepBreak: KeepBreak | null = null;
+  /** Points of gaps (unscaled) placed with `space` on the current page. */
+  private gaps = 0;
   private readonly pageStartHooks: (() => void)[] = [];
 
+  /** `tight`: a page whose gaps shrink, so that a block that just missed it fits (see gapScale). */
   constructor(
     readonly doc: jsPDF,
     readonly painter: TextPainter,
     readonly box: PageBox = A4,
+    readonly tight: Tightening | null = null,
   ) {
     this.y = box.top;
+  }
+
+  /** A gap of `h` points as placed on the current page (shrunk on the tightened page). */
+  gap(h: number): number {
+    return this.tight && this.tight.page === this.page ? h * this.tight.scale : h;
+  }
+
+  /** Move down by a gap of `h` points (between blocks, never inside a line box). */
+  space(h: number): void {
+    this.y += this.gap(h);
+    this.gaps += h;
   }
 
   get contentWidth(): number {
@@ -62,6 +109,8 @@ export class PageFlow {
 
   newPage(): void {
     this.doc.addPage('a4', 'portrait');
+    this.page++;
+    this.gaps = 0;
     this.y = this.box.top;
     for (const hook of [...this.pageStartHooks]) hook();
   }
@@ -93,12 +142,15 @@ export class PageFlow {
     lines.forEach((line, i) => {
       // No single line of a paragraph alone at the foot or the head of a page.
       let need = lines.length > 1 && (i === 0 || i === lines.length - 2) ? 2 * opts.lineHeight : opts.lineHeight;
-      if (opts.keepWithNext && i === tailFrom && tail <= this.pageHeight) need = tail;
+      if (opts.keepWithNext && i === tailFrom && tail <= this.pageHeight) {
+        need = tail;
+        if (need > this.remaining + 1e-6) this.keepBreak = { page: this.page, short: need - this.remaining, gaps: this.gaps };
+      }
       this.ensure(need);
       this.painter.drawLine(line.text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style, line.stretch);
       this.y += opts.lineHeight;
     });
-    this.y += opts.gapAfter ?? 0;
+    this.space(opts.gapAfter ?? 0);
   }
 
   /** The lines `paragraph` would draw for `text`. */
@@ -107,14 +159,21 @@ export class PageFlow {
     return this.painter.wrap(indent + text, this.contentWidth, style, opts.justify ?? true);
   }
 
-  /** A heading kept together with at least `keep` points of what follows it. */
-  heading(text: string, style: TextStyle, opts: { lineHeight: number; keep: number; gapBefore?: number; gapAfter?: number }): void {
+  /**
+   * A heading kept together with at least `keep` points of what follows it. `keepsBlock`: the
+   * keep holds a block kept with what precedes it; a page break it forces is a keepBreak.
+   */
+  heading(text: string, style: TextStyle, opts: { lineHeight: number; keep: number; gapBefore?: number; gapAfter?: number; keepsBlock?: boolean }): void {
     const before = opts.gapBefore ?? 0;
     const after = opts.gapAfter ?? 0;
-    if (before + opts.lineHeight + after + opts.keep > this.remaining) this.newPage();
-    else this.y += before;
+    const need = this.gap(before) + opts.lineHeight + this.gap(after) + opts.keep;
+    if (need > this.remaining + 1e-6) {
+      if (opts.keepsBlock) this.keepBreak = { page: this.page, short: need - this.remaining, gaps: this.gaps + before + after };
+      this.newPage();
+    } else this.space(before);
     this.painter.drawLine(text, this.box.left, PageFlow.baseline(this.y, style.size, opts.lineHeight), style);
-    this.y += opts.lineHeight + after;
+    this.y += opts.lineHeight;
+    this.space(after);
   }
 }
 

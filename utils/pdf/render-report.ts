@@ -10,7 +10,7 @@
 import { RECORD_ATTACHMENT, validateRecord, type ObservationRecord } from '../record';
 import { type ReportFonts } from './fonts';
 import { InvalidRecordError } from './errors';
-import { A4, numberPages, PageFlow } from './page-flow';
+import { A4, gapScale, numberPages, PageFlow, type Tightening } from './page-flow';
 import { columnWidths, drawTable, tableHeight, type TableSpec } from './layout-table';
 import { headerRows, HEADER_COLUMNS } from './header-rows';
 import { scoreRows, SCORE_COLUMNS, SCORE_HEADER } from './score-rows';
@@ -75,9 +75,12 @@ function drawTitle(flow: PageFlow, r: ObservationRecord): void {
   flow.y += 16 * leftLines.length + 6;
 }
 
-function heading(flow: PageFlow, n: number, text: string, keep: number): void {
-  flow.heading(`${chineseOrdinal(n)}、${text}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep, gapBefore: S.GAP_BEFORE_HEADING, gapAfter: 4 });
+function heading(flow: PageFlow, n: number, text: string, keep: number, keepsBlock = false): void {
+  flow.heading(`${chineseOrdinal(n)}、${text}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep, gapBefore: S.GAP_BEFORE_HEADING, gapAfter: 4, keepsBlock });
 }
+
+/** The gaps inside the signature block (before and after its heading, before the note): they shrink with its page's. */
+const SIGNATURE_BLOCK_GAPS = S.GAP_BEFORE_HEADING + 4 + 8;
 
 /** The paragraphs of a narrative field ("无。" when empty). */
 function paragraphTexts(text: string): string[] {
@@ -97,9 +100,25 @@ function paragraphs(flow: PageFlow, paras: string[], keepWithNext = 0): void {
 export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts: RenderOptions = {}): Uint8Array {
   const valid = validateRecord(record);
   if (!valid.ok) throw new InvalidRecordError(valid.problems);
-  const r = valid.value;
+  const first = layoutReport(record, valid.value, fonts, opts, null);
+  // The signatures just missed the page before: laid out again with that page's gaps shrunk
+  // (within MIN_GAP_SCALE), so they share it instead of leaving its foot blank.
+  const tight = tightening(first);
+  const laid = tight ? layoutReport(record, valid.value, fonts, opts, tight) : first;
+  return new Uint8Array(laid.doc.output('arraybuffer'));
+}
+
+/** The page to tighten so that the signatures share it, when they missed it by little (see gapScale). */
+function tightening(flow: PageFlow): Tightening | null {
+  const missed = flow.keepBreak;
+  const scale = missed && gapScale(missed.short, missed.gaps + SIGNATURE_BLOCK_GAPS);
+  return missed && scale && scale < 1 ? { page: missed.page, scale } : null;
+}
+
+/** The report drawn into a new document; `tight`: a page whose gaps shrink. */
+function layoutReport(record: ObservationRecord, r: ObservationRecord, fonts: ReportFonts, opts: RenderOptions, tight: Tightening | null): PageFlow {
   const { doc, painter } = openDocument(printedFields(r), fonts);
-  const flow = new PageFlow(doc, painter, A4);
+  const flow = new PageFlow(doc, painter, A4, tight);
   const cw = flow.contentWidth;
   const offset = opts.utcOffsetMinutes ?? 480;
 
@@ -129,7 +148,7 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   const note = `注：本记录表的电子记录（记录编号${r.id}，第${r.revision}版）已作为附件${RECORD_ATTACHMENT}嵌入本文件。`;
   const noteStyle = { lineHeight: 16, justify: false };
   const noteHeight = flow.lines(note, S.NOTE, noteStyle).length * noteStyle.lineHeight;
-  const signatureBlock = S.GAP_BEFORE_HEADING + S.HEADING_LINE + 4 + signaturesHeight + 8 + noteHeight;
+  const signatureBlock = SIGNATURE_BLOCK_GAPS * (tight?.scale ?? 1) + S.HEADING_LINE + signaturesHeight + noteHeight;
 
   const sections = [
     ['主要做法及亮点', r.narrative.highlights],
@@ -141,9 +160,10 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
     const keepWithNext = i === sections.length - 1 ? signatureBlock : 0;
     // A last section of one or two lines moves with its heading and the signatures.
     const shortLast = keepWithNext && paras.length === 1 ? flow.lines(paras[0], S.BODY, { indentChars: 2 }).length : 0;
-    heading(flow, n++, title, shortLast && shortLast <= 2 ? shortLast * S.BODY_LINE + keepWithNext : 2 * S.BODY_LINE);
+    heading(flow, n++, title, shortLast && shortLast <= 2 ? shortLast * S.BODY_LINE + keepWithNext : 2 * S.BODY_LINE, shortLast > 0 && shortLast <= 2);
     paragraphs(flow, paras, keepWithNext);
   });
+  if (!tight && tightening(flow)) return flow; // to be laid out again: the rest would be thrown away
 
   heading(flow, n++, '巡听人员', signaturesHeight <= flow.pageHeight - 2 * S.HEADING_LINE ? signaturesHeight : S.BODY_LINE * 3);
   if (observers.length) drawTable(flow, signatures);
@@ -151,7 +171,8 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
   flow.y += SIGNATURE_AREA_GAP;
   flow.ensure(SIGNATURE_AREA_HEIGHT);
   markSignatureArea(doc, { page: doc.getCurrentPageInfo().pageNumber, left: flow.box.left, right: flow.box.width - flow.box.right, top: flow.y });
-  flow.y += SIGNATURE_AREA_HEIGHT + 8;
+  flow.y += SIGNATURE_AREA_HEIGHT;
+  flow.space(8);
   flow.paragraph(note, S.NOTE, noteStyle);
 
   const appendix = groupAppendix(r);
@@ -187,5 +208,5 @@ export function renderReport(record: ObservationRecord, fonts: ReportFonts, opts
       modified: new Date(r.updatedAt),
     },
   ]);
-  return new Uint8Array(doc.output('arraybuffer'));
+  return flow;
 }

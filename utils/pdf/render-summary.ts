@@ -22,7 +22,7 @@ import { summaryFields } from './summary-fields';
 import { summarySentence } from './summary-sentence';
 import { figuresTable, notCoveredTable, plannedNotObservedTable, problemsTable, topTable, unitTable } from './summary-rows';
 import { gradeTable, monthTables, sectionTable } from './summary-stats';
-import { drawCumulativeChart, drawMonthlyChart, tableCaption, TABLE_CAPTION_HEIGHT } from './summary-charts';
+import { chartHeight, drawCumulativeChart, drawMonthlyChart, tableCaption, tableStartHeight, TABLE_START_ROWS } from './summary-charts';
 import { consistencyObserverTable, consistencySectionTable } from './consistency-rows';
 import * as S from './report-style';
 import { openDocument } from './open-document';
@@ -83,14 +83,20 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   const note = (text: string) => flow.paragraph(text, S.NOTE, { lineHeight: 16, justify: false });
   // Tables are numbered like the charts (图1 …): 表1 …, the caption above the table.
   let tableNo = 1;
+  /** What must fit for a table to start here (tableStartHeight). */
+  const startHeight = (spec: TableSpec) => {
+    const rows = spec.keepTogether ? spec.rows : spec.rows.slice(0, TABLE_START_ROWS);
+    const rowHeights = rows.map((row) => tableHeight(flow, { ...spec, header: undefined, rows: [row] }));
+    return tableStartHeight(tableHeight(flow, { ...spec, rows: [] }), rowHeights, spec.keepTogether);
+  };
   const captioned = (caption: string, spec: TableSpec) => {
-    flow.ensure(TABLE_CAPTION_HEIGHT + tableHeight(flow, spec.keepTogether ? spec : { ...spec, rows: spec.rows.slice(0, 3) }));
+    flow.ensure(startHeight(spec));
     tableCaption(flow, `表${tableNo++}\u3000${caption}`);
     drawTable(flow, spec);
   };
   /** A table under its heading: the heading stays with the caption, the header row and the first rows. */
   const table = (heading_: string, spec: TableSpec | null, empty: string, caption = heading_) => {
-    heading(heading_, spec ? TABLE_CAPTION_HEIGHT + tableHeight(flow, { ...spec, rows: spec.rows.slice(0, 3) }) : 2 * S.BODY_LINE);
+    heading(heading_, spec ? startHeight(spec) : 2 * S.BODY_LINE);
     if (spec && spec.rows.length) captioned(caption, spec);
     else body(empty);
   };
@@ -102,7 +108,7 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   flow.y += 8;
   body(summarySentence(coverage, asOf));
 
-  heading('月度进度', 180);
+  heading('月度进度', chartHeight(coverage));
   drawMonthlyChart(flow, coverage, '图 1　各月计划巡听与新覆盖单位数');
   flow.y += 6;
   drawCumulativeChart(flow, coverage, asOfIso.slice(0, 7), '图 2　累计计划与累计覆盖单位数');

@@ -194,7 +194,8 @@ function labelRows(c: Coverage): number {
   return monthsByYear(c.monthly).length > 1 ? 2 : 1;
 }
 
-function chartHeight(c: Coverage): number {
+/** Height of a chart block (legend, plot, labels, caption): it is kept whole, so what keeps with it keeps this much. */
+export function chartHeight(c: Coverage): number {
   return LEGEND_ROW + 4 + PLOT_HEIGHT + 2 + LABEL_ROW * labelRows(c) + CAPTION_ROW;
 }
 
@@ -206,6 +207,19 @@ export function tableCaption(flow: PageFlow, text: string): void {
 
 /** Height of a table caption. */
 export const TABLE_CAPTION_HEIGHT = CAPTION_ROW;
+
+/** Rows of a table that must fit under its caption and header for the table to start at the foot of a page. */
+export const TABLE_START_ROWS = 2;
+
+/**
+ * The height a table needs to start where it is: caption, header and the first TABLE_START_ROWS
+ * rows (the rest follows on the next page, under a repeated header), or the whole table when it
+ * is kept together. `rowHeights[i]`: the height of row i as drawn.
+ */
+export function tableStartHeight(headerHeight: number, rowHeights: readonly number[], keepTogether = false): number {
+  const rows = keepTogether ? rowHeights : rowHeights.slice(0, TABLE_START_ROWS);
+  return TABLE_CAPTION_HEIGHT + headerHeight + rows.reduce((h, r) => h + r, 0);
+}
 
 function drawCaption(flow: PageFlow, text: string, top: number): void {
   const w = flow.painter.measure(text, CAPTION);

@@ -10,6 +10,7 @@ import type { jsPDF } from 'jspdf';
 import { breakLines, justifyLines, placeLine, type JustifiedLine } from './line-break';
 import { FACE_BOLD, FACE_EXT, FACE_REGULAR, FACE_SIP, type FontFile } from './fonts';
 import { actualTextOperator, sipMap, type SipMap } from './sip-font';
+import { halfFormUnit } from './jspdf-patches/half-forms';
 
 export interface TextStyle {
   /** Font size in points. */
@@ -110,9 +111,11 @@ export class TextPainter {
     return w;
   }
 
-  /** Width of `text` in points, as drawLine prints it. */
+  /** Width of `text` in points, as drawLine prints it (adjacent punctuation compressed). */
   measure(text: string, style: TextStyle): number {
-    return this.width(printable(text), style);
+    let w = 0;
+    for (const line of breakLines(printable(text), Infinity, (s) => this.width(s, style))) w = Math.max(w, line.width);
+    return w;
   }
 
   /** Width of already printable text in points. */
@@ -137,7 +140,10 @@ export class TextPainter {
    * point of the line (justification; see placeLine), switching fonts per run.
    */
   drawLine(text: string, x: number, y: number, style: TextStyle, stretch = 0): void {
-    for (const r of placeLine(printable(text), stretch, (s) => this.width(s, style))) this.drawRun(r.text, x + r.x, y, style, r.charSpace);
+    for (const r of placeLine(printable(text), stretch, (s) => this.width(s, style))) {
+      // a compressed mark: its half-width glyph (jspdf-patches/half-forms.ts)
+      this.drawRun(r.half ? String.fromCharCode(halfFormUnit(r.text)) : r.text, x + r.x, y, style, r.charSpace);
+    }
   }
 
   /** Draw `text` from `x` with `charSpace` after each character, one jsPDF text() per font. */

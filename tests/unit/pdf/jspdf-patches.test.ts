@@ -13,7 +13,8 @@ import { processPng } from '../../../utils/pdf/jspdf-patches/png-image';
 import { renderReport, type ReportFonts } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import { demo } from '../../fixtures/records/builders';
-import { fontSummary, savePdf, textRaw } from './poppler';
+import { fontSummary, greyPixels, savePdf, textRaw, wordBoxes } from './poppler';
+import { halfFormUnit } from '../../../utils/pdf/jspdf-patches/half-forms';
 
 const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
 
@@ -209,5 +210,48 @@ describe('PNG images', () => {
     const text = latin1(new Uint8Array(doc.output('arraybuffer')));
     expect(text).toMatch(/\/ColorSpace \/DeviceGray[\s\S]*\/SMask \d+ 0 R/);
     expect(text).toContain('/DecodeParms <</Predictor 11 /Colors 1 /BitsPerComponent 8 /Columns 4>>');
+  });
+});
+
+describe('half-width punctuation (标点挤压, half-forms.ts)', () => {
+  const half = (mark: string) => String.fromCharCode(halfFormUnit(mark));
+  const pdfOf = (draw: (doc: jsPDF) => void, name: string) => {
+    const doc = createPdfDocument({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
+    addDocumentFont(doc, 'r.ttf', 'R', 'normal', fonts.regular.bytes);
+    doc.setFont('R', 'normal');
+    draw(doc);
+    return savePdf(new Uint8Array(doc.output('arraybuffer')), name);
+  };
+
+  it('draws a mark in half an em, in one word with its neighbours, and reads back as the mark', () => {
+    // jsPDF drops a unit its code map lacks, and poppler breaks a word where glyphs overlap
+    const file = pdfOf((doc) => {
+      doc.setFontSize(12);
+      doc.text(`甲${half('）')}${half('，')}乙${half('。')}${half('“')}丙`, 100, 100);
+    }, 'half-forms.pdf');
+    expect(textRaw(file).trim()).toBe('甲），乙。“丙');
+    const words = wordBoxes(file);
+    expect(words.map((w) => w.text)).toEqual(['甲），乙。“丙']);
+    // 甲 乙 丙 a full em each, the four marks half an em each
+    expect(words[0].xMax - words[0].xMin).toBeCloseTo(5 * 12, 1);
+  });
+
+  it('keeps the half that holds the ink: the left one of a closing mark, the right one of an opening mark', () => {
+    const file = pdfOf((doc) => {
+      doc.setFontSize(100);
+      doc.text(half('（'), 100, 200);
+      doc.text(half('）'), 300, 200);
+    }, 'half-ink.pdf');
+    const { width, height, grey } = greyPixels(file);
+    const inkColumns = (from: number, to: number) => {
+      const cols: number[] = [];
+      for (let x = from; x < to; x++) for (let y = 0; y < height; y++) if (grey[y * width + x] < 128) { cols.push(x); break; }
+      return [Math.min(...cols), Math.max(...cols)];
+    };
+    for (const left of [100, 300]) {
+      const [first, last] = inkColumns(left - 60, left + 160);
+      expect(first, `mark at ${left}`).toBeGreaterThanOrEqual(left);
+      expect(last, `mark at ${left}`).toBeLessThanOrEqual(left + 50);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { breakLines, justifyLines, placeLine, stretchPoints, NO_START, NO_END, type BrokenLine, type Measure } from '../../../utils/pdf/line-break';
+import { breakLines, justifyLines, placeLine, stretchPoints, HALF_LEFT, HALF_RIGHT, NO_START, NO_END, type BrokenLine, type Measure } from '../../../utils/pdf/line-break';
 
 /** Every ASCII character is 0.5 wide, everything else (CJK, fullwidth punctuation …) is 1 wide per code point. */
 const measure: Measure = (text) => {
@@ -9,6 +9,14 @@ const measure: Measure = (text) => {
 };
 
 const chars = (s: string): string[] => Array.from(s);
+
+const MARKS = HALF_LEFT + HALF_RIGHT;
+const isMark = (c: string | undefined) => c !== undefined && MARKS.includes(c);
+/** The width a line is set in (标点挤压): `measure`, less half of each full-width mark next to another one. */
+function setWidth(text: string): number {
+  const cs = chars(text);
+  return cs.reduce((w, c, i) => w + measure(c) / (isMark(c) && (isMark(cs[i - 1]) || isMark(cs[i + 1])) ? 2 : 1), 0);
+}
 const firstChar = (s: string): string => chars(s)[0] ?? '';
 const lastChar = (s: string): string => chars(s).at(-1) ?? '';
 
@@ -58,7 +66,7 @@ function checkInvariants(text: string, maxWidth: number, lines: BrokenLine[]): v
       if (k > 0) expect(NO_START.includes(firstChar(line.text)), `starts with no-start char, ${where}`).toBe(false);
       if (k < group.length - 1) expect(NO_END.includes(lastChar(line.text)), `ends with no-end char, ${where}`).toBe(false);
       if (group.length > 1) expect(line.text.length, `empty line inside a paragraph, ${where}`).toBeGreaterThan(0);
-      expect(line.width, where).toBeCloseTo(measure(line.text), 9);
+      expect(line.width, where).toBeCloseTo(setWidth(line.text), 9);
       if (chars(line.text).length > 1) expect(line.width, `too wide, ${where}`).toBeLessThanOrEqual(maxWidth);
       expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(line.text), where).toBe(false);
     });
@@ -119,8 +127,8 @@ describe('breakLines', () => {
   it('pulls the previous character down instead of starting a line with closing punctuation', () => {
     // "会议由党组书记主持" fills 9; "，" may not start the next line, so "持" moves down with it
     expect(breakLines(T_OPENING, 9, measure).map((l) => l.text).slice(0, 2)).toEqual(['会议由党组书记主', '持，围绕学习贯彻习']);
-    // repeated for sequences of closing punctuation: "。」"
-    expect(breakLines('甲乙丙丁。」戊己', 4, measure).map((l) => l.text)).toEqual(['甲乙丙', '丁。」', '戊己']);
+    // repeated for sequences of closing punctuation: "！」"
+    expect(breakLines('甲乙丙丁！」戊己', 4, measure).map((l) => l.text)).toEqual(['甲乙丙', '丁！」', '戊己']);
     // and an opening quotation mark never ends a line
     expect(breakLines('他说：“好。”结束', 4, measure).map((l) => l.text)).toEqual(['他说：', '“好。”', '结束']);
   });
@@ -385,6 +393,49 @@ describe('placeLine', () => {
       const xs = glyphXs('\u3000\u3000学习贯彻', stretch);
       expect(xs[2].x).toBe(2);
     }
+  });
+});
+
+describe('标点挤压: adjacent full-width marks take half an em each', () => {
+  it('sets "），" "）、" "》，" "。”" "：“" in one em, and a lone mark in a full em', () => {
+    for (const pair of ['），', '）、', '》，', '。”', '：“', '”，', '（“']) {
+      expect(breakLines(`甲${pair}乙`, 30, measure)[0].width, pair).toBe(3);
+    }
+    expect(breakLines('甲，乙（丙）', 30, measure)[0].width).toBe(6);
+    // three in a row: one and a half ems
+    expect(breakLines('甲）。”', 30, measure)[0].width).toBe(2.5);
+  });
+
+  it('fills a line with the compressed widths, so one more character fits', () => {
+    // "得分（满分5分），发言" is 10.5 wide at full width, 9.5 with "），" in one em
+    const lines = breakLines('得分（满分5分），发言质量良好', 9.5, measure);
+    expect(lines[0].text).toBe('得分（满分5分），发言');
+    expect(lines[0].width).toBe(9.5);
+  });
+
+  it('keeps full widths for two marks a line break separates', () => {
+    // 。 ends the first line, “ starts the second: neither is compressed
+    const lines = breakLines('甲乙丙。“丁戊”', 4, measure);
+    expect(lines.map((l) => [l.text, l.width])).toEqual([
+      ['甲乙丙。', 4],
+      ['“丁戊”', 4],
+    ]);
+  });
+
+  it('adds no justification space between two compressed marks', () => {
+    expect(stretchPoints('分钟），结合')).toBe(4);
+    expect(stretchPoints('分钟）结合')).toBe(4);
+  });
+
+  it('draws each compressed mark as a run of its own, half an em wide', () => {
+    expect(placeLine('分钟），结合', 0.25, measure)).toEqual([
+      { text: '分钟', x: 0, charSpace: 0.25 },
+      { text: '）', x: 2.5, charSpace: 0, half: true },
+      { text: '，', x: 3, charSpace: 0, half: true },
+      { text: '结合', x: 3.75, charSpace: 0.25 },
+    ]);
+    // a lone mark is drawn in its full em, in the run
+    expect(placeLine('分钟）结', 0, measure)).toEqual([{ text: '分钟）结', x: 0, charSpace: 0 }]);
   });
 });
 

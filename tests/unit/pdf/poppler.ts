@@ -133,3 +133,23 @@ export function fontSummary(pdf: string): string[] {
     .map((r) => [r.name, r.embedded ? 'embedded' : 'NOT embedded', r.unicode ? 'unicode' : 'NO unicode map', r.encoding].join(' '))
     .sort();
 }
+
+/** `pdftotext -bbox`: each word with its box (points, y down from its page's top). */
+export function wordBoxes(pdf: string): { text: string; xMin: number; xMax: number; yMin: number }[] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-']);
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[4],
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+  }));
+}
+
+/** Page 1 rendered in grey at 72 dpi (one pixel per point): width, height and the grey levels, row by row. */
+export function greyPixels(pdf: string): { width: number; height: number; grey: Uint8Array } {
+  const out = join(tempDir('xunting-ppm-'), 'page');
+  execFileSync('pdftoppm', ['-gray', '-r', '72', '-f', '1', '-l', '1', '-singlefile', pdf, out]);
+  const pgm = readFileSync(`${out}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  return { width: Number(header[1]), height: Number(header[2]), grey: new Uint8Array(pgm.subarray(header[0].length)) };
+}

@@ -19,7 +19,7 @@ import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
 import { RECORD_ATTACHMENT, type ObservationRecord } from '../../../utils/record';
 import { demo, longNote, twoPageRecord, withLongNote } from '../../fixtures/records/builders';
-import { attachments, bodyText, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary } from './poppler';
+import { attachments, bodyText, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary, wordBoxes } from './poppler';
 
 const CLOSING = /^[，。、；：？！）》」』]/;
 
@@ -283,6 +283,27 @@ describe('the 巡听人员 section', () => {
     }
     expect(starts).toEqual([]);
   }, 120_000);
+
+  it('shares the page before when it misses it by little: that page’s gaps shrink, at most to 60%', () => {
+    const sentence = '建议进一步完善学习制度，把理论学习与推动工作结合起来，切实提高学习质效。';
+    // the space between the last line of 意见建议 and the 巡听人员 heading, on the page they share
+    const gaps: number[] = [];
+    // one sentence of 意见建议 (its heading moves with the signatures), after 1 to 12 lines of 主要做法及亮点
+    for (let n = 1; n <= 12; n++) {
+      const r = demo();
+      r.narrative.highlights = sentence.repeat(n);
+      r.narrative.suggestions = sentence;
+      const words = wordBoxes(savePdf(renderReport(r, fonts), `tight-${n}.pdf`));
+      const at = words.findIndex((w) => /^[一二三四五六七八九十]+、巡听人员$/.test(w.text));
+      const before = words[at - 1];
+      if (before.yMin < words[at].yMin) gaps.push(words[at].yMin - before.yMin);
+    }
+    const normal = Math.max(...gaps);
+    const tightened = gaps.filter((g) => g < normal - 0.5);
+    expect(tightened.length).toBeGreaterThan(0);
+    // only the gap before the heading (10 pt) shrinks here, never the line height
+    for (const g of tightened) expect(g).toBeGreaterThanOrEqual(normal - 10 * (1 - 0.6) - 0.01);
+  }, 120_000);
 });
 
 /** Glyph id → characters, from every ToUnicode CMap of a decompressed (qpdf --qdf) PDF. */
@@ -320,6 +341,26 @@ describe('justification in the content stream', () => {
     expect(bad).toEqual([]);
     const body = bodyText(textRaw(path));
     for (const word of ['PPT', 'Checklist', 'PM2.5', '〔2026〕15号', '2026年度']) expect(body).toContain(word);
+  });
+});
+
+describe('标点挤压 in the report', () => {
+  it('sets "），" and "》，" in one em, and pdftotext still reads each line whole', () => {
+    const r = demo();
+    const short = '会议（第一次），研究《纲要》，部署工作。';
+    const long = '魏永明发言（约12分钟），结合分管工作谈学习体会；曹平发言（约9分钟），围绕《条例》“十五五”规划谈认识，提出“三个到位”。'.repeat(4);
+    r.narrative.problems = short;
+    r.narrative.highlights = long;
+    const path = savePdf(renderReport(r, fonts), 'squeeze.pdf');
+    const raw = textRaw(path);
+    // the one-line paragraph is one line of -raw output, character for character
+    expect(raw.split('\n').map((l) => l.trim())).toContain(short);
+    expect(squash(bodyText(raw))).toContain(squash(long));
+    expect(squash(textLayout(path))).toContain(squash(long));
+    expect(raw.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l))).toEqual([]);
+    // 20 characters, four of them compressed to half an em: 18 ems of 12 pt
+    const word = wordBoxes(path).find((w) => w.text === short)!;
+    expect(word.xMax - word.xMin).toBeCloseTo(18 * 12, 1);
   });
 });
 

@@ -9,6 +9,7 @@ import { renderCoverageSummary, summarySentence, UnprintableError, type ReportFo
 import { loadReportFonts } from '../../../cli/node-fonts';
 import type { Coverage } from '../../../utils/coverage/types';
 import { cycleCoverage, emptyCoverage, realisticCoverage } from '../../fixtures/coverage/build-coverage';
+import { tableStartHeight, TABLE_CAPTION_HEIGHT } from '../../../utils/pdf/summary-charts';
 import { pdffonts, pdfinfo, qpdfCheck, savePdf, squash, textLayout, textRaw, layoutFaults, fontSummary } from './poppler';
 
 const CLOSING = /^[，。、；：？！）》」』]/;
@@ -304,5 +305,14 @@ describe('summary tables', () => {
     expect(names.length).toBeGreaterThan(10);
     const broken = names.filter((name) => !lines.some((l) => l.includes(squash(name))));
     expect(broken).toEqual([]);
+  });
+});
+
+describe('where a block may start (no large blank at the foot of a page)', () => {
+  it('a table starts where its caption, header and first two rows fit; the rest follows under a repeated header', () => {
+    expect(tableStartHeight(20, [18, 30, 18, 18])).toBe(TABLE_CAPTION_HEIGHT + 20 + 18 + 30);
+    expect(tableStartHeight(20, [18])).toBe(TABLE_CAPTION_HEIGHT + 20 + 18);
+    // a table kept together needs all of its rows
+    expect(tableStartHeight(20, [18, 30, 18, 18], true)).toBe(TABLE_CAPTION_HEIGHT + 20 + 84);
   });
 });

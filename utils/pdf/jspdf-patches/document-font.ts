@@ -19,7 +19,8 @@
 import { jsPDF } from 'jspdf';
 import { pdfName } from '../embed-file';
 import { binaryString } from '../binary-string';
-import { subsetTrueType } from './truetype-subset';
+import { subsetTrueType, type ShiftedGlyph } from './truetype-subset';
+import { halfFormOf, halfFormUnits } from './half-forms';
 import { deflate } from './deflate';
 
 /** The parts of jsPDF's TTFFont (not in its typings) that are read here. */
@@ -77,11 +78,18 @@ export class DocumentFont {
   /** Original glyph id of each new id (index); new id 0 is .notdef. */
   private readonly originals: number[] = [0];
   private readonly renumbered = new Map<number, number>([[0, 0]]);
+  /** New ids of half-width punctuation (half-forms.ts), by private-use unit, and their shapes. */
+  private readonly halves = new Map<number, number>();
+  private readonly shapes = new Map<number, ShiftedGlyph>();
   private readonly scale: number;
 
   constructor(readonly shared: SharedFont) {
     const t = shared.ttf;
-    this.cmap = t.cmap;
+    // The document's own code map on top of the shared one: jsPDF drops every unit its codeMap
+    // lacks, so the half-width punctuation units (half-forms.ts) are listed there.
+    const codeMap: Record<number, number> = Object.create(t.cmap.unicode?.codeMap ?? null);
+    for (const [unit, code] of halfFormUnits()) if (codeMap[code]) codeMap[unit] = codeMap[code];
+    this.cmap = { unicode: { codeMap } };
     this.bbox = t.bbox;
     this.flags = t.flags;
     this.stemV = t.stemV;
@@ -95,6 +103,8 @@ export class DocumentFont {
 
   /** The document's glyph id for a UTF-16 code unit; 0 when the font has no glyph for it. */
   characterToGlyph(code: number): number {
+    const half = halfFormOf(code);
+    if (half) return this.halfGlyph(code, half.code, half.right);
     const original = this.cmap.unicode?.codeMap[code] || 0;
     let id = this.renumbered.get(original);
     if (id === undefined) {
@@ -105,9 +115,25 @@ export class DocumentFont {
     return id;
   }
 
+  /** The glyph drawing `code` in half its width, keeping its right or left half; 0 when the font lacks `code`. */
+  private halfGlyph(unit: number, code: number, right: boolean): number {
+    let id = this.halves.get(unit);
+    if (id === undefined) {
+      const of = this.cmap.unicode?.codeMap[code] || 0;
+      if (!of) return 0;
+      const advance = Math.round(this.shared.ttf.hmtx.forGlyph(of).advance / 2);
+      id = this.originals.length;
+      this.originals.push(of);
+      this.shapes.set(id, { of, dx: right ? -advance : 0, advance });
+      this.halves.set(unit, id);
+    }
+    return id;
+  }
+
   /** Advance width, in 1/1000 em, of the document's glyph `id`. */
   widthOfGlyph(id: number): number {
-    return this.shared.ttf.hmtx.forGlyph(this.originals[id] ?? 0).advance * this.scale;
+    const shape = this.shapes.get(id);
+    return (shape ? shape.advance : this.shared.ttf.hmtx.forGlyph(this.originals[id] ?? 0).advance) * this.scale;
   }
 
   // jsPDF's getCharWidthsArray takes the TTF path only when this method exists.
@@ -121,9 +147,16 @@ export class DocumentFont {
     return ((this.ascender + (includeGap ? this.lineGap : 0) - this.decender) / 1000) * size;
   }
 
-  /** Original ids of the glyphs handed out so far, in new-id order. */
-  glyphs(): readonly number[] {
-    return this.originals;
+  /** The glyphs handed out so far, in new-id order: original ids, or the half-width glyphs made from them. */
+  glyphs(): readonly (number | ShiftedGlyph)[] {
+    return this.originals.map((of, id) => this.shapes.get(id) ?? of);
+  }
+
+  /** Glyph id → Unicode for /ToUnicode: what jsPDF recorded, a half-width glyph mapped back to its mark. */
+  unicodes(): Record<number, number> {
+    const out: Record<number, number> = {};
+    for (const [id, unit] of Object.entries(this.toUnicode)) out[Number(id)] = halfFormOf(unit)?.code ?? unit;
+    return out;
   }
 }
 
@@ -207,7 +240,7 @@ export function putDocumentFont({ font, out, newObject, putStream }: PutFontArgs
   });
   out('endobj');
   const cmap = newObject();
-  putStream({ data: toUnicodeCmap(m.toUnicode), addLength1: true, objectId: cmap });
+  putStream({ data: toUnicodeCmap(m.unicodes()), addLength1: true, objectId: cmap });
   out('endobj');
   const descriptor = newObject();
   out(

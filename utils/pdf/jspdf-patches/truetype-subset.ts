@@ -32,8 +32,16 @@ function tableDirectory(font: Uint8Array): Map<string, TableRecord> {
   return tables;
 }
 
+/** A glyph made for the subset: glyph `of` (an original id) moved `dx` font units, `advance` wide (half-width punctuation, half-forms.ts). */
+export interface ShiftedGlyph {
+  of: number;
+  dx: number;
+  advance: number;
+}
+
 // Compound glyph component flags (OpenType spec, 'glyf').
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const ARGS_ARE_XY_VALUES = 0x0002;
 const WE_HAVE_A_SCALE = 0x0008;
 const MORE_COMPONENTS = 0x0020;
 const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
@@ -68,11 +76,12 @@ function checksum(bytes: Uint8Array): number {
 }
 
 /**
- * The subset font program. `glyphs[i]` is the original id of new glyph `i`; `glyphs[0]` must
- * be 0 (.notdef). Returns the program and the final list of original ids (the input plus any
- * compound components, which a caller never references directly).
+ * The subset font program. `glyphs[i]` is the original id of new glyph `i`, or a glyph made
+ * from one (ShiftedGlyph, written as a one-component compound glyph); `glyphs[0]` must be 0
+ * (.notdef). Returns the program and the final list of original ids (the input plus any compound
+ * components, which a caller never references directly; a made glyph's entry is its `of`).
  */
-export function subsetTrueType(font: Uint8Array, glyphs: readonly number[]): { program: Uint8Array; glyphs: number[] } {
+export function subsetTrueType(font: Uint8Array, glyphs: readonly (number | ShiftedGlyph)[]): { program: Uint8Array; glyphs: number[] } {
   if (glyphs[0] !== 0) throw new SubsetError('glyph 0 (.notdef) must come first');
   const tables = tableDirectory(font);
   const table = (tag: string): Uint8Array => {
@@ -95,23 +104,50 @@ export function subsetTrueType(font: Uint8Array, glyphs: readonly number[]): { p
   };
 
   // New numbering; compound glyphs pull their components in (appended, each once).
-  const order = [...glyphs];
+  const order = glyphs.map((g) => (typeof g === 'number' ? g : g.of));
   const newId = new Map<number, number>();
-  order.forEach((old, i) => newId.set(old, i));
+  glyphs.forEach((g, i) => {
+    if (typeof g === 'number') newId.set(g, i);
+  });
+  const idOf = (old: number): number => {
+    let id = newId.get(old);
+    if (id === undefined) {
+      id = order.length;
+      order.push(old);
+      newId.set(old, id);
+    }
+    return id;
+  };
+  const made = new Map<number, ShiftedGlyph>();
   const data: Uint8Array[] = [];
   for (let i = 0; i < order.length; i++) {
     const [start, end] = glyphRange(order[i]);
     let g = font.subarray(glyfStart + start, glyfStart + end);
+    const shape = glyphs[i];
+    if (typeof shape === 'object') {
+      made.set(i, shape);
+      // numberOfContours −1, the shifted bounding box, one component at (dx, 0)
+      const c = new Uint8Array(g.length >= 10 ? 18 : 0);
+      if (c.length) {
+        const cv = new DataView(c.buffer);
+        const gv = new DataView(g.buffer, g.byteOffset, g.byteLength);
+        cv.setInt16(0, -1);
+        cv.setInt16(2, gv.getInt16(2) + shape.dx);
+        cv.setInt16(4, gv.getInt16(4));
+        cv.setInt16(6, gv.getInt16(6) + shape.dx);
+        cv.setInt16(8, gv.getInt16(8));
+        cv.setUint16(10, ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES);
+        cv.setUint16(12, idOf(shape.of));
+        cv.setInt16(14, shape.dx);
+        cv.setInt16(16, 0);
+      }
+      data.push(c);
+      continue;
+    }
     if (g.length >= 10 && ((g[0] << 8) | g[1]) >= 0x8000) {
       g = g.slice(); // a copy: the component references are rewritten
       for (const at of componentIdOffsets(g)) {
-        const old = (g[at] << 8) | g[at + 1];
-        let id = newId.get(old);
-        if (id === undefined) {
-          id = order.length;
-          order.push(old);
-          newId.set(old, id);
-        }
+        const id = idOf((g[at] << 8) | g[at + 1]);
         g[at] = id >> 8;
         g[at + 1] = id & 0xff;
       }
@@ -149,6 +185,12 @@ export function subsetTrueType(font: Uint8Array, glyphs: readonly number[]): { p
     const lsb = old < numHMetrics ? 4 * old + 2 : 4 * numHMetrics + 2 * (old - numHMetrics);
     hmtx[4 * i + 2] = hmtxOld[lsb];
     hmtx[4 * i + 3] = hmtxOld[lsb + 1];
+    const shape = made.get(i);
+    if (shape) {
+      const hv = new DataView(hmtx.buffer);
+      hv.setUint16(4 * i, shape.advance);
+      hv.setInt16(4 * i + 2, hv.getInt16(4 * i + 2) + shape.dx);
+    }
   }
 
   const hhea = table('hhea').slice();
@@ -157,6 +199,14 @@ export function subsetTrueType(font: Uint8Array, glyphs: readonly number[]): { p
   const maxp = table('maxp').slice();
   maxp[4] = n >> 8;
   maxp[5] = n & 0xff;
+  if (made.size && maxp.length >= 32) {
+    // compound limits: a made glyph has one component and the points and contours of its original
+    const mv = new DataView(maxp.buffer, maxp.byteOffset, maxp.byteLength);
+    mv.setUint16(10, Math.max(mv.getUint16(10), mv.getUint16(6)));
+    mv.setUint16(12, Math.max(mv.getUint16(12), mv.getUint16(8)));
+    mv.setUint16(28, Math.max(mv.getUint16(28), 1));
+    mv.setUint16(30, mv.getUint16(30) + 1);
+  }
   const newHead = head.slice();
   newHead.fill(0, 8, 12); // checkSumAdjustment, set below
   newHead[50] = 0;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTemplateJson, templateItems, type RubricTemplate } from '../utils/rubric';
 import { FontError, UnprintableError } from '../utils/pdf';
+import { sniffBytes } from '../utils/io';
 import { loadReportFonts } from './node-fonts';
 import { certificateInfo, SignError, type Identity } from '../utils/sign';
 import { publishRubricSheet, verifyRubricSheet } from '../utils/template-publish';
@@ -62,7 +63,7 @@ export function templateSummary(t: RubricTemplate): string {
 function isPdf(io: CliIo, path: string): boolean {
   try {
     const head = readBytes(resolve(io.cwd, path)).subarray(0, 5);
-    return String.fromCharCode(...head) === '%PDF-';
+    return sniffBytes(head) === 'pdf';
   } catch {
     return /\.pdf$/i.test(path);
   }

@@ -3,13 +3,14 @@ import { ACTIVE_TEMPLATE_KEY, getSetting, importRubricSheet, importTemplate, lis
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { parseJsonText, type Problem } from '../../utils/validate';
+import { sniffBytes } from '../../utils/io';
 import { usePlatform } from '../platform';
 import { ProblemList } from './ProblemList';
 
 /** A 评分表 PDF by its first bytes, whatever its name. */
 async function isPdf(file: File): Promise<boolean> {
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
-  return String.fromCharCode(...head) === '%PDF-';
+  return sniffBytes(head) === 'pdf';
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { JSX } from 'preact';
-import type { MonthProgress } from '../../utils/coverage';
-import { alignedTicks, countTicks, monthFullName, monthName } from './chart-scale';
+import { alignedTicks, countTicks, monthFullName, monthName, type MonthProgress } from '../../utils/coverage';
 import { ChartTable } from './ChartTable';
 
 /** viewBox geometry: drawn for a 360 px column, scaled up to the CSS max width on wider screens. */

@@ -9,10 +9,10 @@
  * with the report fonts and left out where they would not fit, never drawn over each other.
  */
 import type { jsPDF } from 'jspdf';
-import type { Coverage } from '../coverage';
+import { countTicks, monthName, type Coverage } from '../coverage';
 import { PageFlow, RULE } from './page-flow';
 import type { TextStyle } from './text-painter';
-import { monthLabel, monthsByYear } from './summary-stats';
+import { monthsByYear } from './summary-stats';
 import { CAPTION, CHART_TEXT } from './report-style';
 
 /** Grey levels, 0 black … 255 white. */
@@ -33,14 +33,10 @@ interface LegendItem {
   marker: Marker;
 }
 
-/** Ticks of a count axis: a step of 1, 2 or 5 × 10ⁿ and a top at least `max` (4 when empty). */
-function niceScale(max: number, targetTicks = 5): { step: number; top: number } {
-  const m = Math.max(max, 4);
-  const raw = m / targetTicks;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / mag;
-  const step = Math.max(1, (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag);
-  return { step, top: Math.ceil(m / step) * step };
+/** A count axis as its step and top, on the screen charts' ticks (countTicks). */
+function niceScale(max: number): { step: number; top: number } {
+  const ticks = countTicks(max);
+  return { step: ticks[1], top: ticks[ticks.length - 1] };
 }
 
 const grey = (doc: jsPDF, g: number) => {
@@ -167,7 +163,7 @@ function drawPlot(flow: PageFlow, c: Coverage, scale: { step: number; top: numbe
   const full = painter.measure('12月', s) + 2 <= band;
   const labelTop = top + height + 2;
   c.monthly.forEach((m, i) => {
-    const label = full ? monthLabel(m.month) : String(Number(m.month.slice(5, 7)));
+    const label = full ? monthName(m.month) : String(Number(m.month.slice(5, 7)));
     const w = painter.measure(label, s);
     painter.drawLine(label, plot.x(i) - w / 2, PageFlow.baseline(labelTop, s.size, LABEL_ROW), s);
   });

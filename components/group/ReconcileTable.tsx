@@ -1,5 +1,6 @@
 import { AGREED_RULE_TEXT, reconcile, setAgreedScore, setOverrideReason } from '../../utils/group';
 import { checkItemValue } from '../../utils/rubric';
+import { TEXT_LIMITS } from '../../utils/record';
 import type { ObserveStore } from '../observe/observe-store';
 
 const show = (e: { value: number | null; na: boolean } | undefined) => (!e ? '—' : e.na ? '不适用' : e.value === null ? '未评' : String(e.value));
@@ -81,7 +82,7 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                           placeholder={row.outsideRange ? '超出组员评分范围，须填写理由' : '调整理由（可选）'}
                           value={o?.reason ?? ''}
                           disabled={locked}
-                          maxLength={2000}
+                          maxLength={TEXT_LIMITS.overrideReason}
                           aria-invalid={needReason}
                           onInput={(e) => {
                             const reason = (e.currentTarget as HTMLInputElement).value;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RubricItem } from '../../utils/rubric';
 import { parseItemText } from '../../utils/rubric';
-import type { ItemScore } from '../../utils/record';
+import { TEXT_LIMITS, type ItemScore } from '../../utils/record';
 import { zh } from '../ui/strings';
 
 /** The text a stored entry shows: what was typed and refused, else the accepted value. */
@@ -84,7 +84,7 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
         id={`note-${item.id}`}
         class="item-note"
         rows={1}
-        maxLength={5000}
+        maxLength={TEXT_LIMITS.scoreNote}
         placeholder="说明（可选）"
         value={entry.note}
         disabled={disabled}

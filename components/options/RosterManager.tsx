@@ -3,7 +3,7 @@ import { importRoster, listUnits, replaceRoster } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { writeXlsx } from '../../utils/io';
-import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, type Unit, type UnitCategory } from '../../utils/roster';
+import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, UNIT_NAME_MAX, type Unit, type UnitCategory } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
 import { usePlatform } from '../platform';
 import { errorMessage } from '../ui/errors';
@@ -111,7 +111,7 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
               {rows.map((u, i) => (
                 <tr key={u.id}>
                   <td>{i + 1}</td>
-                  <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={100} onInput={(e) => edit(i, { name: (e.currentTarget as HTMLInputElement).value })} /> : u.name}</td>
+                  <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={UNIT_NAME_MAX} onInput={(e) => edit(i, { name: (e.currentTarget as HTMLInputElement).value })} /> : u.name}</td>
                   <td>
                     {editable ? (
                       <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: (e.currentTarget as HTMLSelectElement).value as UnitCategory })}>

@@ -5,6 +5,7 @@ import {
   finalizeRecord,
   parseRecordJson,
   reviseRecord,
+  TEXT_LIMITS,
   validateRecord,
   type ObservationRecord,
 } from '../../../utils/record';
@@ -130,6 +131,13 @@ describe('records that are refused, with a path and a Chinese message', () => {
   it('a time that is not HH:MM', () => {
     const ps = problemsOf(broken((r) => (r.startTime = '9点')));
     expect(at(ps, '$.startTime').message).toBe('开始时间须为 HH:MM 格式');
+  });
+
+  it('text as long as the form lets through is accepted; one character more is refused', () => {
+    expect(validateRecord(broken((r) => (r.theme = '学'.repeat(TEXT_LIMITS.theme)))).ok).toBe(true);
+    expect(at(problemsOf(broken((r) => (r.theme = '学'.repeat(TEXT_LIMITS.theme + 1)))), '$.theme').message).toBe('学习主题不能超过 500 个字');
+    expect(validateRecord(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative)))).ok).toBe(true);
+    expect(at(problemsOf(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative + 1)))), '$.narrative.problems').message).toBe('存在问题不能超过 20000 个字');
   });
 
   it('a final record without a finalising time', () => {

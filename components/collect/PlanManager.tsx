@@ -90,7 +90,7 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       <h2 id="h-plan">年度计划</h2>
       <div class="row wrap">
         <label for="plan-year">年度</label>
-        <select id="plan-year" value={String(year)} style={{ maxWidth: '8em' }} onChange={(e) => (setYear(Number((e.currentTarget as HTMLSelectElement).value)), setRows(null))}>
+        <select id="plan-year" value={String(year)} style={{ maxWidth: '8em' }} onChange={(e) => (setYear(Number(e.currentTarget.value)), setRows(null))}>
           {years.map((y) => (
             <option key={y} value={String(y)}>
               {y}
@@ -104,7 +104,7 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       </div>
       <div class="field">
         <label for="plan-file">导入计划（Excel .xlsx、CSV 或 JSON：单位名称、月份，可含年度、巡听组）</label>
-        <input id="plan-file" type="file" accept=".xlsx,.csv,.txt,.json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="plan-file" type="file" accept=".xlsx,.csv,.txt,.json" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </div>
       <div class="row wrap">
         <button type="button" class="primary" disabled={!rows} onClick={() => void save()}>
@@ -160,7 +160,7 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
                 <tr key={u.id}>
                   <td>{u.name}</td>
                   <td>
-                    <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: (e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : null })}>
+                    <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
                       <option value="">不列入</option>
                       {Array.from({ length: 12 }, (_, i) => (
                         <option key={i} value={String(i + 1)}>
@@ -170,7 +170,7 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
                     </select>
                   </td>
                   <td>
-                    <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: (e.currentTarget as HTMLInputElement).value })} />
+                    <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: e.currentTarget.value })} />
                   </td>
                 </tr>
               );

@@ -58,7 +58,7 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
         <div class="row wrap">
           <label class="filebtn">
             选择报告文件（可多选）
-            <input type="file" multiple accept=".pdf,application/pdf" disabled={running} onChange={(e) => void importFiles(chosenFiles((e.currentTarget as HTMLInputElement).files))} />
+            <input type="file" multiple accept=".pdf,application/pdf" disabled={running} onChange={(e) => void importFiles(chosenFiles(e.currentTarget.files))} />
           </label>
           <label class="filebtn">
             选择文件夹
@@ -67,7 +67,7 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
               multiple
               disabled={running}
               {...{ webkitdirectory: '' }}
-              onChange={(e) => void importFiles(chosenFiles((e.currentTarget as HTMLInputElement).files).filter((p) => /\.pdf$/i.test(p.name)))}
+              onChange={(e) => void importFiles(chosenFiles(e.currentTarget.files).filter((p) => /\.pdf$/i.test(p.name)))}
             />
           </label>
         </div>
@@ -101,7 +101,7 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
       {results.length > 0 && (
         <>
           <label class="check">
-            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems((e.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
             只看未接收的文件
           </label>
           <div class="scroll-x">

@@ -60,11 +60,11 @@ export function UnitTable({ coverage }: { coverage: Coverage }) {
       <div class="cov-filters">
         <div class="field">
           <label for={ids.query}>查找单位</label>
-          <input id={ids.query} type="search" value={filter.query} placeholder="名称或拼音首字母" autoComplete="off" onInput={(e) => patch({ query: (e.currentTarget as HTMLInputElement).value })} />
+          <input id={ids.query} type="search" value={filter.query} placeholder="名称或拼音首字母" autoComplete="off" onInput={(e) => patch({ query: e.currentTarget.value })} />
         </div>
         <div class="field">
           <label for={ids.status}>状态</label>
-          <select id={ids.status} value={filter.status} onChange={(e) => patch({ status: (e.currentTarget as HTMLSelectElement).value as StatusFilter })}>
+          <select id={ids.status} value={filter.status} onChange={(e) => patch({ status: e.currentTarget.value as StatusFilter })}>
             {STATUS_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -74,7 +74,7 @@ export function UnitTable({ coverage }: { coverage: Coverage }) {
         </div>
         <div class="field">
           <label for={ids.category}>类别</label>
-          <select id={ids.category} value={filter.category} onChange={(e) => patch({ category: (e.currentTarget as HTMLSelectElement).value })}>
+          <select id={ids.category} value={filter.category} onChange={(e) => patch({ category: e.currentTarget.value })}>
             <option value="">全部</option>
             {categories.map((cat) => (
               <option key={cat} value={cat}>

@@ -42,7 +42,7 @@ export function GroupStart({ store }: { store: ObserveStore }) {
           type="file"
           accept=".json,application/json"
           onChange={async (e) => {
-            const f = (e.currentTarget as HTMLInputElement).files?.[0];
+            const f = e.currentTarget.files?.[0];
             setInvitation(f ? { fileName: f.name, text: await f.text() } : null);
           }}
         />

@@ -63,11 +63,11 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                       disabled={locked || row.agreed.na}
                       value={row.agreed.value ?? ''}
                       onChange={(e) => {
-                        const text = (e.currentTarget as HTMLInputElement).value.trim();
+                        const text = e.currentTarget.value.trim();
                         const v = text === '' ? null : Number(text);
                         if (v !== null && checkItemValue(row.item, v)) {
                           store.notice.value = checkItemValue(row.item, v)!;
-                          (e.currentTarget as HTMLInputElement).value = row.agreed.value === null ? '' : String(row.agreed.value);
+                          e.currentTarget.value = row.agreed.value === null ? '' : String(row.agreed.value);
                           return;
                         }
                         store.edit((d) => setAgreedScore(d, row, { value: v, na: false }));
@@ -85,7 +85,7 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                           maxLength={TEXT_LIMITS.overrideReason}
                           aria-invalid={needReason}
                           onInput={(e) => {
-                            const reason = (e.currentTarget as HTMLInputElement).value;
+                            const reason = e.currentTarget.value;
                             store.edit((d) => setOverrideReason(d, row.item.id, reason));
                           }}
                         />

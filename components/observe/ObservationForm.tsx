@@ -73,9 +73,9 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             {a.absentees.map((x, i) => (
               <li key={i}>
                 <label class="sr-only" for={`absentee-${i}`}>{`${zh.absenteeName} ${i + 1}`}</label>
-                <input id={`absentee-${i}`} value={x.name} maxLength={TEXT_LIMITS.personName} placeholder={zh.absenteeName} onInput={(e) => edit((d) => void (d.attendance.absentees[i].name = (e.currentTarget as HTMLInputElement).value))} />
+                <input id={`absentee-${i}`} value={x.name} maxLength={TEXT_LIMITS.personName} placeholder={zh.absenteeName} onInput={(e) => edit((d) => void (d.attendance.absentees[i].name = e.currentTarget.value))} />
                 <label class="sr-only" for={`absentee-reason-${i}`}>{`${zh.absenteeReason} ${i + 1}`}</label>
-                <input id={`absentee-reason-${i}`} value={x.reason} maxLength={TEXT_LIMITS.absenceReason} placeholder="原因，如：请假（出差）" onInput={(e) => edit((d) => void (d.attendance.absentees[i].reason = (e.currentTarget as HTMLInputElement).value))} />
+                <input id={`absentee-reason-${i}`} value={x.reason} maxLength={TEXT_LIMITS.absenceReason} placeholder="原因，如：请假（出差）" onInput={(e) => edit((d) => void (d.attendance.absentees[i].reason = e.currentTarget.value))} />
                 {!locked && (
                   <button type="button" class="link" aria-label={`删除缺席人员 ${i + 1}`} onClick={() => edit((d) => void d.attendance.absentees.splice(i, 1))}>
                     {zh.remove}

@@ -17,7 +17,7 @@ export function ObserversFields({ observers, disabled, onChange }: { observers: 
               maxLength={TEXT_LIMITS.personName}
               disabled={disabled}
               placeholder={`${zh.observerName} ${i + 1}`}
-              onInput={(e) => set(o.id, { name: (e.currentTarget as HTMLInputElement).value })}
+              onInput={(e) => set(o.id, { name: e.currentTarget.value })}
             />
             <label class="check">
               <input type="radio" name="observer-lead" checked={o.lead} disabled={disabled} onChange={() => onChange(observers.map((x) => ({ ...x, lead: x.id === o.id })))} />

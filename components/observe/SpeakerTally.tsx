@@ -52,7 +52,7 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
           disabled={disabled}
           maxLength={TEXT_LIMITS.personName}
           placeholder="发言人姓名，回车添加"
-          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setName(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.isComposing) {
               e.preventDefault();
@@ -78,7 +78,7 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
                   type="checkbox"
                   checked={s.scripted}
                   disabled={disabled}
-                  onChange={(e) => onChange(speakers.map((x) => (x.id === s.id ? { ...x, scripted: (e.currentTarget as HTMLInputElement).checked } : x)))}
+                  onChange={(e) => onChange(speakers.map((x) => (x.id === s.id ? { ...x, scripted: e.currentTarget.checked } : x)))}
                 />
                 <span>{zh.scripted}</span>
                 <span class="sr-only">（{s.name}）</span>

@@ -43,7 +43,7 @@ export function TimelineNotes({ notes, disabled, onAdd, onRemove }: { notes: Tim
           disabled={disabled}
           maxLength={TEXT_LIMITS.timelineNote}
           placeholder={zh.notePlaceholder}
-          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.isComposing) {
               e.preventDefault();

@@ -73,7 +73,7 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
       </h2>
       <div class="field">
         <label for="roster-file">导入单位名单（Excel .xlsx、CSV 或 JSON，含“单位名称”列）</label>
-        <input id="roster-file" type="file" accept=".json,.csv,.txt,.xlsx,application/json,text/csv" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="roster-file" type="file" accept=".json,.csv,.txt,.xlsx,application/json,text/csv" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </div>
       {message && <p role="status">{message}</p>}
       <ProblemList title="名单未导入或未保存" problems={problems} />
@@ -111,10 +111,10 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
               {rows.map((u, i) => (
                 <tr key={u.id}>
                   <td>{i + 1}</td>
-                  <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={UNIT_NAME_MAX} onInput={(e) => edit(i, { name: (e.currentTarget as HTMLInputElement).value })} /> : u.name}</td>
+                  <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={UNIT_NAME_MAX} onInput={(e) => edit(i, { name: e.currentTarget.value })} /> : u.name}</td>
                   <td>
                     {editable ? (
-                      <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: (e.currentTarget as HTMLSelectElement).value as UnitCategory })}>
+                      <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: e.currentTarget.value as UnitCategory })}>
                         {UNIT_CATEGORIES.map((c) => (
                           <option key={c} value={c}>
                             {c}
@@ -125,7 +125,7 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
                       u.category
                     )}
                   </td>
-                  <td>{editable ? <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: (e.currentTarget as HTMLInputElement).checked })} /> : u.active ? '是' : '否'}</td>
+                  <td>{editable ? <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: e.currentTarget.checked })} /> : u.active ? '是' : '否'}</td>
                 </tr>
               ))}
             </tbody>

@@ -93,7 +93,7 @@ export function TemplateManager() {
       </table>
       <div class="field">
         <label for="template-file">导入评分表（巡听办发布的签名 PDF，或 JSON 文件）</label>
-        <input id="template-file" type="file" accept=".pdf,application/pdf,.json,application/json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="template-file" type="file" accept=".pdf,application/pdf,.json,application/json" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </div>
       {message && <p role="status">{message}</p>}
       <ProblemList title="评分表未导入" problems={problems} />

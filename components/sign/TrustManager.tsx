@@ -70,7 +70,7 @@ export function TrustManager({ refused = 0, onRecheck }: { refused?: number; onR
       )}
       <div class="field">
         <label for="trust-file">导入 CA 证书或个人证书（.pem / .crt / .cer）</label>
-        <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add(e.currentTarget.files?.[0])} />
       </div>
       <Outcome message={message} error={error} />
       {refused > 0 && onRecheck && (

@@ -57,12 +57,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     organisation: { type: 'string' },
     verbose: { type: 'boolean' },
     strict: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (!values.roster) throw new UsageError('请用 --roster 指定单位名单');
   if (!values.year && !values.cycle) throw new UsageError('请用 --year 指定统计年度（或用 --cycle 指定周期）');
   let year: CoverageScope | null = null;

@@ -60,12 +60,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string', short: 'o' },
     trust: { type: 'string', multiple: true },
     pin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (!positionals.length) throw new UsageError('请指定组长的记录（JSON）和组员的独立评分表（PDF）');
   if (positionals.length < 2) throw new UsageError('请至少指定一份组员的独立评分表（PDF）');
   if (!values.out) throw new UsageError('请用 --out 指定汇总后记录的输出文件');

@@ -59,12 +59,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     fonts: { type: 'string' },
     identity: { type: 'string' },
     passphrase: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   const at = (p: string) => resolve(io.cwd, p);
 
   let record: ObservationRecord;

@@ -175,12 +175,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     passphrase: { type: 'string' },
     out: { type: 'string', short: 'o' },
     fonts: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   const [sub, ...rest] = positionals;
   const publishOnly = values.identity !== undefined || values.passphrase !== undefined || values.out !== undefined || values.fonts !== undefined;
   if (sub === 'check') {

@@ -47,12 +47,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     trust: { type: 'string', multiple: true },
     pin: { type: 'string', multiple: true },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (!positionals.length) throw new UsageError('请指定要核验的 PDF 文件或目录');
   const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
   const pinned = loadCertificates(values.pin ?? [], io, '签名人证书');

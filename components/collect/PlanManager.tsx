@@ -9,6 +9,7 @@ import { ProblemList } from '../options/ProblemList';
 import { usePlatform } from '../platform';
 import { errorMessage } from '../ui/errors';
 import { bytesBlob, fileBytes } from '../ui/files';
+import { DataTable } from '../ui/DataTable';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type Row = { month: number | null; group: string };
@@ -144,40 +145,29 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       )}
       {message && <p role="status">{message}</p>}
       <ProblemList title="计划未保存" problems={problems} />
-      <div class="scroll-x">
-        <table class="data" aria-label={`${year} 年计划`}>
-          <thead>
-            <tr>
-              <th scope="col">单位名称</th>
-              <th scope="col">计划月份</th>
-              <th scope="col">巡听组</th>
+      <DataTable label={`${year} 年计划`} columns={['单位名称', '计划月份', '巡听组']}>
+        {units.map((u) => {
+          const r = current.get(u.id) ?? { month: null, group: '' };
+          return (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>
+                <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+                  <option value="">不列入</option>
+                  {Array.from({ length: 12 }, (_, i) => (
+                    <option key={i} value={String(i + 1)}>
+                      {i + 1} 月
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: e.currentTarget.value })} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => {
-              const r = current.get(u.id) ?? { month: null, group: '' };
-              return (
-                <tr key={u.id}>
-                  <td>{u.name}</td>
-                  <td>
-                    <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
-                      <option value="">不列入</option>
-                      {Array.from({ length: 12 }, (_, i) => (
-                        <option key={i} value={String(i + 1)}>
-                          {i + 1} 月
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: e.currentTarget.value })} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

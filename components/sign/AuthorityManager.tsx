@@ -19,6 +19,7 @@ import { bytesBlob, fileBytes } from '../ui/files';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 import { Outcome } from '../ui/fields';
+import { DataTable } from '../ui/DataTable';
 
 const PEM_TYPE = 'application/x-pem-file';
 const P12_TYPE = 'application/x-pkcs12';
@@ -214,32 +215,19 @@ export function AuthorityManager() {
           {issued.length > 0 && (
             <>
               <h3>已签发的证书（{issued.length}）</h3>
-              <div class="scroll-x">
-                <table class="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">姓名</th>
-                      <th scope="col">单位</th>
-                      <th scope="col">有效期至</th>
-                      <th scope="col">签发时间</th>
-                      <th scope="col">序列号</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {issued.map((r) => (
-                      <tr key={r.serial}>
-                        <td>{r.cn}</td>
-                        <td>{r.o}</td>
-                        <td>{r.notAfter.slice(0, 10)}</td>
-                        <td>{r.issuedAt.slice(0, 16).replace('T', ' ')}</td>
-                        <td>
-                          <code class="wrap">{r.serial}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={['姓名', '单位', '有效期至', '签发时间', '序列号']}>
+                {issued.map((r) => (
+                  <tr key={r.serial}>
+                    <td>{r.cn}</td>
+                    <td>{r.o}</td>
+                    <td>{r.notAfter.slice(0, 10)}</td>
+                    <td>{r.issuedAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>
+                      <code class="wrap">{r.serial}</code>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </>

@@ -13,9 +13,9 @@ import { templateItems, validateTemplate, type RubricTemplate } from '../../../u
 import type { Problem } from '../../../utils/validate';
 import { readDefaultTemplateJson } from '../../fixtures/defaults';
 import { readyRecord } from '../../fixtures/record';
+import { at, CHINESE, refusal } from '../../fixtures/problems';
 import { smallTemplate } from '../../fixtures/rubric';
 
-const CHINESE = /[\u4e00-\u9fff]/;
 const NOW = new Date('2026-03-12T01:30:00Z');
 
 function defaultTemplate(): RubricTemplate {
@@ -24,18 +24,7 @@ function defaultTemplate(): RubricTemplate {
   return r.value;
 }
 
-function problemsOf(input: unknown): Problem[] {
-  const r = validateRecord(input);
-  if (r.ok) throw new Error('expected the record to be refused');
-  for (const p of r.problems) expect(p.message).toMatch(CHINESE);
-  return r.problems;
-}
-
-function at(problems: Problem[], path: string): Problem {
-  const p = problems.find((x) => x.path === path);
-  expect(p, `a problem at ${path} in ${JSON.stringify(problems)}`).toBeDefined();
-  return p!;
-}
+const problemsOf = (input: unknown): Problem[] => refusal(validateRecord(input), 'record');
 
 /** A valid record changed by `edit`, on a deep copy. */
 function broken(edit: (r: Record<string, any>) => void): unknown {

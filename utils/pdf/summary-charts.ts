@@ -16,10 +16,7 @@ import { monthsByYear } from './summary-stats';
 import { CAPTION, CHART_TEXT } from './report-style';
 
 /** Grey levels, 0 black … 255 white. */
-const GRID_GREY = 200;
-const AXIS_GREY = 0;
-const COVERED_GREY = 77;
-const REFERENCE_GREY = 120;
+const GREY = { grid: 200, axis: 0, covered: 77, reference: 120 } as const;
 
 const LEGEND_ROW = 18;
 const PLOT_HEIGHT = 118;
@@ -77,7 +74,7 @@ function setLine(doc: jsPDF, marker: Marker): void {
   } else if (marker === 'line-dotted') {
     doc.setLineWidth(0.6);
     doc.setLineDashPattern([1, 1.6], 0);
-    grey(doc, REFERENCE_GREY);
+    grey(doc, GREY.reference);
   } else {
     doc.setLineWidth(1.2);
     doc.setLineDashPattern([], 0);
@@ -89,7 +86,7 @@ function setLine(doc: jsPDF, marker: Marker): void {
 function drawBar(doc: jsPDF, marker: Marker, x: number, y: number, w: number, h: number): void {
   doc.setLineWidth(0.6);
   doc.setLineDashPattern([], 0);
-  const fill = marker === 'bar-hollow' ? 255 : COVERED_GREY;
+  const fill = marker === 'bar-hollow' ? 255 : GREY.covered;
   doc.setFillColor(fill, fill, fill);
   doc.setDrawColor(0, 0, 0);
   doc.rect(x, y, w, h, 'FD');
@@ -151,12 +148,12 @@ function drawPlot(flow: PageFlow, c: Coverage, scale: { step: number; top: numbe
   doc.setLineWidth(RULE);
   for (const v of ticks) {
     const y = plot.y(v);
-    grey(doc, v === 0 ? AXIS_GREY : GRID_GREY);
+    grey(doc, v === 0 ? GREY.axis : GREY.grid);
     doc.line(left, y, left + width, y);
     const label = String(v);
     painter.drawLine(label, left - 4 - painter.measure(label, s), y + 0.32 * s.size, s);
   }
-  grey(doc, AXIS_GREY);
+  grey(doc, GREY.axis);
   doc.line(left, top, left, top + height);
 
   const years = monthsByYear(c.monthly);
@@ -176,7 +173,7 @@ function drawPlot(flow: PageFlow, c: Coverage, scale: { step: number; top: numbe
       const w = painter.measure(label, s);
       painter.drawLine(label, (x0 + x1 - w) / 2, PageFlow.baseline(labelTop + LABEL_ROW, s.size, LABEL_ROW), s);
       if (k > 0) {
-        grey(doc, AXIS_GREY);
+        grey(doc, GREY.axis);
         doc.setLineWidth(RULE);
         doc.line(x0, top + height, x0, labelTop + 2 * LABEL_ROW);
       }

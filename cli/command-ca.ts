@@ -141,10 +141,6 @@ export async function failSoftly(io: CliIo, work: () => Promise<number>): Promis
 async function run(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (!sub) throw new UsageError('请指定子命令：init 或 issue');
-  if (sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (sub === 'init') return failSoftly(io, () => init(rest, io));
   if (sub === 'issue') return failSoftly(io, () => issue(rest, io));
   throw new UsageError(`ca 没有子命令「${sub}」`);

@@ -13,7 +13,7 @@ import { formatProblems } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { loadCertificates, pdfFiles, readBytes, readFailure } from './sign-io';
+import { loadTrust, NO_TRUST_HINT, pdfArguments, readBytes, readFailure } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
@@ -57,12 +57,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     organisation: { type: 'string' },
     verbose: { type: 'boolean' },
     strict: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (!values.roster) throw new UsageError('请用 --roster 指定单位名单');
   if (!values.year && !values.cycle) throw new UsageError('请用 --year 指定统计年度（或用 --cycle 指定周期）');
   let year: CoverageScope | null = null;
@@ -110,15 +105,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT_FAIL;
     }
   }
-  const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
-  const pinned = loadCertificates(values.pin ?? [], io, '签名人证书');
-  if (!cas || !pinned) return EXIT_FAIL;
+  const trust = loadTrust(values, io);
+  if (!trust) return EXIT_FAIL;
+  const { cas, pinned } = trust;
 
-  const files = pdfFiles(positionals.map((p) => resolve(io.cwd, p)));
-  if (!files.length) {
-    io.err('没有找到 PDF 文件');
-    return EXIT_FAIL;
-  }
+  const files = pdfArguments(positionals, io);
+  if (!files) return EXIT_FAIL;
   const collection = new MemoryCollection();
   const counts = { accepted: 0, duplicate: 0, superseded: 0, rejected: 0 };
   const lines: string[] = [];
@@ -138,7 +130,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   io.out(`核验 ${files.length} 个文件：接收 ${counts.accepted}，重复 ${counts.duplicate}，被取代 ${counts.superseded}，拒收 ${counts.rejected}`);
   for (const l of lines) io.out(l);
-  if (counts.rejected && !cas.length && !pinned.length) io.err('提示：未用 --trust 指定受信任的 CA 证书，任何签名人都不受信任。');
+  if (counts.rejected && !cas.length && !pinned.length) io.err(NO_TRUST_HINT);
 
   const input = { units, plans, records: collection.records() };
   const annual = year ? computeCoverage(input, year) : null;

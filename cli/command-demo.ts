@@ -24,11 +24,7 @@ const usage = `用法：
 退出码：0 成功；1 失败（不留下半个目录）；2 命令行有误。`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
+  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, force: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
   if (!values.out) throw new UsageError('请用 --out 指定输出目录');
   const dir = resolve(io.cwd, values.out);

@@ -77,10 +77,6 @@ async function create(args: string[], io: CliIo): Promise<number> {
 async function run(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (!sub) throw new UsageError('请指定子命令：new');
-  if (sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (sub === 'new') return failSoftly(io, () => create(rest, io));
   throw new UsageError(`identity 没有子命令「${sub}」`);
 }

@@ -11,12 +11,12 @@ import { AGREED_RULE_TEXT, mergeGroup, reconcile, sheetRefusal, leadEntries, mem
 import { validateRecord, type IndependentScores, type ObservationRecord } from '../utils/record';
 import { reportRecordJson } from '../utils/pdf/render-report';
 import { scoreTemplate } from '../utils/rubric';
-import { verifyPdf } from '../utils/sign';
+import { verifyPdf, type Certificate } from '../utils/sign';
 import { parseJsonText } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { loadCertificates, readBytes, readFailure } from './sign-io';
+import { loadTrust, readBytes, readFailure } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
@@ -41,7 +41,7 @@ ${AGREED_RULE_TEXT}
 
 const mark = (r: ObservationRecord['scores'][string] | { value: number | null; na: boolean } | undefined) => (!r ? '—' : r.na ? '不适用' : r.value === null ? '未评' : String(r.value));
 
-async function readMember(file: string, opts: { cas: ReturnType<typeof loadCertificates>; pinned: ReturnType<typeof loadCertificates>; strict: boolean }): Promise<MemberSheet | string> {
+async function readMember(file: string, opts: { cas: Certificate[]; pinned: Certificate[]; strict: boolean }): Promise<MemberSheet | string> {
   if (!/\.pdf$/i.test(file)) return '组员的评分须是签名的独立评分表 PDF（xunting submit 生成）';
   let bytes: Uint8Array;
   try {
@@ -49,7 +49,7 @@ async function readMember(file: string, opts: { cas: ReturnType<typeof loadCerti
   } catch (e) {
     return `无法读取：${readFailure(e)}`;
   }
-  const verdict = await verifyPdf(bytes, { trust: { cas: opts.cas ?? [], pinned: opts.pinned ?? [] }, allowUntrusted: !opts.strict });
+  const verdict = await verifyPdf(bytes, { trust: { cas: opts.cas, pinned: opts.pinned }, allowUntrusted: !opts.strict });
   if (!verdict.ok || !verdict.record) return `核验未通过：${verdict.reason ?? '文件中没有记录'}`;
   const first = verdict.signatures[0]?.signer;
   return { record: verdict.record, signer: first ? { cn: first.cn, fingerprint: first.fingerprint } : null };
@@ -60,12 +60,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string', short: 'o' },
     trust: { type: 'string', multiple: true },
     pin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (!positionals.length) throw new UsageError('请指定组长的记录（JSON）和组员的独立评分表（PDF）');
   if (positionals.length < 2) throw new UsageError('请至少指定一份组员的独立评分表（PDF）');
   if (!values.out) throw new UsageError('请用 --out 指定汇总后记录的输出文件');
@@ -90,9 +85,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_FAIL;
   }
 
-  const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
-  const pinned = loadCertificates(values.pin ?? [], io, '组员证书');
-  if (!cas || !pinned) return EXIT_FAIL;
+  const trust = loadTrust(values, io, '组员证书');
+  if (!trust) return EXIT_FAIL;
+  const { cas, pinned } = trust;
   const strict = cas.length > 0 || pinned.length > 0;
 
   const independent: IndependentScores[] = [leadEntries(lead), ...(lead.group?.independent?.filter((m) => m.role === 'member') ?? [])];

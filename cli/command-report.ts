@@ -9,6 +9,7 @@ import { isCalendarDate, type ObservationRecord } from '../utils/record';
 import { FontError, InvalidRecordError, renderReport, reportRecordJson, SignatureImageError, signatureFaces, UnprintableError } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
 import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
+import { latin1 } from '../utils/sign/bytes';
 import { parseJsonText, type Problem } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -45,9 +46,7 @@ const usage = `用法：
 const problemLines = (problems: readonly Problem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('\n');
 
 function countPages(pdf: Uint8Array): number {
-  let text = '';
-  for (let i = 0; i < pdf.length; i += 0x8000) text += String.fromCharCode(...pdf.subarray(i, i + 0x8000));
-  return (text.match(/\/Type \/Page[^s]/g) ?? []).length;
+  return (latin1(pdf).match(/\/Type \/Page[^s]/g) ?? []).length;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -60,12 +59,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     fonts: { type: 'string' },
     identity: { type: 'string' },
     passphrase: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   const at = (p: string) => resolve(io.cwd, p);
 
   let record: ObservationRecord;

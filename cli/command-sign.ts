@@ -91,10 +91,6 @@ async function sign(args: string[], io: CliIo): Promise<number> {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   return failSoftly(io, () => sign(args, io));
 }
 

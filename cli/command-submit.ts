@@ -42,12 +42,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string', short: 'o' },
     fonts: { type: 'string' },
     passphrase: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? '只能指定一个记录文件' : '请指定组员的记录文件');
   if (!values.identity) throw new UsageError('请用 --identity 指定组员的签名身份（.p12）：独立评分表须签名');
   const at = (p: string) => resolve(io.cwd, p);

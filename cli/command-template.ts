@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTemplateJson, templateItems, type RubricTemplate } from '../utils/rubric';
 import { FontError, UnprintableError } from '../utils/pdf';
+import { sniffBytes } from '../utils/io';
 import { loadReportFonts } from './node-fonts';
 import { certificateInfo, SignError, type Identity } from '../utils/sign';
 import { publishRubricSheet, verifyRubricSheet } from '../utils/template-publish';
@@ -15,7 +16,7 @@ import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
 import { readSecret, SecretUnavailable } from './read-secret';
-import { loadCertificates, readBytes, readFailure, readIdentityFile } from './sign-io';
+import { loadTrust, NO_TRUST_HINT, readBytes, readFailure, readIdentityFile } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
@@ -62,7 +63,7 @@ export function templateSummary(t: RubricTemplate): string {
 function isPdf(io: CliIo, path: string): boolean {
   try {
     const head = readBytes(resolve(io.cwd, path)).subarray(0, 5);
-    return String.fromCharCode(...head) === '%PDF-';
+    return sniffBytes(head) === 'pdf';
   } catch {
     return /\.pdf$/i.test(path);
   }
@@ -87,9 +88,9 @@ function readTemplateFile(path: string, io: CliIo): RubricTemplate | null {
 const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function checkPdf(path: string, trustFiles: string[], pinFiles: string[], io: CliIo): Promise<number> {
-  const cas = loadCertificates(trustFiles, io, '受信任的 CA 证书');
-  const pinned = loadCertificates(pinFiles, io, '签名人证书');
-  if (!cas || !pinned) return EXIT_FAIL;
+  const trust = loadTrust({ trust: trustFiles, pin: pinFiles }, io);
+  if (!trust) return EXIT_FAIL;
+  const { cas, pinned } = trust;
   let bytes: Uint8Array;
   try {
     bytes = readBytes(resolve(io.cwd, path));
@@ -100,7 +101,7 @@ async function checkPdf(path: string, trustFiles: string[], pinFiles: string[], 
   const v = await verifyRubricSheet(bytes, { cas, pinned });
   if (!v.ok) {
     io.err(`✗ ${path}：评分表无效：${v.reason}［${v.code}］`);
-    if (!cas.length && !pinned.length) io.err('提示：未用 --trust 指定受信任的 CA 证书，任何签名人都不受信任。');
+    if (!cas.length && !pinned.length) io.err(NO_TRUST_HINT);
     return EXIT_FAIL;
   }
   const who = `${v.signer.cn}${v.signer.o ? `（${v.signer.o}）` : ''}${v.publishedAt ? ` ${local(v.publishedAt)}` : ''}`;
@@ -174,12 +175,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     passphrase: { type: 'string' },
     out: { type: 'string', short: 'o' },
     fonts: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   const [sub, ...rest] = positionals;
   const publishOnly = values.identity !== undefined || values.passphrase !== undefined || values.out !== undefined || values.fonts !== undefined;
   if (sub === 'check') {

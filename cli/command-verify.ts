@@ -3,12 +3,12 @@
  * Exit 0 only when every file is signed, intact, and signed by someone the given CA vouches
  * for. Folders are walked for *.pdf.
  */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { verifyPdf, type Verdict } from '../utils/sign';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { loadCertificates, pdfFiles, readBytes, readFailure } from './sign-io';
+import { loadTrust, NO_TRUST_HINT, pdfArguments, readBytes, readFailure } from './sign-io';
 
 const usage = `用法：
   xunting verify 文件或目录… [--trust CA证书.pem …] [--json]
@@ -47,21 +47,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
     trust: { type: 'string', multiple: true },
     pin: { type: 'string', multiple: true },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(usage);
-    return EXIT_OK;
-  }
   if (!positionals.length) throw new UsageError('请指定要核验的 PDF 文件或目录');
-  const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
-  const pinned = loadCertificates(values.pin ?? [], io, '签名人证书');
-  if (!cas || !pinned) return EXIT_FAIL;
-  const files = pdfFiles(positionals.map((p) => resolve(io.cwd, p)));
-  if (!files.length) {
-    io.err('没有找到 PDF 文件');
-    return EXIT_FAIL;
-  }
+  const trust = loadTrust(values, io);
+  if (!trust) return EXIT_FAIL;
+  const { cas, pinned } = trust;
+  const files = pdfArguments(positionals, io);
+  if (!files) return EXIT_FAIL;
   let allOk = true;
   for (const file of files) {
     const shown = relative(io.cwd, file) || file;
@@ -77,7 +69,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     if (!verdict.ok) allOk = false;
     io.out(values.json ? jsonLine(shown, verdict) : line(shown, verdict));
   }
-  if (!values.json && !cas.length && !pinned.length && !allOk) io.err('提示：未用 --trust 指定受信任的 CA 证书，任何签名人都不受信任。');
+  if (!values.json && !cas.length && !pinned.length && !allOk) io.err(NO_TRUST_HINT);
   return allOk ? EXIT_OK : EXIT_FAIL;
 }
 

@@ -5,6 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { Prng } from './prng';
+import { toBase64 } from '../utils/sign/bytes';
 
 const W = 360;
 const H = 120;
@@ -125,7 +126,5 @@ export function demoSignaturePng(name: string, seed: string): string {
   }
   stroke(alpha, flourish, pen * 0.8);
   const png = encodeGreyAlphaPng(alpha, W, H);
-  let bin = '';
-  for (let i = 0; i < png.length; i += 0x8000) bin += String.fromCharCode(...png.subarray(i, i + 0x8000));
-  return `data:image/png;base64,${btoa(bin)}`;
+  return `data:image/png;base64,${toBase64(png)}`;
 }

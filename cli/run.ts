@@ -61,6 +61,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const command = await entry.load();
+  // Every command's --help, here rather than in each: its usage, whatever else was typed.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.usage);
+    return EXIT_OK;
+  }
   try {
     return await command.run(args, io);
   } catch (e) {

@@ -25,7 +25,7 @@ export function existing(paths: readonly string[]): string[] {
 }
 
 /** Files as given; folders walked (recursively, sorted) for *.pdf. */
-export function pdfFiles(paths: readonly string[]): string[] {
+function pdfFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -50,7 +50,7 @@ export function pdfFiles(paths: readonly string[]): string[] {
 }
 
 /** Certificates from PEM files given on the command line (--trust, --pin); null after printing why one cannot be read. */
-export function loadCertificates(files: readonly string[], io: CliIo, what: string): Certificate[] | null {
+function loadCertificates(files: readonly string[], io: CliIo, what: string): Certificate[] | null {
   const out: Certificate[] = [];
   for (const f of files) {
     try {
@@ -61,4 +61,24 @@ export function loadCertificates(files: readonly string[], io: CliIo, what: stri
     }
   }
   return out;
+}
+
+/**
+ * What the command line trusts: CA certificates (--trust) and pinned certificates (--pin, called
+ * `pinnedWhat` in messages). Both lists are read, so every unreadable file is named; null then.
+ */
+export function loadTrust(values: { trust?: string[]; pin?: string[] }, io: CliIo, pinnedWhat = '签名人证书'): { cas: Certificate[]; pinned: Certificate[] } | null {
+  const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
+  const pinned = loadCertificates(values.pin ?? [], io, pinnedWhat);
+  return cas && pinned ? { cas, pinned } : null;
+}
+
+/** Said after a refusal when nothing was trusted: the likely cause. */
+export const NO_TRUST_HINT = '提示：未用 --trust 指定受信任的 CA 证书，任何签名人都不受信任。';
+
+/** The PDFs named (folders walked); null after saying there are none. */
+export function pdfArguments(positionals: readonly string[], io: CliIo): string[] | null {
+  const files = pdfFiles(positionals.map((p) => resolve(io.cwd, p)));
+  if (!files.length) io.err('没有找到 PDF 文件');
+  return files.length ? files : null;
 }

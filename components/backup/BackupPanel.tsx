@@ -145,7 +145,7 @@ export function BackupPanel({ kind }: { kind: 'observer' | 'supervisor' }) {
       <h3>{zhBackup.restoreTitle}</h3>
       <div class="field">
         <label for={ids.file}>{zhBackup.fileLabel}</label>
-        <input key={fileKey} id={ids.file} type="file" accept={`${BACKUP_EXTENSION},.zip`} disabled={busy} onChange={(e) => void choose((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+        <input key={fileKey} id={ids.file} type="file" accept={`${BACKUP_EXTENSION},.zip`} disabled={busy} onChange={(e) => void choose(e.currentTarget.files?.[0] ?? null)} />
       </div>
       {chosen && (
         <div class="backup-restore">
@@ -157,16 +157,16 @@ export function BackupPanel({ kind }: { kind: 'observer' | 'supervisor' }) {
             <>
               <div class="field">
                 <label for={ids.pass}>{zhBackup.caPass}</label>
-                <input id={ids.pass} type="password" autoComplete="off" value={pass} disabled={skipCa || busy} onInput={(e) => setPass((e.currentTarget as HTMLInputElement).value)} />
+                <input id={ids.pass} type="password" autoComplete="off" value={pass} disabled={skipCa || busy} onInput={(e) => setPass(e.currentTarget.value)} />
               </div>
               <label class="check backup-check" for={ids.skip}>
-                <input id={ids.skip} type="checkbox" checked={skipCa} disabled={busy} onChange={(e) => setSkipCa((e.currentTarget as HTMLInputElement).checked)} />
+                <input id={ids.skip} type="checkbox" checked={skipCa} disabled={busy} onChange={(e) => setSkipCa(e.currentTarget.checked)} />
                 {zhBackup.skipCa}
               </label>
             </>
           )}
           <label class="check backup-check backup-confirm" for={ids.confirm}>
-            <input id={ids.confirm} type="checkbox" checked={confirmed} disabled={busy} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} />
+            <input id={ids.confirm} type="checkbox" checked={confirmed} disabled={busy} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
             {zhBackup.confirm}
           </label>
           <div class="row">

@@ -9,6 +9,7 @@ import { ProblemList } from '../options/ProblemList';
 import { usePlatform } from '../platform';
 import { errorMessage } from '../ui/errors';
 import { bytesBlob, fileBytes } from '../ui/files';
+import { DataTable } from '../ui/DataTable';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type Row = { month: number | null; group: string };
@@ -90,7 +91,7 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       <h2 id="h-plan">年度计划</h2>
       <div class="row wrap">
         <label for="plan-year">年度</label>
-        <select id="plan-year" value={String(year)} style={{ maxWidth: '8em' }} onChange={(e) => (setYear(Number((e.currentTarget as HTMLSelectElement).value)), setRows(null))}>
+        <select id="plan-year" value={String(year)} style={{ maxWidth: '8em' }} onChange={(e) => (setYear(Number(e.currentTarget.value)), setRows(null))}>
           {years.map((y) => (
             <option key={y} value={String(y)}>
               {y}
@@ -104,7 +105,7 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       </div>
       <div class="field">
         <label for="plan-file">导入计划（Excel .xlsx、CSV 或 JSON：单位名称、月份，可含年度、巡听组）</label>
-        <input id="plan-file" type="file" accept=".xlsx,.csv,.txt,.json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="plan-file" type="file" accept=".xlsx,.csv,.txt,.json" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </div>
       <div class="row wrap">
         <button type="button" class="primary" disabled={!rows} onClick={() => void save()}>
@@ -144,40 +145,29 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       )}
       {message && <p role="status">{message}</p>}
       <ProblemList title="计划未保存" problems={problems} />
-      <div class="scroll-x">
-        <table class="data" aria-label={`${year} 年计划`}>
-          <thead>
-            <tr>
-              <th scope="col">单位名称</th>
-              <th scope="col">计划月份</th>
-              <th scope="col">巡听组</th>
+      <DataTable label={`${year} 年计划`} columns={['单位名称', '计划月份', '巡听组']}>
+        {units.map((u) => {
+          const r = current.get(u.id) ?? { month: null, group: '' };
+          return (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>
+                <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+                  <option value="">不列入</option>
+                  {Array.from({ length: 12 }, (_, i) => (
+                    <option key={i} value={String(i + 1)}>
+                      {i + 1} 月
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: e.currentTarget.value })} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => {
-              const r = current.get(u.id) ?? { month: null, group: '' };
-              return (
-                <tr key={u.id}>
-                  <td>{u.name}</td>
-                  <td>
-                    <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: (e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : null })}>
-                      <option value="">不列入</option>
-                      {Array.from({ length: 12 }, (_, i) => (
-                        <option key={i} value={String(i + 1)}>
-                          {i + 1} 月
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: (e.currentTarget as HTMLInputElement).value })} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useLive } from '../ui/live';
 import { chosenFiles, droppedFiles } from './collect-files';
 import type { InboxStore, RefusedIssuer } from './inbox-store';
 import { CA_HOLDER } from '../ui/strings';
+import { DataTable } from '../ui/DataTable';
 
 const OUTCOME: Record<IngestResult['outcome'], string> = { accepted: '接收', duplicate: '重复', superseded: '被取代', rejected: '拒收' };
 
@@ -58,7 +59,7 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
         <div class="row wrap">
           <label class="filebtn">
             选择报告文件（可多选）
-            <input type="file" multiple accept=".pdf,application/pdf" disabled={running} onChange={(e) => void importFiles(chosenFiles((e.currentTarget as HTMLInputElement).files))} />
+            <input type="file" multiple accept=".pdf,application/pdf" disabled={running} onChange={(e) => void importFiles(chosenFiles(e.currentTarget.files))} />
           </label>
           <label class="filebtn">
             选择文件夹
@@ -67,7 +68,7 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
               multiple
               disabled={running}
               {...{ webkitdirectory: '' }}
-              onChange={(e) => void importFiles(chosenFiles((e.currentTarget as HTMLInputElement).files).filter((p) => /\.pdf$/i.test(p.name)))}
+              onChange={(e) => void importFiles(chosenFiles(e.currentTarget.files).filter((p) => /\.pdf$/i.test(p.name)))}
             />
           </label>
         </div>
@@ -101,36 +102,23 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
       {results.length > 0 && (
         <>
           <label class="check">
-            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems((e.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
             只看未接收的文件
           </label>
-          <div class="scroll-x">
-            <table class="data" aria-label="导入结果">
-              <thead>
-                <tr>
-                  <th scope="col">文件</th>
-                  <th scope="col" class="nowrap">结果</th>
-                  <th scope="col" class="nowrap">单位</th>
-                  <th scope="col" class="nowrap">日期</th>
-                  <th scope="col" class="nowrap">说明</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r, i) => (
-                  <tr key={i} class={`outcome-${r.outcome}`}>
-                    <td class="wrap">{r.fileName}</td>
-                    <td class="nowrap">{OUTCOME[r.outcome]}</td>
-                    <td>{r.outcome === 'rejected' ? '' : r.unitName}</td>
-                    <td class="nowrap">{r.outcome === 'rejected' ? '' : r.date}</td>
-                    <td>
-                      {r.outcome === 'rejected' ? r.reason : r.note}
-                      {r.outcome !== 'rejected' && r.warning && <div class="hint warn">⚠ {r.warning}</div>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="导入结果" columns={['文件', { title: '结果', nowrap: true }, { title: '单位', nowrap: true }, { title: '日期', nowrap: true }, { title: '说明', nowrap: true }]}>
+            {shown.map((r, i) => (
+              <tr key={i} class={`outcome-${r.outcome}`}>
+                <td class="wrap">{r.fileName}</td>
+                <td class="nowrap">{OUTCOME[r.outcome]}</td>
+                <td>{r.outcome === 'rejected' ? '' : r.unitName}</td>
+                <td class="nowrap">{r.outcome === 'rejected' ? '' : r.date}</td>
+                <td>
+                  {r.outcome === 'rejected' ? r.reason : r.note}
+                  {r.outcome !== 'rejected' && r.warning && <div class="hint warn">⚠ {r.warning}</div>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

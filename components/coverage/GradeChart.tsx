@@ -2,10 +2,10 @@ import { percentOf, formatPct, UNRATED, type GradeCount } from '../../utils/cove
 import { ChartTable } from './ChartTable';
 
 const W = 360;
-const ROW = 28;
-const LABEL = 58;
-const COUNT = 88;
-const BAR_H = 16;
+/** Each grade's row, and its bar within it. */
+const ROW = { height: 28, bar: 16 } as const;
+/** Widths of the grade names left of the bars and of the counts right of them. */
+const COLUMN = { label: 58, count: 88 } as const;
 const PAD = 6;
 
 /** What the chart says, for screen readers: "等次分布（共 45 场）：优秀 12 场，良好 20 场，…". */
@@ -22,22 +22,22 @@ export function GradeChart({ grades }: { grades: GradeCount[] }) {
   if (grades.length === 0) return <p class="empty">本统计范围内还没有评分的巡听场次。</p>;
   const total = grades.reduce((sum, g) => sum + g.count, 0);
   const most = Math.max(1, ...grades.map((g) => g.count));
-  const span = W - LABEL - COUNT - PAD;
-  const h = grades.length * ROW + PAD * 2;
+  const span = W - COLUMN.label - COLUMN.count - PAD;
+  const h = grades.length * ROW.height + PAD * 2;
   return (
     <div class="cov-grades">
       <svg class="cov-chart cov-chart-bars" viewBox={`0 0 ${W} ${h}`} role="img" aria-label={gradeChartLabel(grades)}>
-        <line class="cov-axis" x1={LABEL} x2={LABEL} y1={PAD / 2} y2={h - PAD / 2} />
+        <line class="cov-axis" x1={COLUMN.label} x2={COLUMN.label} y1={PAD / 2} y2={h - PAD / 2} />
         {grades.map((g, i) => {
-          const y = PAD + i * ROW;
+          const y = PAD + i * ROW.height;
           const width = (g.count / most) * span;
           return (
             <g key={g.grade}>
-              <text class="cov-label" x={LABEL - 6} y={y + ROW / 2 + 4} text-anchor="end">
+              <text class="cov-label" x={COLUMN.label - 6} y={y + ROW.height / 2 + 4} text-anchor="end">
                 {g.grade}
               </text>
-              <rect class={g.grade === UNRATED ? 'cov-bar-unrated' : 'cov-bar-covered'} x={LABEL} y={y + (ROW - BAR_H) / 2} width={width} height={BAR_H} />
-              <text class="cov-label" x={LABEL + width + 4} y={y + ROW / 2 + 4}>
+              <rect class={g.grade === UNRATED ? 'cov-bar-unrated' : 'cov-bar-covered'} x={COLUMN.label} y={y + (ROW.height - ROW.bar) / 2} width={width} height={ROW.bar} />
+              <text class="cov-label" x={COLUMN.label + width + 4} y={y + ROW.height / 2 + 4}>
                 {g.count} 场 · {formatPct(percentOf(g.count, total))}
               </text>
             </g>

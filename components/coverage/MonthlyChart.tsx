@@ -1,17 +1,14 @@
 import type { JSX } from 'preact';
-import type { MonthProgress } from '../../utils/coverage';
-import { alignedTicks, countTicks, monthFullName, monthName } from './chart-scale';
+import { alignedTicks, countTicks, monthFullName, monthName, type MonthProgress } from '../../utils/coverage';
 import { ChartTable } from './ChartTable';
 
 /** viewBox geometry: drawn for a 360 px column, scaled up to the CSS max width on wider screens. */
 const W = 360;
 const H = 204;
-const LEFT = 28;
-const RIGHT = 30;
-const TOP = 20;
-const BOTTOM = 22;
-const PLOT_W = W - LEFT - RIGHT;
-const PLOT_H = H - TOP - BOTTOM;
+/** Room around the plot for the tick labels (left: counts, right: running sums) and the month names. */
+const MARGIN = { left: 28, right: 30, top: 20, bottom: 22 } as const;
+const PLOT_W = W - MARGIN.left - MARGIN.right;
+const PLOT_H = H - MARGIN.top - MARGIN.bottom;
 const BAR = 8;
 const BAR_GAP = 1.5;
 
@@ -36,9 +33,9 @@ function YearChart({ year, months, scale }: { year: string; months: MonthProgres
   const slot = PLOT_W / months.length;
   const leftTop = scale.left[scale.left.length - 1];
   const rightTop = scale.right[scale.right.length - 1];
-  const yLeft = (v: number) => TOP + PLOT_H - (v / leftTop) * PLOT_H;
-  const yRight = (v: number) => TOP + PLOT_H - (v / rightTop) * PLOT_H;
-  const cx = (i: number) => LEFT + slot * (i + 0.5);
+  const yLeft = (v: number) => MARGIN.top + PLOT_H - (v / leftTop) * PLOT_H;
+  const yRight = (v: number) => MARGIN.top + PLOT_H - (v / rightTop) * PLOT_H;
+  const cx = (i: number) => MARGIN.left + slot * (i + 0.5);
   const line = (pick: (m: MonthProgress) => number) => months.map((m, i) => `${cx(i).toFixed(1)},${yRight(pick(m)).toFixed(1)}`).join(' ');
   return (
     <svg class="cov-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={yearChartLabel(year, months)} preserveAspectRatio="xMidYMid meet">
@@ -50,23 +47,23 @@ function YearChart({ year, months, scale }: { year: string; months: MonthProgres
       </text>
       {scale.left.map((v, i) => (
         <g key={v}>
-          <line class="cov-grid" x1={LEFT} x2={W - RIGHT} y1={yLeft(v)} y2={yLeft(v)} />
-          <text class="cov-tick" x={LEFT - 4} y={yLeft(v) + 3.5} text-anchor="end">
+          <line class="cov-grid" x1={MARGIN.left} x2={W - MARGIN.right} y1={yLeft(v)} y2={yLeft(v)} />
+          <text class="cov-tick" x={MARGIN.left - 4} y={yLeft(v) + 3.5} text-anchor="end">
             {v}
           </text>
-          <text class="cov-tick" x={W - RIGHT + 4} y={yLeft(v) + 3.5}>
+          <text class="cov-tick" x={W - MARGIN.right + 4} y={yLeft(v) + 3.5}>
             {scale.right[i]}
           </text>
         </g>
       ))}
-      <line class="cov-axis" x1={LEFT} x2={LEFT} y1={TOP} y2={TOP + PLOT_H} />
-      <line class="cov-axis" x1={W - RIGHT} x2={W - RIGHT} y1={TOP} y2={TOP + PLOT_H} />
-      <line class="cov-axis" x1={LEFT} x2={W - RIGHT} y1={TOP + PLOT_H} y2={TOP + PLOT_H} />
+      <line class="cov-axis" x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
+      <line class="cov-axis" x1={W - MARGIN.right} x2={W - MARGIN.right} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
+      <line class="cov-axis" x1={MARGIN.left} x2={W - MARGIN.right} y1={MARGIN.top + PLOT_H} y2={MARGIN.top + PLOT_H} />
       {months.map((m, i) => (
         <g key={m.month}>
           <title>{monthPhrase(m)}</title>
-          <rect class="cov-bar-planned" x={cx(i) - BAR - BAR_GAP / 2} y={yLeft(m.planned)} width={BAR} height={TOP + PLOT_H - yLeft(m.planned)} />
-          <rect class="cov-bar-covered" x={cx(i) + BAR_GAP / 2} y={yLeft(m.newlyCovered)} width={BAR} height={TOP + PLOT_H - yLeft(m.newlyCovered)} />
+          <rect class="cov-bar-planned" x={cx(i) - BAR - BAR_GAP / 2} y={yLeft(m.planned)} width={BAR} height={MARGIN.top + PLOT_H - yLeft(m.planned)} />
+          <rect class="cov-bar-covered" x={cx(i) + BAR_GAP / 2} y={yLeft(m.newlyCovered)} width={BAR} height={MARGIN.top + PLOT_H - yLeft(m.newlyCovered)} />
           <text class="cov-tick" x={cx(i)} y={H - 8} text-anchor="middle">
             {monthName(m.month)}
           </text>

@@ -34,7 +34,7 @@ export function ScopeControl({ text, onText, error, currentYear, cycleStartYear 
           class={error ? 'invalid' : undefined}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
-          onInput={(e) => onText((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => onText(e.currentTarget.value)}
         />
         <p id={ids.hint} class="hint">
           输入年份（如 {currentYear}）查看一个年度，输入起止年份（如 {formatScope(cycleOf(currentYear, cycleStartYear))}）查看两年一轮。

@@ -5,24 +5,25 @@ import { uid } from '../ui/fields';
 import { filterRows, NO_FILTER, nextSort, sortRows, unitRows, type PinyinIndex, type SortKey, type StatusFilter, type TableFilter, type TableSort } from './unit-table-sort';
 import { scoreText, STATUS_CLASS } from './coverage-text';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: '单位名称' },
-  { key: 'category', label: '类别' },
-  { key: 'planned', label: '计划' },
-  { key: 'date', label: '巡听日期' },
-  { key: 'observers', label: '巡听人员' },
-  { key: 'total', label: '得分' },
-  { key: 'grade', label: '等次' },
-  { key: 'status', label: '状态' },
-];
+/** The columns, in order, by what they sort by: every sort key has its header (the compiler checks). */
+const COLUMNS: Record<SortKey, string> = {
+  name: '单位名称',
+  category: '类别',
+  planned: '计划',
+  date: '巡听日期',
+  observers: '巡听人员',
+  total: '得分',
+  grade: '等次',
+  status: '状态',
+};
 
-const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: '全部' },
-  { value: 'covered', label: '已覆盖' },
-  { value: 'not-covered', label: '未覆盖' },
-  { value: 'plan-unmet', label: '计划未完成' },
-  { value: 'unplanned', label: '计划外覆盖' },
-];
+const STATUS_OPTIONS: Record<StatusFilter, string> = {
+  all: '全部',
+  covered: '已覆盖',
+  'not-covered': '未覆盖',
+  'plan-unmet': '计划未完成',
+  unplanned: '计划外覆盖',
+};
 
 const DIR_TEXT = { ascending: '升序', descending: '降序' } as const;
 
@@ -60,21 +61,21 @@ export function UnitTable({ coverage }: { coverage: Coverage }) {
       <div class="cov-filters">
         <div class="field">
           <label for={ids.query}>查找单位</label>
-          <input id={ids.query} type="search" value={filter.query} placeholder="名称或拼音首字母" autoComplete="off" onInput={(e) => patch({ query: (e.currentTarget as HTMLInputElement).value })} />
+          <input id={ids.query} type="search" value={filter.query} placeholder="名称或拼音首字母" autoComplete="off" onInput={(e) => patch({ query: e.currentTarget.value })} />
         </div>
         <div class="field">
           <label for={ids.status}>状态</label>
-          <select id={ids.status} value={filter.status} onChange={(e) => patch({ status: (e.currentTarget as HTMLSelectElement).value as StatusFilter })}>
-            {STATUS_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+          <select id={ids.status} value={filter.status} onChange={(e) => patch({ status: e.currentTarget.value as StatusFilter })}>
+            {Object.entries(STATUS_OPTIONS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
           <label for={ids.category}>类别</label>
-          <select id={ids.category} value={filter.category} onChange={(e) => patch({ category: (e.currentTarget as HTMLSelectElement).value })}>
+          <select id={ids.category} value={filter.category} onChange={(e) => patch({ category: e.currentTarget.value })}>
             <option value="">全部</option>
             {categories.map((cat) => (
               <option key={cat} value={cat}>
@@ -91,12 +92,12 @@ export function UnitTable({ coverage }: { coverage: Coverage }) {
         <table class="data cov-units" aria-label="单位明细" aria-describedby={ids.count}>
           <thead>
             <tr>
-              {COLUMNS.map((col) => {
-                const dir = sort?.key === col.key ? sort.dir : undefined;
+              {(Object.entries(COLUMNS) as [SortKey, string][]).map(([key, label]) => {
+                const dir = sort?.key === key ? sort.dir : undefined;
                 return (
-                  <th key={col.key} scope="col" aria-sort={dir}>
-                    <button type="button" class="cov-sort" onClick={() => setSort((s) => nextSort(s, col.key))}>
-                      {col.label}
+                  <th key={key} scope="col" aria-sort={dir}>
+                    <button type="button" class="cov-sort" onClick={() => setSort((s) => nextSort(s, key))}>
+                      {label}
                       <span class="cov-sort-mark" aria-hidden="true">
                         {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}
                       </span>

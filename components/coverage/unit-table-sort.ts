@@ -4,7 +4,7 @@
  * Sorting keeps roster order for ties; empty cells (no date, no score) go last either way.
  */
 import { plannedText, unitStatus, type Coverage, type UnitCoverage, type UnitStatus } from '../../utils/coverage';
-import { normalizeUnitName, UNIT_CATEGORIES, type UnitIndexEntry } from '../../utils/roster';
+import { UNIT_CATEGORIES, unitMatchRank, unitSearchKey, type UnitIndexEntry } from '../../utils/roster';
 
 export type SortKey = 'name' | 'category' | 'planned' | 'date' | 'observers' | 'total' | 'grade' | 'status';
 export type SortDir = 'ascending' | 'descending';
@@ -122,21 +122,15 @@ function statusMatches(status: UnitStatus, filter: StatusFilter): boolean {
 /** Pinyin of the units by id, for the search box (see buildUnitIndex in utils/roster). */
 export type PinyinIndex = ReadonlyMap<string, Pick<UnitIndexEntry, 'initials' | 'spelled'>>;
 
-/** Whether a unit name matches what was typed: a part of the name, else pinyin initials or full pinyin. */
-function nameMatches(name: string, query: string, pinyin?: Pick<UnitIndexEntry, 'initials' | 'spelled'>): boolean {
-  const q = normalizeUnitName(query).toLowerCase();
-  if (!q || normalizeUnitName(name).toLowerCase().includes(q)) return true;
-  return !!pinyin && /^[a-z]+$/.test(q) && (pinyin.initials.includes(q) || pinyin.spelled.includes(q));
-}
-
 /** The rows that pass the search box and the filters, in the order given. */
 export function filterRows(rows: readonly UnitRow[], filter: TableFilter, pinyin?: PinyinIndex): UnitRow[] {
+  const q = unitSearchKey(filter.query);
   return rows.filter((row) => {
     const unit = row.coverage.unit;
     return (
       statusMatches(row.status, filter.status) &&
       (!filter.category || unit.category === filter.category) &&
-      nameMatches(unit.name, filter.query, pinyin?.get(unit.id))
+      (!q || unitMatchRank({ key: unitSearchKey(unit.name), ...pinyin?.get(unit.id) }, q) >= 0)
     );
   });
 }

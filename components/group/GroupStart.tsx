@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { TEXT_LIMITS } from '../../utils/record';
 import type { ObserveStore } from '../observe/observe-store';
 import { Outcome, TextField } from '../ui/fields';
 import { useAction } from '../ui/use-action';
@@ -33,7 +34,7 @@ export function GroupStart({ store }: { store: ObserveStore }) {
     <section class="card" aria-labelledby="h-group-start">
       <h2 id="h-group-start">巡听组组员独立评分</h2>
       <p class="hint">组员各自独立评分，定稿后提交给组长汇总。可导入组长发来的邀请文件（单位、日期、评分表自动填好），也可手动选择。</p>
-      <TextField id="group-member-name" label="您的姓名（组员）" value={name} onValue={setName} maxLength={50} />
+      <TextField id="group-member-name" label="您的姓名（组员）" value={name} onValue={setName} maxLength={TEXT_LIMITS.personName} />
       <div class="field">
         <label for="group-invitation">组长的邀请文件（可选）</label>
         <input
@@ -41,7 +42,7 @@ export function GroupStart({ store }: { store: ObserveStore }) {
           type="file"
           accept=".json,application/json"
           onChange={async (e) => {
-            const f = (e.currentTarget as HTMLInputElement).files?.[0];
+            const f = e.currentTarget.files?.[0];
             setInvitation(f ? { fileName: f.name, text: await f.text() } : null);
           }}
         />

@@ -1,5 +1,6 @@
 import { AGREED_RULE_TEXT, reconcile, setAgreedScore, setOverrideReason } from '../../utils/group';
 import { checkItemValue } from '../../utils/rubric';
+import { TEXT_LIMITS } from '../../utils/record';
 import type { ObserveStore } from '../observe/observe-store';
 
 const show = (e: { value: number | null; na: boolean } | undefined) => (!e ? '—' : e.na ? '不适用' : e.value === null ? '未评' : String(e.value));
@@ -62,11 +63,11 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                       disabled={locked || row.agreed.na}
                       value={row.agreed.value ?? ''}
                       onChange={(e) => {
-                        const text = (e.currentTarget as HTMLInputElement).value.trim();
+                        const text = e.currentTarget.value.trim();
                         const v = text === '' ? null : Number(text);
                         if (v !== null && checkItemValue(row.item, v)) {
                           store.notice.value = checkItemValue(row.item, v)!;
-                          (e.currentTarget as HTMLInputElement).value = row.agreed.value === null ? '' : String(row.agreed.value);
+                          e.currentTarget.value = row.agreed.value === null ? '' : String(row.agreed.value);
                           return;
                         }
                         store.edit((d) => setAgreedScore(d, row, { value: v, na: false }));
@@ -81,10 +82,10 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
                           placeholder={row.outsideRange ? '超出组员评分范围，须填写理由' : '调整理由（可选）'}
                           value={o?.reason ?? ''}
                           disabled={locked}
-                          maxLength={2000}
+                          maxLength={TEXT_LIMITS.overrideReason}
                           aria-invalid={needReason}
                           onInput={(e) => {
-                            const reason = (e.currentTarget as HTMLInputElement).value;
+                            const reason = e.currentTarget.value;
                             store.edit((d) => setOverrideReason(d, row.item.id, reason));
                           }}
                         />

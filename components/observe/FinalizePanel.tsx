@@ -60,9 +60,9 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
     }
   };
   const problems = store.problems.value;
-  const focus = (id: string | null, e: Event) => {
+  const focus = (id: string | null, e: { currentTarget: Element }) => {
     if (!id) return;
-    const root = (e.currentTarget as Element).getRootNode() as Document | ShadowRoot;
+    const root = e.currentTarget.getRootNode() as Document | ShadowRoot;
     const el = root.getElementById(id) as HTMLElement | null;
     el?.scrollIntoView({ block: 'center' });
     el?.focus();

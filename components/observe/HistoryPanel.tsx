@@ -13,7 +13,7 @@ export function HistoryPanel({ store }: { store: ObserveStore }) {
     setVersions(await listVersions(store.db, r.id));
   };
   return (
-    <details class="card history" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && void load()}>
+    <details class="card history" onToggle={(e) => e.currentTarget.open && void load()}>
       <summary>{zh.history}</summary>
       {versions.length > 0 && (
         <>

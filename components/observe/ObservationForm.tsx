@@ -1,5 +1,5 @@
 import type { EnteredField, ObservationRecord } from '../../utils/record';
-import { applyEnteredText, enteredMessage } from '../../utils/record';
+import { applyEnteredText, enteredMessage, TEXT_LIMITS } from '../../utils/record';
 import { CountField, Section, TextArea, TextField } from '../ui/fields';
 import { zh } from '../ui/strings';
 import type { ObserveStore } from './observe-store';
@@ -52,11 +52,11 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             onStart={start.onText}
             onEnd={end.onText}
           />
-          <TextField id="f-place" label={zh.place} value={r.place} onValue={set('place')} maxLength={200} wide />
-          <TextArea id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={500} rows={1} grow />
+          <TextField id="f-place" label={zh.place} value={r.place} onValue={set('place')} maxLength={TEXT_LIMITS.place} wide />
+          <TextArea id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={TEXT_LIMITS.theme} rows={1} grow />
           <div class="grid2">
-            <TextField id="f-chair" label={zh.chair} value={r.chair} onValue={set('chair')} maxLength={50} />
-            <TextField id="f-lead-reader" label={zh.leadReader} value={r.leadReader} onValue={set('leadReader')} maxLength={50} />
+            <TextField id="f-chair" label={zh.chair} value={r.chair} onValue={set('chair')} maxLength={TEXT_LIMITS.personName} />
+            <TextField id="f-lead-reader" label={zh.leadReader} value={r.leadReader} onValue={set('leadReader')} maxLength={TEXT_LIMITS.personName} />
           </div>
         </Section>
 
@@ -73,9 +73,9 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             {a.absentees.map((x, i) => (
               <li key={i}>
                 <label class="sr-only" for={`absentee-${i}`}>{`${zh.absenteeName} ${i + 1}`}</label>
-                <input id={`absentee-${i}`} value={x.name} maxLength={50} placeholder={zh.absenteeName} onInput={(e) => edit((d) => void (d.attendance.absentees[i].name = (e.currentTarget as HTMLInputElement).value))} />
+                <input id={`absentee-${i}`} value={x.name} maxLength={TEXT_LIMITS.personName} placeholder={zh.absenteeName} onInput={(e) => edit((d) => void (d.attendance.absentees[i].name = e.currentTarget.value))} />
                 <label class="sr-only" for={`absentee-reason-${i}`}>{`${zh.absenteeReason} ${i + 1}`}</label>
-                <input id={`absentee-reason-${i}`} value={x.reason} maxLength={200} placeholder="原因，如：请假（出差）" onInput={(e) => edit((d) => void (d.attendance.absentees[i].reason = (e.currentTarget as HTMLInputElement).value))} />
+                <input id={`absentee-reason-${i}`} value={x.reason} maxLength={TEXT_LIMITS.absenceReason} placeholder="原因，如：请假（出差）" onInput={(e) => edit((d) => void (d.attendance.absentees[i].reason = e.currentTarget.value))} />
                 {!locked && (
                   <button type="button" class="link" aria-label={`删除缺席人员 ${i + 1}`} onClick={() => edit((d) => void d.attendance.absentees.splice(i, 1))}>
                     {zh.remove}
@@ -122,9 +122,9 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
         </Section>
 
         <Section title={zh.narrative} id="h-narrative">
-          <TextArea id="f-highlights" label={zh.highlights} value={r.narrative.highlights} maxLength={20000} onValue={(v) => edit((d) => void (d.narrative.highlights = v))} />
-          <TextArea id="f-problems" label={zh.problems} value={r.narrative.problems} maxLength={20000} onValue={(v) => edit((d) => void (d.narrative.problems = v))} />
-          <TextArea id="f-suggestions" label={zh.suggestions} value={r.narrative.suggestions} maxLength={20000} onValue={(v) => edit((d) => void (d.narrative.suggestions = v))} />
+          <TextArea id="f-highlights" label={zh.highlights} value={r.narrative.highlights} maxLength={TEXT_LIMITS.narrative} onValue={(v) => edit((d) => void (d.narrative.highlights = v))} />
+          <TextArea id="f-problems" label={zh.problems} value={r.narrative.problems} maxLength={TEXT_LIMITS.narrative} onValue={(v) => edit((d) => void (d.narrative.problems = v))} />
+          <TextArea id="f-suggestions" label={zh.suggestions} value={r.narrative.suggestions} maxLength={TEXT_LIMITS.narrative} onValue={(v) => edit((d) => void (d.narrative.suggestions = v))} />
         </Section>
 
         <Section title={zh.observers} id="h-observers">

@@ -1,5 +1,5 @@
 import type { Observer } from '../../utils/record';
-import { newId } from '../../utils/record';
+import { newId, TEXT_LIMITS } from '../../utils/record';
 import { zh } from '../ui/strings';
 
 /** The observer group: names, exactly one lead (组长). */
@@ -14,10 +14,10 @@ export function ObserversFields({ observers, disabled, onChange }: { observers: 
             <input
               id={`observer-${o.id}`}
               value={o.name}
-              maxLength={50}
+              maxLength={TEXT_LIMITS.personName}
               disabled={disabled}
               placeholder={`${zh.observerName} ${i + 1}`}
-              onInput={(e) => set(o.id, { name: (e.currentTarget as HTMLInputElement).value })}
+              onInput={(e) => set(o.id, { name: e.currentTarget.value })}
             />
             <label class="check">
               <input type="radio" name="observer-lead" checked={o.lead} disabled={disabled} onChange={() => onChange(observers.map((x) => ({ ...x, lead: x.id === o.id })))} />

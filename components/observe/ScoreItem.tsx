@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RubricItem } from '../../utils/rubric';
 import { parseItemText } from '../../utils/rubric';
-import type { ItemScore } from '../../utils/record';
+import { TEXT_LIMITS, type ItemScore } from '../../utils/record';
 import { zh } from '../ui/strings';
 
 /** The text a stored entry shows: what was typed and refused, else the accepted value. */
@@ -59,7 +59,7 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
           disabled={disabled || entry.na}
           aria-invalid={!!error}
           aria-describedby={error ? errId : undefined}
-          onInput={(e) => store((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => store(e.currentTarget.value)}
         />
         {deduct && (
           <button type="button" class="chip" aria-pressed={entry.value === 0 && entry.entered === undefined} disabled={disabled || entry.na} onClick={() => store('0')}>
@@ -68,7 +68,7 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
         )}
         {item.allowNA && (
           <label class="check">
-            <input type="checkbox" checked={entry.na} disabled={disabled} onChange={(e) => onChange({ ...entry, na: (e.currentTarget as HTMLInputElement).checked })} />
+            <input type="checkbox" checked={entry.na} disabled={disabled} onChange={(e) => onChange({ ...entry, na: e.currentTarget.checked })} />
             <span>{zh.na}</span>
             <span class="sr-only">（{item.title}）</span>
           </label>
@@ -84,11 +84,11 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
         id={`note-${item.id}`}
         class="item-note"
         rows={1}
-        maxLength={5000}
+        maxLength={TEXT_LIMITS.scoreNote}
         placeholder="说明（可选）"
         value={entry.note}
         disabled={disabled}
-        onInput={(e) => onChange({ ...entry, note: (e.currentTarget as HTMLTextAreaElement).value })}
+        onInput={(e) => onChange({ ...entry, note: e.currentTarget.value })}
       />
     </div>
   );

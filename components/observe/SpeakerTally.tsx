@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Speaker } from '../../utils/record';
-import { newId, pad2 } from '../../utils/record';
+import { newId, pad2, TEXT_LIMITS } from '../../utils/record';
 import { zh } from '../ui/strings';
 
 function speakerSeconds(s: Speaker, now = Date.now()): number {
@@ -50,9 +50,9 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
           id="speaker-name"
           value={name}
           disabled={disabled}
-          maxLength={50}
+          maxLength={TEXT_LIMITS.personName}
           placeholder="发言人姓名，回车添加"
-          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setName(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.isComposing) {
               e.preventDefault();
@@ -78,7 +78,7 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
                   type="checkbox"
                   checked={s.scripted}
                   disabled={disabled}
-                  onChange={(e) => onChange(speakers.map((x) => (x.id === s.id ? { ...x, scripted: (e.currentTarget as HTMLInputElement).checked } : x)))}
+                  onChange={(e) => onChange(speakers.map((x) => (x.id === s.id ? { ...x, scripted: e.currentTarget.checked } : x)))}
                 />
                 <span>{zh.scripted}</span>
                 <span class="sr-only">（{s.name}）</span>

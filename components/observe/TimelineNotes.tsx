@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { TimelineNote } from '../../utils/record';
-import { localTime, newId } from '../../utils/record';
+import { localTime, newId, TEXT_LIMITS } from '../../utils/record';
 import { zh } from '../ui/strings';
 
 const TAGS = ['领学', '重点发言', '交流研讨', '主持人点评', '纪律'];
@@ -41,9 +41,9 @@ export function TimelineNotes({ notes, disabled, onAdd, onRemove }: { notes: Tim
           ref={input}
           value={text}
           disabled={disabled}
-          maxLength={5000}
+          maxLength={TEXT_LIMITS.timelineNote}
           placeholder={zh.notePlaceholder}
-          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.isComposing) {
               e.preventDefault();

@@ -65,7 +65,7 @@ export function UnitPicker({ units, value, onPick }: Props) {
         placeholder={zh.unitPlaceholder}
         value={query}
         onInput={(e) => {
-          setQuery((e.currentTarget as HTMLInputElement).value);
+          setQuery(e.currentTarget.value);
           setOpen(true);
           setActive(0);
         }}

@@ -21,7 +21,7 @@ export function ProfileSettings() {
       <h2 id="h-profile">巡听人员</h2>
       <div class="field">
         <label for="observer-names">新记录默认的巡听人员（用顿号分隔，第一位为组长）</label>
-        <input id="observer-names" value={text} maxLength={400} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+        <input id="observer-names" value={text} maxLength={400} onInput={(e) => setText(e.currentTarget.value)} />
       </div>
       <button type="button" onClick={() => void save()}>
         保存

@@ -3,12 +3,13 @@ import { importRoster, listUnits, replaceRoster } from '../../utils/db';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { writeXlsx } from '../../utils/io';
-import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, type Unit, type UnitCategory } from '../../utils/roster';
+import { parseRosterFile, ROSTER_FORMAT, UNIT_CATEGORIES, UNIT_NAME_MAX, type Unit, type UnitCategory } from '../../utils/roster';
 import type { Problem } from '../../utils/validate';
 import { usePlatform } from '../platform';
 import { errorMessage } from '../ui/errors';
 import { bytesBlob, fileBytes } from '../ui/files';
 import { ProblemList } from './ProblemList';
+import { DataTable } from '../ui/DataTable';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -73,7 +74,7 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
       </h2>
       <div class="field">
         <label for="roster-file">导入单位名单（Excel .xlsx、CSV 或 JSON，含“单位名称”列）</label>
-        <input id="roster-file" type="file" accept=".json,.csv,.txt,.xlsx,application/json,text/csv" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="roster-file" type="file" accept=".json,.csv,.txt,.xlsx,application/json,text/csv" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </div>
       {message && <p role="status">{message}</p>}
       <ProblemList title="名单未导入或未保存" problems={problems} />
@@ -97,40 +98,28 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
             </button>
           </div>
         )}
-        <div class="scroll-x">
-          <table class="data" aria-label="单位名单">
-            <thead>
-              <tr>
-                <th scope="col">序号</th>
-                <th scope="col">单位名称</th>
-                <th scope="col">类别</th>
-                <th scope="col">在册</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u, i) => (
-                <tr key={u.id}>
-                  <td>{i + 1}</td>
-                  <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={100} onInput={(e) => edit(i, { name: (e.currentTarget as HTMLInputElement).value })} /> : u.name}</td>
-                  <td>
-                    {editable ? (
-                      <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: (e.currentTarget as HTMLSelectElement).value as UnitCategory })}>
-                        {UNIT_CATEGORIES.map((c) => (
-                          <option key={c} value={c}>
-                            {c}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      u.category
-                    )}
-                  </td>
-                  <td>{editable ? <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: (e.currentTarget as HTMLInputElement).checked })} /> : u.active ? '是' : '否'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="单位名单" columns={['序号', '单位名称', '类别', '在册']}>
+          {rows.map((u, i) => (
+            <tr key={u.id}>
+              <td>{i + 1}</td>
+              <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={UNIT_NAME_MAX} onInput={(e) => edit(i, { name: e.currentTarget.value })} /> : u.name}</td>
+              <td>
+                {editable ? (
+                  <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: e.currentTarget.value as UnitCategory })}>
+                    {UNIT_CATEGORIES.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  u.category
+                )}
+              </td>
+              <td>{editable ? <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: e.currentTarget.checked })} /> : u.active ? '是' : '否'}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </section>
   );

@@ -3,13 +3,15 @@ import { ACTIVE_TEMPLATE_KEY, getSetting, importRubricSheet, importTemplate, lis
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
 import { parseJsonText, type Problem } from '../../utils/validate';
+import { sniffBytes } from '../../utils/io';
 import { usePlatform } from '../platform';
 import { ProblemList } from './ProblemList';
+import { DataTable } from '../ui/DataTable';
 
 /** A 评分表 PDF by its first bytes, whatever its name. */
 async function isPdf(file: File): Promise<boolean> {
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
-  return String.fromCharCode(...head) === '%PDF-';
+  return sniffBytes(head) === 'pdf';
 }
 
 /**
@@ -53,46 +55,36 @@ export function TemplateManager() {
   return (
     <section class="card" aria-labelledby="h-templates">
       <h2 id="h-templates">评分表模板</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">名称</th>
-            <th scope="col">版本</th>
-            <th scope="col">评分项</th>
-            <th scope="col">操作</th>
+      <DataTable columns={['名称', '版本', '评分项', '操作']}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              {r.title}
+              {(active ?? rows[0]?.id) === r.id && <strong>（当前使用）</strong>}
+            </td>
+            <td>
+              {r.version}
+              {r.publishedBy && <small>（{r.publishedBy.cn} 签名发布{r.publishedBy.publishedAt ? `，${r.publishedBy.publishedAt.slice(0, 10)}` : ''}）</small>}
+            </td>
+            <td>{r.template.sections.reduce((n, s) => n + s.items.length, 0)}</td>
+            <td>
+              <button type="button" class="link" onClick={() => void setSetting(db, ACTIVE_TEMPLATE_KEY, r.id)}>
+                设为当前
+              </button>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void platform.saveFile(`${r.title}-v${r.version}.json`, new Blob([JSON.stringify(r.template, null, 2)], { type: 'application/json' }))}
+              >
+                导出 JSON
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {r.title}
-                {(active ?? rows[0]?.id) === r.id && <strong>（当前使用）</strong>}
-              </td>
-              <td>
-                {r.version}
-                {r.publishedBy && <small>（{r.publishedBy.cn} 签名发布{r.publishedBy.publishedAt ? `，${r.publishedBy.publishedAt.slice(0, 10)}` : ''}）</small>}
-              </td>
-              <td>{r.template.sections.reduce((n, s) => n + s.items.length, 0)}</td>
-              <td>
-                <button type="button" class="link" onClick={() => void setSetting(db, ACTIVE_TEMPLATE_KEY, r.id)}>
-                  设为当前
-                </button>
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => void platform.saveFile(`${r.title}-v${r.version}.json`, new Blob([JSON.stringify(r.template, null, 2)], { type: 'application/json' }))}
-                >
-                  导出 JSON
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <div class="field">
         <label for="template-file">导入评分表（巡听办发布的签名 PDF，或 JSON 文件）</label>
-        <input id="template-file" type="file" accept=".pdf,application/pdf,.json,application/json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="template-file" type="file" accept=".pdf,application/pdf,.json,application/json" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </div>
       {message && <p role="status">{message}</p>}
       <ProblemList title="评分表未导入" problems={problems} />

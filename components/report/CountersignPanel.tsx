@@ -68,7 +68,7 @@ export function CountersignPanel({ store }: { store: ObserveStore }) {
       <p class="hint">同组巡听人员签名后的报告，在这里核验并加上您的签名。</p>
       <div class="field">
         <label for="countersign-file">选择要会签的报告（PDF）</label>
-        <input id="countersign-file" type="file" accept=".pdf,application/pdf" disabled={busy} onChange={(e) => void open((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="countersign-file" type="file" accept=".pdf,application/pdf" disabled={busy} onChange={(e) => void open(e.currentTarget.files?.[0])} />
       </div>
       {busy && <p role="status">正在处理…</p>}
       {file && <VerdictView fileName={file.name} verdict={file.verdict} />}

@@ -19,6 +19,7 @@ import { bytesBlob, fileBytes } from '../ui/files';
 import { useAction } from '../ui/use-action';
 import { CertificateFacts } from './CertificateFacts';
 import { Outcome } from '../ui/fields';
+import { DataTable } from '../ui/DataTable';
 
 const PEM_TYPE = 'application/x-pem-file';
 const P12_TYPE = 'application/x-pkcs12';
@@ -98,19 +99,19 @@ export function AuthorityManager() {
           <div class="grid2">
             <div class="field">
               <label for="ca-name">CA 名称</label>
-              <input id="ca-name" value={name} maxLength={64} placeholder="如：锡林郭勒盟直属机关工委巡听办" onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+              <input id="ca-name" value={name} maxLength={64} placeholder="如：锡林郭勒盟直属机关工委巡听办" onInput={(e) => setName(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="ca-org">所属单位</label>
-              <input id="ca-org" value={org} maxLength={128} onInput={(e) => setOrg((e.currentTarget as HTMLInputElement).value)} />
+              <input id="ca-org" value={org} maxLength={128} onInput={(e) => setOrg(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="ca-pass1">备份口令（至少 8 个字符）</label>
-              <input id="ca-pass1" type="password" autoComplete="new-password" value={pass1} onInput={(e) => setPass1((e.currentTarget as HTMLInputElement).value)} />
+              <input id="ca-pass1" type="password" autoComplete="new-password" value={pass1} onInput={(e) => setPass1(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="ca-pass2">再次输入备份口令</label>
-              <input id="ca-pass2" type="password" autoComplete="new-password" value={pass2} onInput={(e) => setPass2((e.currentTarget as HTMLInputElement).value)} />
+              <input id="ca-pass2" type="password" autoComplete="new-password" value={pass2} onInput={(e) => setPass2(e.currentTarget.value)} />
             </div>
           </div>
           <button type="button" class="primary" disabled={busy} onClick={() => void create()}>
@@ -120,11 +121,11 @@ export function AuthorityManager() {
             <summary>或：从 CA 备份文件恢复</summary>
             <div class="field">
               <label for="ca-backup">CA 备份文件（.p12）</label>
-              <input id="ca-backup" type="file" accept=".p12,.pfx" onChange={(e) => setBackupFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+              <input id="ca-backup" type="file" accept=".p12,.pfx" onChange={(e) => setBackupFile(e.currentTarget.files?.[0] ?? null)} />
             </div>
             <div class="field">
               <label for="ca-restore-pass">备份口令</label>
-              <input id="ca-restore-pass" type="password" autoComplete="off" value={restorePass} onInput={(e) => setRestorePass((e.currentTarget as HTMLInputElement).value)} />
+              <input id="ca-restore-pass" type="password" autoComplete="off" value={restorePass} onInput={(e) => setRestorePass(e.currentTarget.value)} />
             </div>
             <button type="button" disabled={busy} onClick={() => void restore()}>
               恢复 CA
@@ -152,11 +153,11 @@ export function AuthorityManager() {
           <h3>签发证书</h3>
           <div class="field">
             <label for="ca-csr">巡听人员的证书请求（CSR，PEM）</label>
-            <textarea id="ca-csr" rows={6} class="mono" value={csrText} onInput={(e) => setCsrText((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea id="ca-csr" rows={6} class="mono" value={csrText} onInput={(e) => setCsrText(e.currentTarget.value)} />
           </div>
           <div class="row">
             <label for="ca-days">有效期（天）</label>
-            <input id="ca-days" type="number" min={1} max={3650} value={days} style={{ maxWidth: '8em' }} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
+            <input id="ca-days" type="number" min={1} max={3650} value={days} style={{ maxWidth: '8em' }} onInput={(e) => setDays(e.currentTarget.value)} />
             <button type="button" disabled={busy || !csrText.trim()} onClick={() => void review(csrText)}>
               核对证书请求
             </button>
@@ -168,7 +169,7 @@ export function AuthorityManager() {
               type="file"
               accept=".csr,.pem,.req"
               onChange={async (e) => {
-                const f = (e.currentTarget as HTMLInputElement).files?.[0];
+                const f = e.currentTarget.files?.[0];
                 if (f) await review(await fileBytes(f));
               }}
             />
@@ -214,32 +215,19 @@ export function AuthorityManager() {
           {issued.length > 0 && (
             <>
               <h3>已签发的证书（{issued.length}）</h3>
-              <div class="scroll-x">
-                <table class="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">姓名</th>
-                      <th scope="col">单位</th>
-                      <th scope="col">有效期至</th>
-                      <th scope="col">签发时间</th>
-                      <th scope="col">序列号</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {issued.map((r) => (
-                      <tr key={r.serial}>
-                        <td>{r.cn}</td>
-                        <td>{r.o}</td>
-                        <td>{r.notAfter.slice(0, 10)}</td>
-                        <td>{r.issuedAt.slice(0, 16).replace('T', ' ')}</td>
-                        <td>
-                          <code class="wrap">{r.serial}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={['姓名', '单位', '有效期至', '签发时间', '序列号']}>
+                {issued.map((r) => (
+                  <tr key={r.serial}>
+                    <td>{r.cn}</td>
+                    <td>{r.o}</td>
+                    <td>{r.notAfter.slice(0, 10)}</td>
+                    <td>{r.issuedAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>
+                      <code class="wrap">{r.serial}</code>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </>

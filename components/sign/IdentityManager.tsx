@@ -77,11 +77,11 @@ export function IdentityManager() {
       <summary>或：导入{CA_HOLDER} CA 颁发的 PKCS#12 文件（.p12 / .pfx）</summary>
       <div class="field">
         <label for="id-p12">PKCS#12 文件</label>
-        <input id="id-p12" type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={(e) => setP12((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+        <input id="id-p12" type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={(e) => setP12(e.currentTarget.files?.[0] ?? null)} />
       </div>
       <div class="field">
         <label for="id-p12-pass">文件口令</label>
-        <input id="id-p12-pass" type="password" autoComplete="off" value={passphrase} onInput={(e) => setPassphrase((e.currentTarget as HTMLInputElement).value)} />
+        <input id="id-p12-pass" type="password" autoComplete="off" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
       </div>
       <button type="button" disabled={busy} onClick={() => void importP12()}>
         导入 PKCS#12
@@ -99,11 +99,11 @@ export function IdentityManager() {
           <div class="grid2">
             <div class="field">
               <label for="id-name">姓名</label>
-              <input id="id-name" value={name} maxLength={64} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+              <input id="id-name" value={name} maxLength={64} onInput={(e) => setName(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="id-org">单位</label>
-              <input id="id-org" value={org} maxLength={128} onInput={(e) => setOrg((e.currentTarget as HTMLInputElement).value)} />
+              <input id="id-org" value={org} maxLength={128} onInput={(e) => setOrg(e.currentTarget.value)} />
             </div>
           </div>
           <button type="button" class="primary" disabled={busy} onClick={() => void generate()}>
@@ -132,7 +132,7 @@ export function IdentityManager() {
           <h3>导入签发的证书</h3>
           <div class="field">
             <label for="id-cert-text">粘贴签发的证书（PEM）</label>
-            <textarea id="id-cert-text" rows={5} class="mono" value={certText} onInput={(e) => setCertText((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea id="id-cert-text" rows={5} class="mono" value={certText} onInput={(e) => setCertText(e.currentTarget.value)} />
           </div>
           <button type="button" class="primary" disabled={busy || !certText.trim()} onClick={() => void importCert(certText)}>
             导入证书
@@ -144,7 +144,7 @@ export function IdentityManager() {
               type="file"
               accept=".pem,.crt,.cer,.der"
               onChange={async (e) => {
-                const f = (e.currentTarget as HTMLInputElement).files?.[0];
+                const f = e.currentTarget.files?.[0];
                 if (f) await importCert(await fileBytes(f));
               }}
             />

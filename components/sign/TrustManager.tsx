@@ -5,6 +5,7 @@ import { useLive } from '../ui/live';
 import { errorMessage } from '../ui/errors';
 import { fileBytes } from '../ui/files';
 import { Outcome } from '../ui/fields';
+import { DataTable } from '../ui/DataTable';
 
 /**
  * The trust list the verifier uses: CA certificates (everything they issue is trusted) and
@@ -35,42 +36,28 @@ export function TrustManager({ refused = 0, onRecheck }: { refused?: number; onR
       {rows.length === 0 ? (
         <p class="empty">信任列表是空的：任何报告都将因“签名人不受信任”被拒收。请建立 CA，或导入 CA 证书。</p>
       ) : (
-        <div class="scroll-x">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">类型</th>
-                <th scope="col">名称</th>
-                <th scope="col">单位</th>
-                <th scope="col">有效期至</th>
-                <th scope="col">指纹</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.fingerprint}>
-                  <td>{r.kind === 'ca' ? 'CA' : '个人证书'}</td>
-                  <td>{r.cn}</td>
-                  <td>{r.o}</td>
-                  <td>{r.notAfter.slice(0, 10)}</td>
-                  <td>
-                    <code class="wrap">{r.fingerprint.slice(0, 23)}…</code>
-                  </td>
-                  <td>
-                    <button type="button" class="link" aria-label={`移出信任列表：${r.cn}`} onClick={() => void removeTrusted(db, r.fingerprint)}>
-                      移出
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['类型', '名称', '单位', '有效期至', '指纹', '操作']}>
+          {rows.map((r) => (
+            <tr key={r.fingerprint}>
+              <td>{r.kind === 'ca' ? 'CA' : '个人证书'}</td>
+              <td>{r.cn}</td>
+              <td>{r.o}</td>
+              <td>{r.notAfter.slice(0, 10)}</td>
+              <td>
+                <code class="wrap">{r.fingerprint.slice(0, 23)}…</code>
+              </td>
+              <td>
+                <button type="button" class="link" aria-label={`移出信任列表：${r.cn}`} onClick={() => void removeTrusted(db, r.fingerprint)}>
+                  移出
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div class="field">
         <label for="trust-file">导入 CA 证书或个人证书（.pem / .crt / .cer）</label>
-        <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="trust-file" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => void add(e.currentTarget.files?.[0])} />
       </div>
       <Outcome message={message} error={error} />
       {refused > 0 && onRecheck && (

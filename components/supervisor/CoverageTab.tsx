@@ -95,7 +95,7 @@ export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): voi
         <section class="card">
           <div class="field">
             <label for="scope-fallback">统计范围（年度如 2026，或周期如 {formatScope(cycleOf(new Date().getFullYear()))}）</label>
-            <input id="scope-fallback" value={scopeText} onInput={(e) => setScopeText((e.currentTarget as HTMLInputElement).value)} />
+            <input id="scope-fallback" value={scopeText} onInput={(e) => setScopeText(e.currentTarget.value)} />
           </div>
           <p class="error" role="alert">
             {scopeError}

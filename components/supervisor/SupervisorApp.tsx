@@ -18,15 +18,17 @@ import { TemplatesTab } from '../templates/TemplatesTab';
 
 export type SupervisorTab = 'inbox' | 'coverage' | 'roster' | 'templates' | 'ca' | 'trust' | 'backup';
 
-const TABS: { id: SupervisorTab; title: string }[] = [
-  { id: 'inbox', title: '报告收集' },
-  { id: 'coverage', title: '覆盖统计' },
-  { id: 'roster', title: '名单与计划' },
-  { id: 'templates', title: '评分表' },
-  { id: 'ca', title: '证书颁发' },
-  { id: 'trust', title: '信任列表' },
-  { id: 'backup', title: '备份与恢复' },
-];
+/** The tabs in order, with their titles: every tab has one (the compiler checks). */
+const TAB_TITLES: Record<SupervisorTab, string> = {
+  inbox: '报告收集',
+  coverage: '覆盖统计',
+  roster: '名单与计划',
+  templates: '评分表',
+  ca: '证书颁发',
+  trust: '信任列表',
+  backup: '备份与恢复',
+};
+const TABS = Object.keys(TAB_TITLES) as SupervisorTab[];
 
 /** First run: the built-in roster and template, and the host's plans (the micro-frontend's plan-urls), validated like any import. */
 async function seed(db: XuntingDB, platform: Platform): Promise<string> {
@@ -46,9 +48,9 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
   const db = usePageDb(platform);
   // The inbox's results outlive its tab: they stay while the supervisor visits the trust list.
   const inbox = useMemo(() => createInboxStore(db, { onImported: (counts) => platform.emit('xunting-imported', counts) }), [db]);
-  const tabs = only ? TABS.filter((t) => only.includes(t.id)) : TABS;
+  const tabs = only ? TABS.filter((t) => only.includes(t)) : TABS;
   const fromHash = location.hash.slice(1) as SupervisorTab;
-  const [tab, setTab] = useState<SupervisorTab>(initialTab ?? (platform.kind === 'extension' && tabs.some((t) => t.id === fromHash) ? fromHash : tabs[0].id));
+  const [tab, setTab] = useState<SupervisorTab>(initialTab ?? (platform.kind === 'extension' && tabs.includes(fromHash) ? fromHash : tabs[0]));
   const [ready, setReady] = useState(false);
   const [fatal, setFatal] = useState('');
   const [notice, setNotice] = useState('');
@@ -77,8 +79,8 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
         {tabs.length > 1 && (
           <nav class="tabs" aria-label="工作台">
             {tabs.map((t) => (
-              <button key={t.id} type="button" class="tab" aria-current={tab === t.id ? 'page' : undefined} onClick={() => choose(t.id)}>
-                {t.title}
+              <button key={t} type="button" class="tab" aria-current={tab === t ? 'page' : undefined} onClick={() => choose(t)}>
+                {TAB_TITLES[t]}
               </button>
             ))}
           </nav>
@@ -93,7 +95,7 @@ export function SupervisorApp({ platform, initialTab, only }: { platform: Platfo
           {ready && tab === 'inbox' && (
             <>
               {!only && !inbox.running.value && <FirstSteps year={new Date().getFullYear()} onGo={choose} />}
-              <ReportInbox store={inbox} onOpenTrust={tabs.some((t) => t.id === 'trust') ? () => choose('trust') : undefined} />
+              <ReportInbox store={inbox} onOpenTrust={tabs.includes('trust') ? () => choose('trust') : undefined} />
             </>
           )}
           {ready && tab === 'coverage' && (

@@ -1,4 +1,5 @@
 /** Small labelled inputs of the template editor, each with its own message under it. */
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 const errId = (id: string) => `${id}-err`;
@@ -17,7 +18,7 @@ export function EditText({ id, label, value, error, onValue, wide, area }: { id:
     value,
     'aria-invalid': error ? ('true' as const) : undefined,
     'aria-describedby': error ? errId(id) : undefined,
-    onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
+    onInput: (e: JSX.TargetedInputEvent<HTMLInputElement | HTMLTextAreaElement>) => onValue(e.currentTarget.value),
   };
   return (
     <div class={`field${wide ? ' wide' : ''}`}>
@@ -45,7 +46,7 @@ export function EditNumber({ id, label, value, error, onValue }: { id: string; l
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errId(id) : undefined}
         onInput={(e) => {
-          const text = (e.currentTarget as HTMLInputElement).value;
+          const text = e.currentTarget.value;
           setRaw(text);
           const t = text.trim().replace(/。/g, '.');
           onValue(t === '' ? NaN : Number(t));
@@ -59,7 +60,7 @@ export function EditNumber({ id, label, value, error, onValue }: { id: string; l
 export function EditCheck({ id, label, checked, onValue }: { id: string; label: string; checked: boolean; onValue(v: boolean): void }) {
   return (
     <label class="check" for={id}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onValue((e.currentTarget as HTMLInputElement).checked)} /> {label}
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onValue(e.currentTarget.checked)} /> {label}
     </label>
   );
 }

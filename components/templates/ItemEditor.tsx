@@ -45,7 +45,7 @@ export function ItemEditor({ item, path, number, problems, first, last, act }: {
         <EditText id={id('title')} label="评分项名称" value={item.title} error={problems.at(`${path}.title`)} onValue={(title) => act.change({ title })} wide />
         <div class="field narrow">
           <label for={id('kind')}>评分方式</label>
-          <select id={id('kind')} value={item.kind} onChange={(e) => act.change({ kind: (e.currentTarget as HTMLSelectElement).value as RubricItem['kind'] })}>
+          <select id={id('kind')} value={item.kind} onChange={(e) => act.change({ kind: e.currentTarget.value as RubricItem['kind'] })}>
             <option value="score">得分</option>
             <option value="deduction">扣分</option>
           </select>

@@ -36,7 +36,7 @@ export function TextField({ id, label, value, onValue, type = 'text', placeholde
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
-        onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => onValue(e.currentTarget.value)}
       />
       <FieldError id={`${id}-err`} error={error} />
     </div>
@@ -83,7 +83,7 @@ export function TextArea({ id, label, value, onValue, rows = 4, maxLength, hint,
         value={value}
         maxLength={maxLength}
         placeholder={placeholder}
-        onInput={(e) => onValue((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => onValue(e.currentTarget.value)}
       />
       {hint && <p class="hint">{hint}</p>}
     </div>
@@ -113,7 +113,7 @@ export function CountField({ id, label, text, error, onText }: CountProps) {
         value={text}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
-        onInput={(e) => onText((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => onText(e.currentTarget.value)}
       />
       <FieldError id={`${id}-err`} error={error} />
     </div>

@@ -10,9 +10,7 @@ import { items, readStoredRecords } from './support/fill-observation';
 import { previewAndDownload } from './support/report-flow';
 import { ALL_PAYLOADS, PAYLOAD, expectNoInjection, markupCensus, squash, watchDialogs } from './support/hostile';
 import { qpdfCheck, tempDir, textRaw } from '../unit/pdf/poppler';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serveDir } from '../../scripts/serve.mjs';
+import { serveMfe } from './support/mfe-server';
 import { printedFields } from '../../utils/pdf/printed-fields';
 import { writeCsv } from '../../utils/io';
 import type { ObservationRecord } from '../../utils/record';
@@ -176,17 +174,13 @@ test('observer (extension): markup and template syntax in every free-text field,
 });
 
 test.describe('micro-frontend (no extension CSP: an injected handler would run here)', () => {
-  let server: Server;
-  test.beforeAll(async () => {
-    server = await serveDir('dist/mfe');
-  });
-  test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+  const url = serveMfe();
 
   test('<xunting-observation>: the same texts are shown and printed as text; nothing runs', async ({ page }) => {
     const errors = collectConsoleErrors(page);
     const dialogs = watchDialogs(page);
     await page.setViewportSize({ width: 1100, height: 900 });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(url());
     await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
     const before = await markupCensus(page);
     await fillEveryTextField(page, 'jyj', '锡林郭勒盟教育局');

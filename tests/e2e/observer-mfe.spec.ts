@@ -1,23 +1,15 @@
 import { test, expect } from '@playwright/test';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serveDir } from '../../scripts/serve.mjs';
+import { serveMfe } from './support/mfe-server';
 import { launchChromium, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
 import { fillObservation, expectFilled, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
 
-let server: Server;
-let origin: string;
-test.beforeAll(async () => {
-  server = await serveDir('dist/mfe');
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+const url = serveMfe();
 
 test.describe('micro-frontend <xunting-observation>', () => {
   test('fill, reload: everything typed is back, in IndexedDB and on screen; events reach the host page', async ({ page }) => {
     const errors = collectConsoleErrors(page);
     await page.setViewportSize({ width: 1100, height: 900 });
-    await page.goto(`${origin}/`);
+    await page.goto(url());
     const saved = page.evaluate(() => new Promise<string>((ok) => document.addEventListener('xunting-saved', (e) => ok((e as CustomEvent).detail.id), { once: true })));
     const filled = await fillObservation(page);
     expect(await saved).toMatch(/^[0-9a-f-]{36}$/);
@@ -30,10 +22,10 @@ test.describe('micro-frontend <xunting-observation>', () => {
   });
 
   test("the developers' event log is not on the default page; ?events shows it with the events", async ({ page }) => {
-    await page.goto(`${origin}/`);
+    await page.goto(url());
     await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '组件事件' })).toBeHidden();
-    await page.goto(`${origin}/?events`);
+    await page.goto(url('/?events'));
     await expect(page.getByRole('heading', { name: '组件事件' })).toBeVisible();
     await page.getByRole('button', { name: '新建巡听记录' }).click();
     await page.getByLabel('学习主题', { exact: true }).fill('学习党的二十届四中全会精神');
@@ -45,14 +37,14 @@ test.describe('micro-frontend <xunting-observation>', () => {
     let rb: RunningBrowser = await launchChromium({ profileDir });
     try {
       let page = await rb.context.newPage();
-      await page.goto(`${origin}/`);
+      await page.goto(url());
       const filled = await fillObservation(page);
       await page.waitForTimeout(500);
       await rb.kill();
       rb = await launchChromium({ profileDir });
       page = await rb.context.newPage();
       const errors = collectConsoleErrors(page);
-      await page.goto(`${origin}/`);
+      await page.goto(url());
       await expectFilled(page, filled);
       expectRecordHolds(await readStoredRecords(page, 'xunting-web'), filled.unitName);
       expect(errors).toEqual([]);
@@ -62,7 +54,7 @@ test.describe('micro-frontend <xunting-observation>', () => {
   });
 
   test('styles are isolated in shadow DOM', async ({ page }) => {
-    await page.goto(`${origin}/`);
+    await page.goto(url());
     await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
     const inShadow = await page.evaluate(() => {
       const el = document.querySelector('xunting-observation')!;

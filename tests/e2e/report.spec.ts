@@ -1,8 +1,6 @@
 import { test, expect } from '@playwright/test';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { serveDir } from '../../scripts/serve.mjs';
+import { serveMfe } from './support/mfe-server';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir } from './support/browser';
 import { fillObservation, readStoredRecords } from './support/fill-observation';
 import { signByDrawing, previewAndDownload, checkReportPdf } from './support/report-flow';
@@ -38,15 +36,11 @@ test('extension: fill, sign by drawing, preview, download; the PDF passes popple
 });
 
 test.describe('micro-frontend', () => {
-  let server: Server;
-  test.beforeAll(async () => {
-    server = await serveDir('dist/mfe');
-  });
-  test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+  const url = serveMfe();
 
   test('fill, sign by drawing, preview, download', async ({ page }) => {
     const errors = collectConsoleErrors(page);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(url());
     const filled = await fillObservation(page);
     await signByDrawing(page);
     const pdf = await previewAndDownload(page);

@@ -1,25 +1,17 @@
 import { test, expect } from '@playwright/test';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serveDir } from '../../scripts/serve.mjs';
+import { serveMfe } from './support/mfe-server';
 import { collectConsoleErrors } from './support/browser';
 import { seriousA11yViolations } from './support/fill-observation';
 import { cachedSeedCorpus } from '../fixtures/collect/seed-corpus';
 
-let server: Server;
-let origin: string;
-test.beforeAll(async () => {
-  server = await serveDir('dist/mfe');
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+const url = serveMfe();
 
 test('micro-frontend <xunting-supervisor>: the host page’s plans are seeded, reports are collected, coverage counts them; events reach the host', async ({ page }) => {
   test.setTimeout(120_000);
   const corpus = await cachedSeedCorpus();
   const errors = collectConsoleErrors(page);
   await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(`${origin}/supervisor.html`);
+  await page.goto(url('/supervisor.html'));
   // The built-in 69-unit roster and the 2026/2027 demo plans (plan-urls) are there from the start.
   await page.getByRole('button', { name: '名单与计划' }).click();
   await expect(page.getByRole('heading', { name: '单位名单（69 个）' })).toBeVisible();

@@ -5,7 +5,7 @@
  * cannot hold exactly (a CryptoKey, a Date, NaN …) is refused rather than changed.
  */
 import { BackupError } from './backup-error';
-import { base64ToBytes, bytesToBase64 } from './bytes-text';
+import { fromBase64, toBase64 } from '../sign/bytes';
 import type { Problem } from '../validate';
 
 export interface BlobRef {
@@ -44,7 +44,7 @@ export function encodeValue(value: unknown, where: string, blobs: BlobRef[], blo
   }
   if (typeof value === 'object') {
     if (Array.isArray(value)) return value.map((v, i) => encodeValue(v, `${where}[${i}]`, blobs, blobPath));
-    if (value instanceof Uint8Array) return { $bytes: bytesToBase64(value) };
+    if (value instanceof Uint8Array) return { $bytes: toBase64(value) };
     if (isBlob(value)) {
       const path = blobPath(value);
       blobs.push({ path, blob: value });
@@ -71,6 +71,15 @@ const keysAre = (o: object, keys: string[]) => {
   return own.length === keys.length && keys.every((k) => own.includes(k));
 };
 
+/** The bytes of a `$bytes` value; null when it is not base64. */
+function base64OrNull(text: string): Uint8Array | null {
+  try {
+    return fromBase64(text);
+  } catch {
+    return null;
+  }
+}
+
 /** The inverse of encodeValue; a bad marker is a problem at `where` (and the value undefined). */
 export function decodeValue(value: unknown, where: string, ctx: DecodeContext, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -78,7 +87,7 @@ export function decodeValue(value: unknown, where: string, ctx: DecodeContext, d
   if (Array.isArray(value)) return value.map((v, i) => decodeValue(v, `${where}[${i}]`, ctx, depth + 1));
   const o = value as Record<string, unknown>;
   if ('$bytes' in o) {
-    const bytes = keysAre(o, ['$bytes']) && typeof o.$bytes === 'string' ? base64ToBytes(o.$bytes) : null;
+    const bytes = keysAre(o, ['$bytes']) && typeof o.$bytes === 'string' ? base64OrNull(o.$bytes) : null;
     if (!bytes) ctx.problems.push({ path: where, message: '二进制字段（$bytes）不是有效的 base64' });
     return bytes ?? undefined;
   }

@@ -4,6 +4,7 @@
  * The same words and numbers as the summary PDF and the screen.
  */
 import { formatPct } from './percent';
+import { monthFullName } from './month-names';
 import type { Coverage, PlannedVisit, UnitCoverage } from './types';
 
 export type TableCell = string | number | null;
@@ -28,8 +29,6 @@ export function plannedText(planned: readonly PlannedVisit[], withYear = true): 
   return planned.map((p) => `${withYear ? `${p.year}年` : ''}${p.month}月${p.group ? ` ${p.group}` : ''}`).join('、');
 }
 
-const monthLabel = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`;
-
 export function coverageTables(c: Coverage): CoverageTable[] {
   const t = c.totals;
   const summary: TableCell[][] = [
@@ -48,7 +47,7 @@ export function coverageTables(c: Coverage): CoverageTable[] {
     ['各部分平均得分率', '场次', null, '得分率'],
     ...c.sections.map((s) => [s.title, s.sessions, '场', formatPct(s.averagePct)]),
   ];
-  const monthly = c.monthly.map((m) => [monthLabel(m.month), m.planned, m.newlyCovered, m.sessions, m.cumulativePlanned, m.cumulativeCovered]);
+  const monthly = c.monthly.map((m) => [monthFullName(m.month), m.planned, m.newlyCovered, m.sessions, m.cumulativePlanned, m.cumulativeCovered]);
   const units = c.units.map((u, i) => [
     i + 1,
     u.unit.name,

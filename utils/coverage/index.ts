@@ -3,6 +3,8 @@ export * from './types';
 export { computeCoverage } from './compute-coverage';
 export { scopeForYear, scopeForCycle, parseScope, scopeProblem, coverageLabel, scopeMonths, cycleOf, formatScope } from './scope';
 export { percentOf, formatPct } from './percent';
+export { countTicks, alignedTicks } from './chart-ticks';
+export { monthName, monthFullName } from './month-names';
 export { unitMatcher } from './unit-matcher';
 ;
 export {  UNRATED } from './grade-distribution';

@@ -196,6 +196,28 @@ export const DB_VERSION = 4;
  * v4: the template editor's versions (rubricVersions); every stored template becomes its first
  *     published version, so editing it makes version + 1.
  */
+const V2 = {
+  observations: 'id, status, updatedAt, unitId, date',
+  records: 'id',
+  snapshots: '++seq, observationId, [observationId+savedAt]',
+  versions: '[id+revision], id',
+  reports: '[observationId+revision], observationId',
+  templates: 'id',
+  units: 'id, name',
+  settings: 'key',
+};
+const V3 = {
+  ...V2,
+  identities: 'id',
+  authority: 'id',
+  issued: 'serial, issuedAt',
+  trust: 'fingerprint, kind',
+  collected: '[recordId+revision], recordId, sha256, date, superseded',
+  collectedFiles: 'sha256',
+  plans: 'year',
+};
+
+/** Each version in full, as Dexie declares it; v3 and v4 only add tables, so they spread the one before. */
 export const SCHEMA: Record<number, Record<string, string>> = {
   1: {
     observations: 'id, status, updatedAt, unitId, date',
@@ -204,51 +226,9 @@ export const SCHEMA: Record<number, Record<string, string>> = {
     units: 'id, name',
     settings: 'key',
   },
-  2: {
-    observations: 'id, status, updatedAt, unitId, date',
-    records: 'id',
-    snapshots: '++seq, observationId, [observationId+savedAt]',
-    versions: '[id+revision], id',
-    reports: '[observationId+revision], observationId',
-    templates: 'id',
-    units: 'id, name',
-    settings: 'key',
-  },
-  3: {
-    observations: 'id, status, updatedAt, unitId, date',
-    records: 'id',
-    snapshots: '++seq, observationId, [observationId+savedAt]',
-    versions: '[id+revision], id',
-    reports: '[observationId+revision], observationId',
-    templates: 'id',
-    units: 'id, name',
-    settings: 'key',
-    identities: 'id',
-    authority: 'id',
-    issued: 'serial, issuedAt',
-    trust: 'fingerprint, kind',
-    collected: '[recordId+revision], recordId, sha256, date, superseded',
-    collectedFiles: 'sha256',
-    plans: 'year',
-  },
-  4: {
-    observations: 'id, status, updatedAt, unitId, date',
-    records: 'id',
-    snapshots: '++seq, observationId, [observationId+savedAt]',
-    versions: '[id+revision], id',
-    reports: '[observationId+revision], observationId',
-    templates: 'id',
-    units: 'id, name',
-    settings: 'key',
-    identities: 'id',
-    authority: 'id',
-    issued: 'serial, issuedAt',
-    trust: 'fingerprint, kind',
-    collected: '[recordId+revision], recordId, sha256, date, superseded',
-    collectedFiles: 'sha256',
-    plans: 'year',
-    rubricVersions: '[id+version], id, status',
-  },
+  2: V2,
+  3: V3,
+  4: { ...V3, rubricVersions: '[id+version], id, status' },
 };
 
 export function rowOf(record: ObservationRecord): ObservationRow {

@@ -4,7 +4,7 @@
  * so the extension, the micro-frontend and the CLI share it.
  */
 export { MAX_FILE_BYTES, MAX_TABLE_ROWS,   } from './limits';
-export {    zipDirectory } from './sniff-bytes';
+export { sniffBytes, zipDirectory } from './sniff-bytes';
 ;
 export { inflateZipEntry } from './zip-inflate';
 export { decodeText } from './decode-text';

@@ -6,7 +6,7 @@
  * `pdfdetach -list` / `-saveall` and PDF readers' attachment panes show them.
  */
 import type { jsPDF } from 'jspdf';
-import { binaryString } from './binary-string';
+import { latin1 } from '../sign/bytes';
 import { pdfDate } from '../sign/pdf-incremental';
 
 export interface Attachment {
@@ -59,7 +59,7 @@ export function attachFiles(doc: jsPDF, files: readonly Attachment[]): void {
       const params = [`/Size ${file.bytes.length}`];
       if (file.modified) params.push(`/ModDate (${pdfDate(file.modified)})`);
       internal.putStream({
-        data: binaryString(file.bytes),
+        data: latin1(file.bytes),
         // Always compressed: jsPDF's image writer empties the document's filter list in place,
         // so after a signature image the default would be an uncompressed stream.
         filters: ['FlateEncode'],

@@ -15,7 +15,7 @@
 import { DEFAULT_WIDTH, parsedFont, toUnicodeCmap, widthArray } from './jspdf-patches/document-font';
 import { subsetTrueType } from './jspdf-patches/truetype-subset';
 import { deflate } from './jspdf-patches/deflate';
-import { binaryString } from './binary-string';
+import { latin1 } from '../sign/bytes';
 import { sipMap } from './sip-font';
 
 /** One line of the box. */
@@ -143,7 +143,7 @@ export function signatureBox(lines: readonly BoxLine[], fonts: readonly Uint8Arr
     const packed = deflate(program);
     const unicode = toUnicodeCmap(f.toUnicode);
     objects.push(
-      { num: file, body: `<< /Length ${packed.length} /Length1 ${program.length} /Filter /FlateDecode >>\nstream\n${binaryString(packed)}\nendstream` },
+      { num: file, body: `<< /Length ${packed.length} /Length1 ${program.length} /Filter /FlateDecode >>\nstream\n${latin1(packed)}\nendstream` },
       { num: cmap, body: `<< /Length ${unicode.length} >>\nstream\n${unicode}\nendstream` },
       {
         num: descriptor,

@@ -9,17 +9,14 @@
  * with the report fonts and left out where they would not fit, never drawn over each other.
  */
 import type { jsPDF } from 'jspdf';
-import type { Coverage } from '../coverage';
+import { countTicks, monthName, type Coverage } from '../coverage';
 import { PageFlow, RULE } from './page-flow';
 import type { TextStyle } from './text-painter';
-import { monthLabel, monthsByYear } from './summary-stats';
+import { monthsByYear } from './summary-stats';
 import { CAPTION, CHART_TEXT } from './report-style';
 
 /** Grey levels, 0 black … 255 white. */
-const GRID_GREY = 200;
-const AXIS_GREY = 0;
-const COVERED_GREY = 77;
-const REFERENCE_GREY = 120;
+const GREY = { grid: 200, axis: 0, covered: 77, reference: 120 } as const;
 
 const LEGEND_ROW = 18;
 const PLOT_HEIGHT = 118;
@@ -33,14 +30,10 @@ interface LegendItem {
   marker: Marker;
 }
 
-/** Ticks of a count axis: a step of 1, 2 or 5 × 10ⁿ and a top at least `max` (4 when empty). */
-function niceScale(max: number, targetTicks = 5): { step: number; top: number } {
-  const m = Math.max(max, 4);
-  const raw = m / targetTicks;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / mag;
-  const step = Math.max(1, (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag);
-  return { step, top: Math.ceil(m / step) * step };
+/** A count axis as its step and top, on the screen charts' ticks (countTicks). */
+function niceScale(max: number): { step: number; top: number } {
+  const ticks = countTicks(max);
+  return { step: ticks[1], top: ticks[ticks.length - 1] };
 }
 
 const grey = (doc: jsPDF, g: number) => {
@@ -81,7 +74,7 @@ function setLine(doc: jsPDF, marker: Marker): void {
   } else if (marker === 'line-dotted') {
     doc.setLineWidth(0.6);
     doc.setLineDashPattern([1, 1.6], 0);
-    grey(doc, REFERENCE_GREY);
+    grey(doc, GREY.reference);
   } else {
     doc.setLineWidth(1.2);
     doc.setLineDashPattern([], 0);
@@ -93,7 +86,7 @@ function setLine(doc: jsPDF, marker: Marker): void {
 function drawBar(doc: jsPDF, marker: Marker, x: number, y: number, w: number, h: number): void {
   doc.setLineWidth(0.6);
   doc.setLineDashPattern([], 0);
-  const fill = marker === 'bar-hollow' ? 255 : COVERED_GREY;
+  const fill = marker === 'bar-hollow' ? 255 : GREY.covered;
   doc.setFillColor(fill, fill, fill);
   doc.setDrawColor(0, 0, 0);
   doc.rect(x, y, w, h, 'FD');
@@ -155,19 +148,19 @@ function drawPlot(flow: PageFlow, c: Coverage, scale: { step: number; top: numbe
   doc.setLineWidth(RULE);
   for (const v of ticks) {
     const y = plot.y(v);
-    grey(doc, v === 0 ? AXIS_GREY : GRID_GREY);
+    grey(doc, v === 0 ? GREY.axis : GREY.grid);
     doc.line(left, y, left + width, y);
     const label = String(v);
     painter.drawLine(label, left - 4 - painter.measure(label, s), y + 0.32 * s.size, s);
   }
-  grey(doc, AXIS_GREY);
+  grey(doc, GREY.axis);
   doc.line(left, top, left, top + height);
 
   const years = monthsByYear(c.monthly);
   const full = painter.measure('12月', s) + 2 <= band;
   const labelTop = top + height + 2;
   c.monthly.forEach((m, i) => {
-    const label = full ? monthLabel(m.month) : String(Number(m.month.slice(5, 7)));
+    const label = full ? monthName(m.month) : String(Number(m.month.slice(5, 7)));
     const w = painter.measure(label, s);
     painter.drawLine(label, plot.x(i) - w / 2, PageFlow.baseline(labelTop, s.size, LABEL_ROW), s);
   });
@@ -180,7 +173,7 @@ function drawPlot(flow: PageFlow, c: Coverage, scale: { step: number; top: numbe
       const w = painter.measure(label, s);
       painter.drawLine(label, (x0 + x1 - w) / 2, PageFlow.baseline(labelTop + LABEL_ROW, s.size, LABEL_ROW), s);
       if (k > 0) {
-        grey(doc, AXIS_GREY);
+        grey(doc, GREY.axis);
         doc.setLineWidth(RULE);
         doc.line(x0, top + height, x0, labelTop + 2 * LABEL_ROW);
       }

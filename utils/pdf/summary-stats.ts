@@ -4,7 +4,7 @@
  * per row drawn in the table's own cell (vector rectangles, grey-scale).
  */
 import type { jsPDF } from 'jspdf';
-import { formatPct, percentOf, type Coverage, type MonthProgress } from '../coverage';
+import { formatPct, monthName, percentOf, type Coverage, type MonthProgress } from '../coverage';
 import { fitColumns, headerRow, type CellBox, type TableRow, type TableSpec } from './layout-table';
 import { RULE } from './page-flow';
 import { BAR_ROW_HEIGHT, HEADER_FILL, LIST_TABLE } from './report-style';
@@ -45,8 +45,6 @@ export function monthsByYear(monthly: readonly MonthProgress[]): { year: string;
   return out;
 }
 
-/** `2026-03` → `3月` */
-export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月`;
 
 /** One table per year: 计划, 新覆盖, 巡听场次, 累计计划, 累计覆盖 under the twelve months. */
 export function monthTables(c: Coverage, width: number): TableSpec[] {
@@ -59,7 +57,7 @@ export function monthTables(c: Coverage, width: number): TableSpec[] {
   ];
   return monthsByYear(c.monthly).map(({ year, months }) => ({
     columns: fitColumns([{ share: 1.9 }, ...months.map(() => ({ share: 1 }))], width),
-    header: headerRow([`${year}年`, ...months.map((m) => monthLabel(m.month))], HEADER_FILL),
+    header: headerRow([`${year}年`, ...months.map((m) => monthName(m.month))], HEADER_FILL),
     rows: rows.map(([label, value]) => ({ cells: [centre(label), ...months.map((m) => centre(String(value(m))))] })),
     style: LIST_TABLE,
   }));

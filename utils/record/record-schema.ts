@@ -4,6 +4,7 @@ import { validateTemplate, checkItemValue, templateItems, type RubricItem } from
 import { groupProblems } from '../group/merge-group';
 import { parseWith, parseJsonText, type Problem, type Validated } from '../validate';
 import { MAX_REVISION } from './revision-rule';
+import { TEXT_LIMITS as MAX } from './text-limits';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A YYYY-MM-DD string that names a real calendar day (no 2026-02-30). */
@@ -18,7 +19,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$
 
 const str = (what: string, max: number) =>
   z.string({ error: `${what}须为文字` }).max(max, { error: `${what}不能超过 ${max} 个字` });
-const name = (what: string) => str(what, 50);
+const name = (what: string) => str(what, MAX.personName);
 const count = (what: string) =>
   z
     .number({ error: `${what}须为数字` })
@@ -44,26 +45,26 @@ const recordSchema = z.object({
   createdAt: iso('创建时间'),
   updatedAt: iso('修改时间'),
   finalizedAt: iso('定稿时间').nullable(),
-  unit: z.object({ id: str('单位编号', 64), name: str('单位名称', 100) }),
+  unit: z.object({ id: str('单位编号', MAX.id), name: str('单位名称', MAX.unitName) }),
   date: z.string({ error: '日期须为文字' }).refine((v) => v === '' || isCalendarDate(v), { error: '日期须为 YYYY-MM-DD 格式的真实日期' }),
   startTime: hhmm('开始时间'),
   endTime: hhmm('结束时间'),
-  place: str('地点', 200),
-  theme: str('学习主题', 500),
+  place: str('地点', MAX.place),
+  theme: str('学习主题', MAX.theme),
   chair: name('主持人'),
   attendance: z.object({
     expected: count('应到人数'),
     present: count('实到人数'),
     onLeave: count('请假人数'),
     absentees: z
-      .array(z.object({ name: name('缺席人员姓名'), reason: str('缺席原因', 200) }))
+      .array(z.object({ name: name('缺席人员姓名'), reason: str('缺席原因', MAX.absenceReason) }))
       .max(500, { error: '缺席人员过多' }),
   }),
   leadReader: name('领学人'),
   speakers: z
     .array(
       z.object({
-        id: str('发言人编号', 64),
+        id: str('发言人编号', MAX.id),
         name: name('发言人姓名'),
         seconds: z.number({ error: '发言时长须为数字' }).min(0, { error: '发言时长不能为负数' }).max(86400, { error: '发言时长过长' }),
         scripted: z.boolean({ error: '是否照稿须为 true 或 false' }),
@@ -72,26 +73,26 @@ const recordSchema = z.object({
     )
     .max(200, { error: '发言人过多' }),
   timeline: z
-    .array(z.object({ id: str('要点编号', 64), at: iso('记录时间'), time: hhmm('时刻'), text: str('要点', 5000) }))
+    .array(z.object({ id: str('要点编号', MAX.id), at: iso('记录时间'), time: hhmm('时刻'), text: str('要点', MAX.timelineNote) }))
     .max(2000, { error: '时间线要点过多' }),
   scores: z.record(
     z.string(),
     z.object({
       value: z.number({ error: '分值须为数字' }).nullable(),
       na: z.boolean({ error: '不适用须为 true 或 false' }),
-      note: str('评分说明', 5000),
-      entered: str('未被接受的输入', 100).optional(),
+      note: str('评分说明', MAX.scoreNote),
+      entered: str('未被接受的输入', MAX.entered).optional(),
     }),
   ),
   narrative: z.object({
-    highlights: str('主要做法及亮点', 20000),
-    problems: str('存在问题', 20000),
-    suggestions: str('意见建议', 20000),
+    highlights: str('主要做法及亮点', MAX.narrative),
+    problems: str('存在问题', MAX.narrative),
+    suggestions: str('意见建议', MAX.narrative),
   }),
   observers: z
     .array(
       z.object({
-        id: str('巡听人员编号', 64),
+        id: str('巡听人员编号', MAX.id),
         name: name('巡听人员姓名'),
         lead: z.boolean({ error: '组长标记须为 true 或 false' }),
         signature: z
@@ -109,23 +110,23 @@ const recordSchema = z.object({
     .object({
       role: z.enum(['lead', 'member'], { error: '巡听组角色须为 lead（组长）或 member（组员）' }),
       member: name('组员姓名'),
-      name: str('巡听组名称', 50).optional(),
+      name: str('巡听组名称', MAX.groupName).optional(),
       independent: z
         .array(
           z.object({
             name: name('组员姓名'),
             role: z.enum(['lead', 'member'], { error: '巡听组角色须为 lead（组长）或 member（组员）' }),
-            signer: z.object({ cn: str('签名人', 200), fingerprint: str('证书指纹', 128) }).nullable(),
+            signer: z.object({ cn: str('签名人', MAX.signerName), fingerprint: str('证书指纹', MAX.fingerprint) }).nullable(),
             submittedAt: iso('提交时间').nullable(),
             scores: z.record(z.string(), entry),
           }),
         )
         .max(20, { error: '组员过多' })
         .optional(),
-      overrides: z.record(z.string(), z.object({ reason: str('调整理由', 2000) })).optional(),
+      overrides: z.record(z.string(), z.object({ reason: str('调整理由', MAX.overrideReason) })).optional(),
     })
     .optional(),
-  entered: z.partialRecord(z.enum(ENTERED_FIELDS), str('未被接受的输入', 100)).optional(),
+  entered: z.partialRecord(z.enum(ENTERED_FIELDS), str('未被接受的输入', MAX.entered)).optional(),
 });
 
 /** Checks across fields: the snapshot template is valid and every score fits it. */

@@ -21,10 +21,12 @@ export interface Roster {
 }
 
 const MAX_UNITS = 5000;
+/** The longest unit name, in the roster and in a record. */
+export const UNIT_NAME_MAX = 100;
 
 const unitSchema = z.object({
   id: z.string({ error: '单位编号须为文字' }).trim().min(1, { error: '单位编号不能为空' }).max(64, { error: '单位编号过长' }),
-  name: z.string({ error: '单位名称须为文字' }).trim().min(1, { error: '单位名称不能为空' }).max(100, { error: '单位名称不能超过 100 个字' }),
+  name: z.string({ error: '单位名称须为文字' }).trim().min(1, { error: '单位名称不能为空' }).max(UNIT_NAME_MAX, { error: `单位名称不能超过 ${UNIT_NAME_MAX} 个字` }),
   category: z.enum(UNIT_CATEGORIES, { error: `单位类别须为 ${UNIT_CATEGORIES.join('、')} 之一` }).default('其他'),
   active: z.boolean({ error: 'active 须为 true 或 false' }).default(true),
 });

@@ -30,6 +30,20 @@ describe('xunting --help', () => {
     expect(r.out).toMatch(/template\s+检查评分表模板/);
   });
 
+  it('every command shows its own usage for --help or -h, wherever the flag stands', () => {
+    for (const [args, usage] of [
+      [['report', '--help'], /xunting report/],
+      [['verify', '-h'], /xunting verify/],
+      [['coverage', '--roster', 'x.csv', '--help'], /xunting coverage/],
+      [['ca', 'issue', '-h'], /xunting ca/],
+    ] as const) {
+      const r = xunting([...args]);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.out).toMatch(usage);
+      expect(r.err).toBe('');
+    }
+  });
+
   it('an unknown command is a usage error (exit 2)', () => {
     const r = xunting(['frobnicate']);
     expect(r.code).toBe(2);

@@ -5,6 +5,7 @@ import {
   finalizeRecord,
   parseRecordJson,
   reviseRecord,
+  TEXT_LIMITS,
   validateRecord,
   type ObservationRecord,
 } from '../../../utils/record';
@@ -12,9 +13,9 @@ import { templateItems, validateTemplate, type RubricTemplate } from '../../../u
 import type { Problem } from '../../../utils/validate';
 import { readDefaultTemplateJson } from '../../fixtures/defaults';
 import { readyRecord } from '../../fixtures/record';
+import { at, CHINESE, refusal } from '../../fixtures/problems';
 import { smallTemplate } from '../../fixtures/rubric';
 
-const CHINESE = /[\u4e00-\u9fff]/;
 const NOW = new Date('2026-03-12T01:30:00Z');
 
 function defaultTemplate(): RubricTemplate {
@@ -23,18 +24,7 @@ function defaultTemplate(): RubricTemplate {
   return r.value;
 }
 
-function problemsOf(input: unknown): Problem[] {
-  const r = validateRecord(input);
-  if (r.ok) throw new Error('expected the record to be refused');
-  for (const p of r.problems) expect(p.message).toMatch(CHINESE);
-  return r.problems;
-}
-
-function at(problems: Problem[], path: string): Problem {
-  const p = problems.find((x) => x.path === path);
-  expect(p, `a problem at ${path} in ${JSON.stringify(problems)}`).toBeDefined();
-  return p!;
-}
+const problemsOf = (input: unknown): Problem[] => refusal(validateRecord(input), 'record');
 
 /** A valid record changed by `edit`, on a deep copy. */
 function broken(edit: (r: Record<string, any>) => void): unknown {
@@ -130,6 +120,13 @@ describe('records that are refused, with a path and a Chinese message', () => {
   it('a time that is not HH:MM', () => {
     const ps = problemsOf(broken((r) => (r.startTime = '9点')));
     expect(at(ps, '$.startTime').message).toBe('开始时间须为 HH:MM 格式');
+  });
+
+  it('text as long as the form lets through is accepted; one character more is refused', () => {
+    expect(validateRecord(broken((r) => (r.theme = '学'.repeat(TEXT_LIMITS.theme)))).ok).toBe(true);
+    expect(at(problemsOf(broken((r) => (r.theme = '学'.repeat(TEXT_LIMITS.theme + 1)))), '$.theme').message).toBe('学习主题不能超过 500 个字');
+    expect(validateRecord(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative)))).ok).toBe(true);
+    expect(at(problemsOf(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative + 1)))), '$.narrative.problems').message).toBe('存在问题不能超过 20000 个字');
   });
 
   it('a final record without a finalising time', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeUnitName, parseRosterText, validateRoster, type Roster } from '../../../utils/roster';
 import type { Problem } from '../../../utils/validate';
 import { readDefaultRosterText } from '../../fixtures/defaults';
+import { CHINESE, refusal } from '../../fixtures/problems';
 
-const CHINESE = /[\u4e00-\u9fff]/;
 
 function rosterOf(text: string): Roster {
   const r = parseRosterText(text);
@@ -11,12 +11,7 @@ function rosterOf(text: string): Roster {
   return r.value;
 }
 
-function problemsOf(text: string): Problem[] {
-  const r = parseRosterText(text);
-  if (r.ok) throw new Error('expected the roster to be refused');
-  for (const p of r.problems) expect(p.message).toMatch(CHINESE);
-  return r.problems;
-}
+const problemsOf = (text: string): Problem[] => refusal(parseRosterText(text), 'roster');
 
 describe('the built-in roster (public/defaults/units.json)', () => {
   it('validates with the 69 盟直 units, every name distinct', () => {

@@ -3,22 +3,10 @@ import { MAX_ITEMS, parseTemplateJson, validateTemplate, type RubricTemplate } f
 import type { Problem } from '../../../utils/validate';
 import { readDefaultTemplateJson } from '../../fixtures/defaults';
 import { item, section, smallTemplate, template } from '../../fixtures/rubric';
+import { at, refusal } from '../../fixtures/problems';
 
-const CHINESE = /[\u4e00-\u9fff]/;
 
-function problemsOf(input: unknown): Problem[] {
-  const r = validateTemplate(input);
-  if (r.ok) throw new Error('expected the template to be refused');
-  for (const p of r.problems) expect(p.message).toMatch(CHINESE);
-  return r.problems;
-}
-
-/** The one problem at `path` (fails when there is none). */
-function at(problems: Problem[], path: string): Problem {
-  const p = problems.find((x) => x.path === path);
-  expect(p, `a problem at ${path} in ${JSON.stringify(problems)}`).toBeDefined();
-  return p!;
-}
+const problemsOf = (input: unknown): Problem[] => refusal(validateTemplate(input), 'template');
 
 /** A valid template changed by `edit` (a deep copy, so edits never leak between tests). */
 function broken(edit: (t: RubricTemplate) => void): RubricTemplate {

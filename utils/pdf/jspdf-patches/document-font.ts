@@ -18,7 +18,7 @@
  */
 import { jsPDF } from 'jspdf';
 import { pdfName } from '../embed-file';
-import { binaryString } from '../binary-string';
+import { latin1 } from '../../sign/bytes';
 import { subsetTrueType, type ShiftedGlyph } from './truetype-subset';
 import { halfFormOf, halfFormUnits } from './half-forms';
 import { deflate } from './deflate';
@@ -232,7 +232,7 @@ export function putDocumentFont({ font, out, newObject, putStream }: PutFontArgs
   const fontFile = newObject();
   // Deflated here, straight from bytes (jsPDF would take a string, turn it into bytes, deflate).
   putStream({
-    data: binaryString(deflate(program)),
+    data: latin1(deflate(program)),
     filters: [],
     alreadyAppliedFilters: ['/FlateDecode'],
     additionalKeyValues: [{ key: 'Length1', value: program.length }],

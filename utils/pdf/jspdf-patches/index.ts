@@ -16,7 +16,7 @@
  *    observer-rows.ts reads an image's size from its PNG header instead of decoding it twice.
  */
 import { jsPDF, type jsPDFOptions } from 'jspdf';
-import { binaryString } from '../binary-string';
+import { latin1 } from '../../sign/bytes';
 import { DocumentFont, parsedFont, putDocumentFont } from './document-font';
 import { processPng } from './png-image';
 import { deflate } from './deflate';
@@ -37,7 +37,7 @@ const pending = new WeakMap<object, Map<string, Uint8Array>>();
 export function flateEncode(data: string): string {
   const bytes = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);
-  return binaryString(deflate(bytes));
+  return latin1(deflate(bytes));
 }
 
 let installed = false;

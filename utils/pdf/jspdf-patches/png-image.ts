@@ -8,7 +8,7 @@
  */
 import { unzlibSync } from 'fflate';
 import { deflate } from './deflate';
-import { binaryString } from '../binary-string';
+import { latin1 } from '../../sign/bytes';
 
 /** What jsPDF's putImage reads from a processed image (see jsPDF's processPNG). */
 interface ProcessedImage {
@@ -101,7 +101,7 @@ function deflateSubRows(samples: Uint8Array, stride: number, bpp: number): strin
     for (let x = 0; x < stride; x++) out[o + 1 + x] = samples[s + x] - (x >= bpp ? samples[s + x - bpp] : 0);
   }
   // Level 1: signature images are mostly empty, and fflate's level 6 is slow on long zero runs.
-  return binaryString(deflate(out, 1));
+  return latin1(deflate(out, 1));
 }
 
 /** The PNG as jsPDF's putImage wants it, or null to let jsPDF handle it. */

@@ -1,6 +1,12 @@
 /**
- * Axis arithmetic for the coverage charts (SVG, drawn in viewBox units): count ticks on a whole
- * step of 1, 2, 2.5 or 5 × 10ⁿ, and a second axis whose gridlines fall on the first axis's gridlines.
+ * Axis arithmetic for the coverage charts, on screen (SVG) and in the PDF summary alike: count
+ * ticks on a whole step of 1, 2, 2.5 or 5 × 10ⁿ, and a second axis whose gridlines fall on the
+ * first axis's gridlines.
+ *
+ * Why 2.5 as well as 1-2-5: counts take whole steps only, so 2.5 appears as 25, 250 …, and
+ * fills the axis where 1-2-5 would jump: 110 units are 0–125 by 25, not 0–150 by 50; and the
+ * second (cumulative) axis, bound to the first axis's number of intervals, reaches its top with
+ * less empty room.
  */
 
 /** The smallest whole step of 1, 2, 2.5 or 5 × 10ⁿ with which `intervals` steps reach `max`. */
@@ -27,14 +33,4 @@ export function alignedTicks(max: number, left: readonly number[]): number[] {
   const intervals = Math.max(1, left.length - 1);
   const step = niceStep(Math.max(max, intervals), intervals);
   return left.map((_, i) => i * step);
-}
-
-/** "3月" for "2026-03". */
-export function monthName(ym: string): string {
-  return `${Number(ym.slice(5, 7))}月`;
-}
-
-/** "2026年3月" for "2026-03". */
-export function monthFullName(ym: string): string {
-  return `${ym.slice(0, 4)}年${monthName(ym)}`;
 }

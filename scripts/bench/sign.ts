@@ -7,8 +7,8 @@
 //  - verify: verifyPdf(signed, { trust }) with the record required (the default): ByteRange,
 //    CMS digest + signature, chain to the CA, validity, and the embedded record read back from
 //    the signed revision and validated.
-//  - 1,000 files: DISTINCT reports (different units and dates; rendering 1,000 with jsPDF would
-//    take minutes) each signed COPIES times by one of a few observers at different signing times,
+//  - 1,000 files: DISTINCT reports (different units and dates; this part times verification, so
+//    the printed pages may repeat: collect renders 1,000 reports of their own) each signed COPIES times by one of a few observers at different signing times,
 //    written to disk; timed: read each file + verifyPdf. Every verdict must be ok and carry the
 //    report's own unit; the files are checked to be pairwise different.
 //  - peer: an RSA-2048 P12 made by openssl (node-forge signs RSA only). The SAME P12 is read
@@ -32,9 +32,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { median, quantile, ms } from './stats.mjs';
-import { demoKit } from './demo.mjs';
+import { median, quantile, ms, type BenchRow } from './stats';
+import { demoKit } from './demo';
+import type { Identity } from '../../utils/sign';
+
+/** The little of node-forge (no types installed) this part calls: P12Signer's own P12 decode. */
+interface Forge {
+  util: { createBuffer(bytes: string): { copy(): unknown } };
+  asn1: { fromDer(buffer: unknown): unknown };
+  pkcs12: { pkcs12FromAsn1(asn1: unknown, strict: boolean, password: string): unknown };
+}
 
 const SIGN_N = 40;
 const VERIFY_N = 40;
@@ -46,25 +53,24 @@ const OBSERVERS = ['张三', '李四', '王五', '赵六', '孙七'];
 const P12_PASS = 'xunting-bench-p12';
 
 const root = resolve(import.meta.dirname, '../..');
-const at = (p) => pathToFileURL(join(root, p)).href;
 const requireHere = createRequire(join(root, 'package.json'));
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-const latin1 = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
-function run1(cmd, args) {
+function run1(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (r.status !== 0) throw new Error(`${cmd} ${args[0]} failed (${r.status}): ${r.stderr}`);
   return r.stdout + r.stderr;
 }
 
 /** pdfsig's verdict on the (single) signature; it exits 0 even on a digest mismatch, so read its text. */
-function pdfsigSays(file) {
+function pdfsigSays(file: string) {
   const r = spawnSync('pdfsig', [file], { encoding: 'utf8' });
   const text = `${r.stdout}${r.stderr}`;
   const sigs = text.split(/^Signature #\d+:$/m).slice(1);
-  const line = (t, key) => new RegExp(`${key}: (.*)$`, 'm').exec(t)?.[1]?.trim() ?? '?';
+  const line = (t: string, key: string) => new RegExp(`${key}: (.*)$`, 'm').exec(t)?.[1]?.trim() ?? '?';
   return {
     count: sigs.length,
     valid: sigs.length === 1 && sigs[0].includes('Signature Validation: Signature is Valid.'),
@@ -75,7 +81,7 @@ function pdfsigSays(file) {
 }
 
 /** Length of the DER CMS in the last /Contents <hex> (the rest of the reserved space is zero padding). */
-function cmsLength(pdf) {
+function cmsLength(pdf: Uint8Array) {
   const text = latin1(pdf);
   const start = text.lastIndexOf('/Contents <') + '/Contents <'.length;
   const b = Buffer.from(text.slice(start, start + 16), 'hex');
@@ -88,33 +94,34 @@ function cmsLength(pdf) {
 }
 
 /** Bytes reserved for the last signature's CMS: the length of its /Contents hex string, halved. */
-function cmsReserved(pdf) {
+function cmsReserved(pdf: Uint8Array) {
   const text = latin1(pdf);
   const start = text.lastIndexOf('/Contents <') + '/Contents <'.length;
   return (text.indexOf('>', start) - start) / 2;
 }
 
-async function timed(n, fn) {
+async function timed<T>(n: number, fn: (i: number) => T | Promise<T>): Promise<{ times: number[]; out: T }> {
   for (let i = 0; i < WARMUP; i++) await fn(i); // warm-up, untimed
-  const times = [];
-  let out;
+  const times: number[] = [];
+  let out: T | undefined;
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     out = await fn(i);
     times.push(performance.now() - t0);
   }
+  if (out === undefined) throw new Error('timed() needs n ≥ 1');
   return { times, out };
 }
 
-export async function run() {
+export async function run(): Promise<BenchRow[]> {
   const { renderReport, loadReportFonts, needsExtFont, units, record, demoUnit, DEMO_DATE } = await demoKit();
-  const S = await import(at('utils/sign/index.ts'));
-  const { SignPdf } = requireHere('@signpdf/signpdf');
-  const { P12Signer } = requireHere('@signpdf/signer-p12');
-  const { plainAddPlaceholder } = requireHere('@signpdf/placeholder-plain');
+  const S = await import('../../utils/sign');
+  const { SignPdf } = requireHere('@signpdf/signpdf') as typeof import('@signpdf/signpdf');
+  const { P12Signer } = requireHere('@signpdf/signer-p12') as typeof import('@signpdf/signer-p12');
+  const { plainAddPlaceholder } = requireHere('@signpdf/placeholder-plain') as typeof import('@signpdf/placeholder-plain');
   // The node-forge copy signer-p12 itself loads.
-  const forge = createRequire(requireHere.resolve('@signpdf/signer-p12'))('node-forge');
-  const version = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const forge = createRequire(requireHere.resolve('@signpdf/signer-p12'))('node-forge') as Forge;
+  const version = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
   const peerName = `@signpdf ${version('@signpdf/signpdf')}`;
 
   const dir = mkdtempSync(join(tmpdir(), 'xunting-bench-sign-'));
@@ -127,19 +134,19 @@ export async function run() {
 
     // --- our PKI: CA + observers issued from CSRs (ECDSA P-256)
     const ca = await S.createCa({ name: '巡听基准测试 CA', org: '中共锡林郭勒盟委员会' });
-    const issue = async (name) => {
+    const issue = async (name: string) => {
       const req = await S.createIdentityRequest({ name, org: '锡林郭勒盟委组织部' });
       const cert = await S.issueCertificate(ca, S.parseCsr(req.csrPem));
       return S.importIssuedCertificate(req.keys, S.certificateToPem(cert), [ca.certificate]);
     };
-    const observers = [];
+    const observers: Identity[] = [];
     for (const name of OBSERVERS) observers.push(await issue(name));
     const zhang = observers[0];
     const trust = { cas: [ca.certificate] };
     // With its visible box, as the extension and the CLI sign (the faces parsed once, as there).
-    const { signatureFaces } = await import(at('utils/pdf/index.ts'));
+    const { signatureFaces } = await import('../../utils/pdf');
     const appearanceFonts = signatureFaces(fonts);
-    const signAs = (id, pdf, signingTime) => S.signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime, appearanceFonts });
+    const signAs = (id: Identity, pdf: Uint8Array, signingTime?: Date) => S.signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime, appearanceFonts });
 
     // --- 1, 2: sign and verify one report (ECDSA P-256)
     console.error('  … ours: sign / verify (ECDSA P-256)');
@@ -154,7 +161,7 @@ export async function run() {
 
     // --- 3: 1,000 distinct signed files
     console.error(`  … ours: ${DISTINCT} distinct reports × ${COPIES} signatures`);
-    const picked = [];
+    const picked: { unit: string; pdf: Uint8Array }[] = [];
     for (let i = 0; picked.length < DISTINCT && i < units.length * 4; i++) {
       const u = units[i % units.length];
       const date = new Date(Date.parse(`${DEMO_DATE}T00:00:00Z`) + 7 * i * 86_400_000).toISOString().slice(0, 10);
@@ -165,8 +172,8 @@ export async function run() {
     if (picked.length < DISTINCT) throw new Error(`only ${picked.length} reports render without the Ext font`);
     const bulkDir = join(dir, 'bulk');
     mkdirSync(bulkDir);
-    const files = [];
-    const hashes = new Set();
+    const files: { file: string; unit: string }[] = [];
+    const hashes = new Set<string>();
     let bulkSignMs = 0;
     const base = Date.now() - 1_800_000; // certificates start an hour back (clock skew), so these times are inside their validity
     for (const [i, p] of picked.entries()) {
@@ -183,7 +190,7 @@ export async function run() {
     }
     console.error(`  … ours: verifying ${files.length} files`);
     let okCount = 0;
-    const failures = new Map();
+    const failures = new Map<string, number>();
     const t0 = performance.now();
     for (const f of files) {
       const v = await S.verifyPdf(new Uint8Array(readFileSync(f.file)), { trust });
@@ -228,12 +235,13 @@ export async function run() {
     const peerByOurs = await S.verifyPdf(peerSigned, { trust: { cas: [], pinned: [rsa.certificate] } });
 
     const says = { ec: pdfsigSays(ecFile), rsa: pdfsigSays(rsaFile), peer: pdfsigSays(peerFile) };
-    const pdfsigValue = (s) => (s.valid ? 'Valid' : 'NOT VALID');
-    const pdfsigNote = (s) => `pdfsig: ${s.count} signature(s), "${s.validation}"${s.whole ? ', total document signed' : ''}; ${s.type}`;
+    type PdfsigVerdict = ReturnType<typeof pdfsigSays>;
+    const pdfsigValue = (s: PdfsigVerdict) => (s.valid ? 'Valid' : 'NOT VALID');
+    const pdfsigNote = (s: PdfsigVerdict) => `pdfsig: ${s.count} signature(s), "${s.validation}"${s.whole ? ', total document signed' : ''}; ${s.type}`;
 
-    const m = (t) => median(t.times);
-    const p95 = (t) => quantile(t.times, 0.95);
-    const over = (signed) => signed.length - unsigned.length;
+    const m = (t: { times: number[] }) => median(t.times);
+    const p95 = (t: { times: number[] }) => quantile(t.times, 0.95);
+    const over = (signed: Uint8Array) => signed.length - unsigned.length;
     const what = `demo ${kb(unsigned.length)}`;
     const peerNote = `plainAddPlaceholder + new P12Signer + SignPdf.sign, ${PEER_N} runs after ${WARMUP} warm-ups; p95 ${ms(p95(peerSign))}; of which P12Signer's per-call P12 decode (node-forge) ≈ ${ms(m(peerDecode))} median`;
     return [

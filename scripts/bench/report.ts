@@ -14,14 +14,21 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { median, quantile, ms } from './stats.mjs';
-import { demoKit } from './demo.mjs';
+import type { Attachment, Content, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { median, quantile, ms, type BenchRow } from './stats';
+import { demoKit } from './demo';
+import type { DeflateOptions } from 'fflate';
+import type { ObservationRecord } from '../../utils/record';
+import type { TableRow, TableStyle } from '../../utils/pdf/layout-table';
+
+/** pdfmake 0.3 in Node: @types/pdfmake leaves out its virtual file system. */
+type Pdfmake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
 
 const WARM_N = 15;
 const COLD_N = 5;
 
 const root = resolve(import.meta.dirname, '../..');
-const at = (p) => pathToFileURL(join(root, p)).href;
+const at = (p: string) => pathToFileURL(join(root, p)).href;
 const FONT_DIR = join(root, 'public/fonts');
 const FONT_REGULAR = join(FONT_DIR, 'NotoSerifSC-Regular.ttf');
 const FONT_BOLD = join(FONT_DIR, 'NotoSerifSC-Bold.ttf');
@@ -34,33 +41,38 @@ const FONT_BOLD = join(FONT_DIR, 'NotoSerifSC-Bold.ttf');
  * of the size (that is what pdfkit's font.lineHeight(size) returns); our renderer gives line
  * pitches in points. This factor converts one into the other, read from the TTF itself.
  */
-function fontLineFactor(file) {
+function fontLineFactor(file: string) {
   const b = readFileSync(file);
-  const tables = new Map();
+  const tables = new Map<string, number>();
   for (let i = 0, n = b.readUInt16BE(4); i < n; i++) tables.set(b.toString('latin1', 12 + 16 * i, 16 + 16 * i), b.readUInt32BE(20 + 16 * i));
-  const unitsPerEm = b.readUInt16BE(tables.get('head') + 18);
-  const hhea = tables.get('hhea');
+  const table = (tag: string) => {
+    const at = tables.get(tag);
+    if (at === undefined) throw new Error(`${file}: no ${tag} table`);
+    return at;
+  };
+  const unitsPerEm = b.readUInt16BE(table('head') + 18);
+  const hhea = table('hhea');
   return (b.readInt16BE(hhea + 4) - b.readInt16BE(hhea + 6)) / unitsPerEm;
 }
 
 /** Load what the pdfmake document definition needs; returns `record → docDefinition`. */
 export async function loadPdfmakeBuilder() {
-  const { headerRows, HEADER_COLUMNS } = await import(at('utils/pdf/header-rows.ts'));
-  const { scoreRows, SCORE_COLUMNS, SCORE_HEADER } = await import(at('utils/pdf/score-rows.ts'));
-  const { OBSERVER_COLUMNS, OBSERVER_HEADER } = await import(at('utils/pdf/observer-rows.ts'));
-  const { chineseDate, chineseOrdinal, isoDateAt } = await import(at('utils/pdf/format.ts'));
-  const S = await import(at('utils/pdf/report-style.ts'));
-  const { A4, RULE } = await import(at('utils/pdf/page-flow.ts'));
+  const { headerRows, HEADER_COLUMNS } = await import('../../utils/pdf/header-rows');
+  const { scoreRows, SCORE_COLUMNS, SCORE_HEADER } = await import('../../utils/pdf/score-rows');
+  const { OBSERVER_COLUMNS, OBSERVER_HEADER } = await import('../../utils/pdf/observer-rows');
+  const { chineseDate, chineseOrdinal, isoDateAt } = await import('../../utils/pdf/format');
+  const S = await import('../../utils/pdf/report-style');
+  const { A4, RULE } = await import('../../utils/pdf/page-flow');
 
   const FONT = 'NotoSerifSC';
   const lineFactor = fontLineFactor(FONT_REGULAR);
   /** Our line pitch (pt) at `size` as a pdfmake lineHeight. */
-  const lh = (pitch, size) => pitch / (lineFactor * size);
+  const lh = (pitch: number, size: number) => pitch / (lineFactor * size);
   const contentWidth = A4.width - A4.left - A4.right;
-  const gray = (level) => `#${Math.round(level * 255).toString(16).padStart(2, '0').repeat(3)}`;
+  const gray = (level: number) => `#${Math.round(level * 255).toString(16).padStart(2, '0').repeat(3)}`;
   /** Column fractions → pdfmake widths (pdfmake's widths exclude cell padding and rules). */
-  const widths = (fractions, padX, rule) => fractions.map((f) => Math.round((f * contentWidth - 2 * padX - rule) * 100) / 100);
-  const layout = (style, rule = RULE) => ({
+  const widths = (fractions: readonly number[], padX: number, rule: number) => fractions.map((f) => Math.round((f * contentWidth - 2 * padX - rule) * 100) / 100);
+  const layout = (style: TableStyle, rule = RULE): CustomTableLayout => ({
     hLineWidth: () => rule,
     vLineWidth: () => rule,
     paddingLeft: () => style.padX,
@@ -68,8 +80,8 @@ export async function loadPdfmakeBuilder() {
     paddingTop: () => style.padY,
     paddingBottom: () => style.padY,
   });
-  const cellsOf = (row, style) => {
-    const out = [];
+  const cellsOf = (row: TableRow, style: TableStyle) => {
+    const out: TableCell[] = [];
     for (const c of row.cells) {
       const span = c.span ?? 1;
       out.push({
@@ -86,7 +98,7 @@ export async function loadPdfmakeBuilder() {
     }
     return out;
   };
-  const table = (fractions, style, rows, header) => ({
+  const table = (fractions: readonly number[], style: TableStyle, rows: TableRow[], header?: TableRow): Content => ({
     table: {
       widths: widths(fractions, style.padX, style.borders === false ? 0 : RULE),
       headerRows: header ? 1 : 0,
@@ -98,14 +110,14 @@ export async function loadPdfmakeBuilder() {
     },
     layout: style.borders === false ? { ...layout(style, 0), defaultBorder: false } : layout(style),
   });
-  const heading = (n, text) => ({
+  const heading = (n: number, text: string): ContentText => ({
     text: `${chineseOrdinal(n)}、${text}`,
     fontSize: S.HEADING.size,
     bold: true,
     lineHeight: lh(S.HEADING_LINE, S.HEADING.size),
     margin: [0, S.GAP_BEFORE_HEADING, 0, 4],
   });
-  const paragraphs = (text) => {
+  const paragraphs = (text: string): ContentText[] => {
     const paras = text
       .split(/\r\n|[\n\r\u2028\u2029]/)
       .map((p) => p.replace(/^[\s\u3000]+/, '').replace(/\s+$/, ''))
@@ -119,12 +131,12 @@ export async function loadPdfmakeBuilder() {
     }));
   };
 
-  return function pdfmakeDocDefinition(r) {
+  return function pdfmakeDocDefinition(r: ObservationRecord): TDocumentDefinitions {
     const title = '巡听旁听情况记录表';
     const left = `评分表：${r.template.title}（第 ${r.template.version} 版）`;
     const right = r.status === 'draft' ? '草稿（未定稿）' : r.revision > 1 ? `修订稿（第 ${r.revision} 版）` : '';
     let n = 1;
-    const content = [
+    const content: Content[] = [
       { text: title, fontSize: S.TITLE.size, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
       {
         columns: [{ text: left, width: '*' }, ...(right ? [{ text: right, width: 'auto' }] : [])],
@@ -142,7 +154,7 @@ export async function loadPdfmakeBuilder() {
     if (notes.length) {
       content.push(table([0.12, 0.88], S.TIMELINE_TABLE, notes.map((t) => ({ cells: [{ text: t.time, justify: false }, { text: t.text.trim() }] }))));
     } else content.push(...paragraphs(''));
-    for (const [t, text] of [
+    for (const [t, text] of <[string, string][]>[
       ['主要做法及亮点', r.narrative.highlights],
       ['存在问题', r.narrative.problems],
       ['意见建议', r.narrative.suggestions],
@@ -152,8 +164,8 @@ export async function loadPdfmakeBuilder() {
     const st = S.OBSERVER_TABLE;
     const colW = widths(OBSERVER_COLUMNS, st.padX, RULE);
     const observers = r.observers.filter((o) => o.name.trim());
-    const cell = (text, extra = {}) => ({ text, alignment: 'center', fontSize: st.text.size, lineHeight: lh(st.lineHeight, st.text.size), verticalAlignment: 'middle', ...extra });
-    const body = [
+    const cell = (text: string, extra: Partial<ContentText> = {}): TableCell => ({ text, alignment: 'center', fontSize: st.text.size, lineHeight: lh(st.lineHeight, st.text.size), verticalAlignment: 'middle', ...extra });
+    const body: TableCell[][] = [
       cellsOf(OBSERVER_HEADER, st),
       ...observers.map((o) => {
         const signedOn = o.signature?.signedAt ? isoDateAt(o.signature.signedAt, 480) : '';
@@ -161,7 +173,7 @@ export async function loadPdfmakeBuilder() {
           cell(o.name),
           cell(o.lead ? '组长' : '组员'),
           o.signature?.png
-            ? { image: o.signature.png, fit: [colW[2] - 8, S.SIGNATURE_ROW_HEIGHT - 2 * st.padY - 8], alignment: 'center', verticalAlignment: 'middle' }
+            ? ({ image: o.signature.png, fit: [colW[2] - 8, S.SIGNATURE_ROW_HEIGHT - 2 * st.padY - 8], alignment: 'center', verticalAlignment: 'middle' } satisfies TableCell)
             : cell(''),
           cell(chineseDate(signedOn)),
         ];
@@ -172,7 +184,7 @@ export async function loadPdfmakeBuilder() {
       stack: [
         heading(n++, '巡听人员'),
         {
-          table: { widths: colW, headerRows: 1, heights: (i) => (i === 0 ? undefined : S.SIGNATURE_ROW_HEIGHT - 2 * st.padY), body },
+          table: { widths: colW, headerRows: 1, heights: (i: number) => (i === 0 ? 'auto' : S.SIGNATURE_ROW_HEIGHT - 2 * st.padY), body },
           layout: layout(st),
         },
       ],
@@ -200,7 +212,8 @@ export async function loadPdfmakeBuilder() {
       },
       footer: (page, pages) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: S.FOOTER.size, margin: [0, A4.bottom - 34 - S.FOOTER.size, 0, 0] }),
       files: {
-        'observation.json': {
+        // pdfkit writes `type` as the file's /Subtype; @types/pdfmake leaves it out.
+        'observation.json': <Attachment & { type: string }>{
           src: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
           name: 'observation.json',
           type: 'application/json',
@@ -215,8 +228,8 @@ export async function loadPdfmakeBuilder() {
 }
 
 /** pdfmake with our two TTF files registered (read from disk now). */
-export async function pdfmakeWithFonts() {
-  const { default: pdfmake } = await import('pdfmake');
+export async function pdfmakeWithFonts(): Promise<Pdfmake> {
+  const pdfmake = (await import('pdfmake')).default as Pdfmake;
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.virtualfs.writeFileSync('NotoSerifSC-Regular.ttf', readFileSync(FONT_REGULAR));
@@ -256,7 +269,7 @@ const t = performance.now() - t0;
 process.stdout.write(JSON.stringify({ ms: t, bytes: pdf.length }));
 `;
 
-function coldRun(script, args) {
+function coldRun(script: string, args: Record<string, string>): { ms: number; bytes: number; wall: number } {
   const t0 = performance.now();
   const p = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: root,
@@ -266,12 +279,12 @@ function coldRun(script, args) {
   });
   const wall = performance.now() - t0;
   if (p.status !== 0) throw new Error(`cold child failed (${p.status}):\n${p.stderr}`);
-  return { ...JSON.parse(p.stdout), wall };
+  return { ...(JSON.parse(p.stdout) as { ms: number; bytes: number }), wall };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function pdfFacts(file) {
+function pdfFacts(file: string) {
   const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
   if (info.status !== 0) throw new Error(`pdfinfo failed on ${file}: ${info.stderr}`);
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1]);
@@ -284,10 +297,10 @@ function pdfFacts(file) {
 }
 
 /** The output must show the unit and a narrative sentence, or the numbers mean nothing. */
-function checkOutput(who, file, record) {
+function checkOutput(who: string, file: string, record: ObservationRecord) {
   const f = pdfFacts(file);
   const sentence = record.narrative.highlights.split('\n')[0].replace(/\s+/g, '');
-  const missing = [];
+  const missing: string[] = [];
   if (!f.text.includes(record.unit.name)) missing.push(`unit name 「${record.unit.name}」`);
   if (!f.text.includes(sentence)) missing.push(`narrative sentence 「${sentence}」`);
   if (!f.attached) missing.push('attachment observation.json');
@@ -298,28 +311,28 @@ function checkOutput(who, file, record) {
 }
 
 /** Bytes of the embedded TrueType font programs (/FontFile2 streams; both writers put them in plain objects). */
-function fontProgramBytes(pdf) {
+function fontProgramBytes(pdf: Uint8Array) {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const objectAt = (n) => text.indexOf(`\n${n} 0 obj`);
+  const objectAt = (n: string) => text.indexOf(`\n${n} 0 obj`);
   let total = 0;
   for (const [, n] of text.matchAll(/\/FontFile2 (\d+) 0 R/g)) {
     const dict = text.slice(objectAt(n), text.indexOf('stream', objectAt(n)));
     const len = /\/Length (\d+)(?: 0 R)?/.exec(dict);
     if (!len) throw new Error(`font stream ${n}: no /Length`);
-    total += len[0].endsWith(' R') ? Number(/^\s*(\d+)/.exec(text.slice(objectAt(len[1]) + `\n${len[1]} 0 obj`.length))[1]) : Number(len[1]);
+    total += len[0].endsWith(' R') ? Number(/^\s*(\d+)/.exec(text.slice(objectAt(len[1]) + `\n${len[1]} 0 obj`.length))?.[1]) : Number(len[1]);
   }
   return total;
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 /**
  * Warm runs of several renderers, interleaved (a, b, c, a, b, c, …) so that each sees the same
  * machine load: on a shared machine a sequential run of one and then the other skews the ratio.
  */
-async function warmInterleaved(renders) {
-  const out = [];
+async function warmInterleaved(renders: { before?: () => void; run: () => Uint8Array | Promise<Uint8Array> }[]) {
+  const out: { times: number[]; bytes: Uint8Array }[] = [];
   for (const render of renders) {
     render.before?.();
     out.push({ times: [], bytes: await render.run() }); // warm-up, untimed
@@ -335,12 +348,12 @@ async function warmInterleaved(renders) {
   return out;
 }
 
-export async function run() {
+export async function run(): Promise<BenchRow[]> {
   const { renderReport, loadReportFonts, needsExtFont, demo: demoRecord } = await demoKit();
-  const { useDeflate } = await import(at('utils/pdf/jspdf-patches/index.ts'));
-  const { useNativeDeflate } = await import(at('cli/native-deflate.ts'));
+  const { useDeflate } = await import('../../utils/pdf/jspdf-patches');
+  const { useNativeDeflate } = await import('../../cli/native-deflate');
   const { zlibSync } = await import('fflate');
-  const pureJsDeflate = (bytes, level) => zlibSync(bytes, { level });
+  const pureJsDeflate = (bytes: Uint8Array, level: number) => zlibSync(bytes, { level: level as DeflateOptions['level'] });
 
   // The demo record exactly as `xunting report --demo` builds it.
   const demo = demoRecord();
@@ -348,15 +361,15 @@ export async function run() {
   const short = structuredClone(demo);
   for (const s of Object.values(short.scores)) s.note = s.note.split(/[。；]/)[0];
   short.timeline = short.timeline.slice(0, 5);
-  for (const k of ['highlights', 'problems', 'suggestions']) short.narrative[k] = short.narrative[k].split('\n').slice(0, 2).join('\n');
+  for (const k of ['highlights', 'problems', 'suggestions'] as const) short.narrative[k] = short.narrative[k].split('\n').slice(0, 2).join('\n');
 
   const dir = mkdtempSync(join(tmpdir(), 'xunting-bench-report-'));
   try {
     const fonts = loadReportFonts({ ext: false });
     const build = await loadPdfmakeBuilder();
     const pdfmake = await pdfmakeWithFonts();
-    const rows = [];
-    for (const [key, record, what] of [
+    const rows: BenchRow[] = [];
+    for (const [key, record, what] of <[string, ObservationRecord, string][]>[
       ['demo', demo, 'demo'],
       ['short', short, 'trimmed demo'],
     ]) {
@@ -379,13 +392,13 @@ export async function run() {
       const pmFacts = checkOutput('pdfmake', pmFile, record);
 
       console.error(`  … ${key}: cold runs`);
-      const oursCold = [];
-      const pmCold = [];
+      const oursCold: ReturnType<typeof coldRun>[] = [];
+      const pmCold: ReturnType<typeof coldRun>[] = [];
       for (let i = 0; i < COLD_N; i++) {
         oursCold.push(coldRun(COLD_OURS, { record: recordFile, pdfIndex: at('utils/pdf/index.ts'), nodeFonts: at('cli/node-fonts.ts'), nativeDeflate: at('cli/native-deflate.ts') }));
         pmCold.push(coldRun(COLD_PDFMAKE, { record: recordFile, bench: import.meta.url }));
       }
-      for (const [who, c, size] of [['jsPDF', oursCold, oursWarm.bytes.length], ['pdfmake', pmCold, pmWarm.bytes.length]]) {
+      for (const [who, c, size] of <[string, ReturnType<typeof coldRun>[], number][]>[['jsPDF', oursCold, oursWarm.bytes.length], ['pdfmake', pmCold, pmWarm.bytes.length]]) {
         if (c.some((x) => x.bytes !== size)) throw new Error(`${who} ${key}: cold output ${c.map((x) => x.bytes).join('/')} B ≠ warm ${size} B`);
       }
 
@@ -395,8 +408,8 @@ export async function run() {
       const pc = median(pmCold.map((c) => c.ms));
       const ours = `${what} ${oursFacts.pages} p.`;
       const theirs = `${what} ${pmFacts.pages} p.`;
-      const fontsNote = (pdf, tagged) => `font programs ${kb(fontProgramBytes(pdf))} (${tagged ? 'subset, tagged' : 'subset, untagged'}); record JSON embedded`;
-      const wall = (c) => `whole child process ${ms(median(c.map((x) => x.wall)))}`;
+      const fontsNote = (pdf: Uint8Array, tagged: boolean) => `font programs ${kb(fontProgramBytes(pdf))} (${tagged ? 'subset, tagged' : 'subset, untagged'}); record JSON embedded`;
+      const wall = (c: ReturnType<typeof coldRun>[]) => `whole child process ${ms(median(c.map((x) => x.wall)))}`;
       rows.push(
         { area: 'report', measure: `jsPDF (ours) warm median, n=${WARM_N} — ${ours}`, value: ms(ow), note: 'fonts loaded once, 1 warm-up; renderReport(record, fonts) → bytes (validation, glyph check, layout, attachment)' },
         { area: 'report', measure: `jsPDF (ours) warm p95, n=${WARM_N} — ${ours}`, value: ms(quantile(oursWarm.times, 0.95)), note: 'as the CLI renders: PDF streams deflated by node:zlib (pdfmake/pdfkit in Node uses node:zlib too)' },

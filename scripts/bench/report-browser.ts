@@ -4,24 +4,25 @@
 //  - warm: further clicks on the same page (fonts and jsPDF already loaded).
 // Timed in the page: from the click to the preview frame getting its new blob URL (the PDF
 // bytes are ready; Chrome's PDF viewer then draws them, not timed).
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from '../ensure-system-deps.mjs';
-import { median, ms } from './stats.mjs';
-import { demoKit } from './demo.mjs';
+import { median, ms, type BenchRow } from './stats';
+import { demoKit } from './demo';
+import { rowOf } from '../../utils/db/schema';
 
 const RELOADS = 5;
 const WARM_PER_LOAD = 3;
 
 /** Click 预览报告 and time (in the page) until the preview frame shows a new PDF. */
-const timePreview = (page) =>
+const timePreview = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise((ok, fail) => {
+      new Promise<number>((ok, fail) => {
         const prev = document.querySelector('iframe.preview')?.getAttribute('src') ?? null;
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '预览报告');
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === '预览报告');
         if (!button) return fail(new Error('no 预览报告 button'));
         const t0 = performance.now();
         const check = () => {
@@ -36,9 +37,8 @@ const timePreview = (page) =>
       }),
   );
 
-export async function run() {
+export async function run(): Promise<BenchRow[]> {
   const { demo } = await demoKit();
-  const { rowOf } = await import('../../utils/db/schema.ts');
   const record = demo();
   const ext = resolve('.output/chrome-mv3');
   const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-render-'));
@@ -68,8 +68,8 @@ export async function run() {
         }),
       { row: rowOf(record), record },
     );
-    const cold = [];
-    const warm = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
     for (let i = 0; i < RELOADS; i++) {
       await page.reload();
       // The panel reopens the record that was open before the reload; the first time, open it from the list.

@@ -5,16 +5,23 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from '../ensure-system-deps.mjs';
-import { median, quantile, ms } from './stats.mjs';
+import { median, quantile, ms, type BenchRow } from './stats';
 import { eagerJs, SIDE_PANEL_EAGER_BUDGET } from '../eager-js.mjs';
+import { createRecord, type ObservationRecord } from '../../utils/record';
+import { rowOf, type ObservationRow } from '../../utils/db/schema';
+import type { RubricTemplate } from '../../utils/rubric';
+import type { Unit } from '../../utils/roster';
 
-const { createRecord } = await import('../../utils/record/index.ts');
-const { rowOf } = await import('../../utils/db/schema.ts');
+/** What the page keeps of keydowns and IndexedDB commits (set up by the keystroke probe below). */
+interface SaveProbe {
+  __saves: number[];
+  __keys: number[];
+}
 
 const N = 1000;
 const KEYS = 40;
 
-export async function run() {
+export async function run(): Promise<BenchRow[]> {
   const ext = resolve('.output/chrome-mv3');
   const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-'));
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -31,10 +38,10 @@ export async function run() {
     await page.getByRole('button', { name: '新建巡听记录' }).waitFor();
 
     // 1,000 observations, as the app stores them (list row + record), written straight into IndexedDB.
-    const template = JSON.parse(await readFile('public/defaults/rubric-default.json', 'utf8'));
-    const units = JSON.parse(await readFile('public/defaults/units.json', 'utf8')).units;
+    const template = JSON.parse(await readFile('public/defaults/rubric-default.json', 'utf8')) as RubricTemplate;
+    const units = (JSON.parse(await readFile('public/defaults/units.json', 'utf8')) as { units: Unit[] }).units;
     const day0 = Date.parse('2026-03-01T08:00:00Z');
-    const data = [];
+    const data: { row: ObservationRow; record: ObservationRecord }[] = [];
     for (let i = 0; i < N; i++) {
       const r = createRecord({ template, unit: { id: units[i % units.length].id, name: units[i % units.length].name }, observers: ['王敏', '赵晓喆'], now: new Date(day0 + i * 3_600_000) });
       r.theme = `第 ${i + 1} 次学习：学习贯彻习近平总书记重要讲话精神`;
@@ -63,31 +70,31 @@ export async function run() {
     }
 
     // First render: from navigation start to the list showing all 1,000 observations.
-    const renders = [];
+    const renders: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.reload();
       const t = await page.waitForFunction((n) => document.querySelectorAll('.list-item').length >= n && performance.now(), N, { polling: 'raf' }).then((h) => h.jsonValue()).catch(() => null);
       if (typeof t === 'number') renders.push(t);
     }
-    const firstForm = [];
+    const firstForm: number[] = [];
     await page.locator('.list-item').first().click();
     await page.locator('#f-theme').waitFor();
     for (let i = 0; i < 5; i++) {
       await page.reload();
       const t = await page.waitForFunction(() => document.querySelector('#f-theme') && performance.now(), null, { polling: 'raf' }).then((h) => h.jsonValue());
-      firstForm.push(t);
+      if (typeof t === 'number') firstForm.push(t);
     }
 
     // Keystroke → durable save: from keydown to the completion of the IndexedDB transaction that stores it.
     const field = page.getByLabel('存在问题', { exact: true });
     await field.click();
     await page.evaluate(() => {
-      const w = window;
+      const w = window as unknown as SaveProbe;
       w.__saves = [];
       w.__keys = [];
       const seen = new WeakSet();
       const orig = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (...args) {
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
         const tx = this.transaction;
         if (this.name === 'records' && !seen.has(tx)) {
           seen.add(tx);
@@ -101,11 +108,14 @@ export async function run() {
       await page.keyboard.press('a');
       await page.waitForTimeout(400);
     }
-    const { keys, saves } = await page.evaluate(() => ({ keys: window.__keys, saves: window.__saves }));
+    const { keys, saves } = await page.evaluate(() => {
+      const w = window as unknown as SaveProbe;
+      return { keys: w.__keys, saves: w.__saves };
+    });
     if (process.env.BENCH_DEBUG) console.error({ keys: keys.length, saves: saves.length });
-    const lat = keys.map((k) => saves.find((s) => s > k) - k).filter((x) => Number.isFinite(x));
-    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-    const eager = (html) => eagerJs(ext, html);
+    const lat = keys.map((k) => (saves.find((s) => s > k) ?? NaN) - k).filter((x) => Number.isFinite(x));
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const eager = (html: string) => eagerJs(ext, html);
     const panel = eager('sidepanel.html');
     return [
       { area: 'side panel', measure: 'eager JS, gzipped (entry + static imports)', value: kb(panel.gzip), note: `budget ${kb(SIDE_PANEL_EAGER_BUDGET)}; ${panel.files.map((f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}; signing, PDF, XLSX, pinyin load on first use` },

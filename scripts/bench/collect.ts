@@ -1,11 +1,10 @@
 // The supervisor's side: importing and verifying 1,000 signed reports in the dashboard (the
 // built extension in Debian's headless Chromium, files chosen through the inbox's file input),
 // and recomputing coverage for 10 years × 69 units.
-//  - The 1,000 reports: 20 reports rendered by our renderer for different units and dates; each
-//    is given 50 distinct records (new record id and date, same unit) by an incremental update
-//    that replaces the embedded observation.json before signing, then signed by one of two
-//    observers issued by a CA. So the inbox sees 1,000 distinct signed records, each ~150 KB,
-// * exactly as it would from the field; only the printed page is shared by each group of 50.
+//  - The 1,000 reports: each rendered by our renderer for its own demo record (a different unit
+//    and date, so a different record id, scores and text; PDF streams deflated by node:zlib as
+//    the CLI does, ~30 ms a report warm) and signed by one of two observers issued by a CA. So
+//    the inbox sees 1,000 distinct signed records, each ~150 KB, exactly as it would from the field.
 //  - Import time: from choosing the files to the inbox's status line reporting all 1,000
 //    accepted (reading, SHA-256, verifyPdf with the trust list, one Dexie transaction per file
 //    storing the record and the PDF), measured from Node around the page.
@@ -16,66 +15,77 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from '../ensure-system-deps.mjs';
-import { median, quantile, ms } from './stats.mjs';
+import { median, quantile, ms, type BenchRow } from './stats';
+import type { CollectedRecord, CoverageScope } from '../../utils/coverage';
+import type { ObservationRecord } from '../../utils/record';
+import type { Plan } from '../../utils/plan';
+import type { Identity } from '../../utils/sign';
+import type { RubricTemplate } from '../../utils/rubric';
+import type { Unit } from '../../utils/roster';
+import type { DemoOptions } from '../../cli/demo-record';
 
-const N_REPORTS = 20;
-const PER_REPORT = 50;
+const N_REPORTS = 1000;
+const DAY = 86_400_000;
 
-const enc = (s) => new TextEncoder().encode(s);
-const latin1 = (b) => new TextDecoder('latin1').decode(b);
-
-/** Object number of the embedded observation.json stream, and the trailer's /Root and /Size. */
-function layout(pdf) {
-  const text = latin1(pdf);
-  const stream = Number(/(\d+) 0 obj\s*<<[^>]*\/Type \/EmbeddedFile/.exec(text)[1]);
-  const trailer = text.slice(text.lastIndexOf('trailer'));
-  return { stream, root: /\/Root (\d+ 0 R)/.exec(trailer)[1], size: Number(/\/Size (\d+)/.exec(trailer)[1]) };
+/** The reports made for the inbox, and what the coverage figures reuse. */
+interface Made {
+  paths: string[];
+  caPem: string;
+  signMs: number;
+  bytes: number;
+  demoRecord: (opts: DemoOptions) => ObservationRecord;
+  units: Unit[];
+  template: RubricTemplate;
+  observerNames: string[];
 }
 
-async function makeReports(dir) {
-  const { demoRecord } = await import('../../cli/demo-record.ts');
-  const { defaultObserverNames, defaultTemplate } = await import('../../cli/defaults.ts');
-  const { renderReport, reportRecordJson } = await import('../../utils/pdf/index.ts');
-  const { loadReportFonts } = await import('../../cli/node-fonts.ts');
-  const { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf } = await import('../../utils/sign/index.ts');
-  const { appendStreamUpdate } = await import('../../tests/fixtures/sign/pdf-bytes.ts');
+async function makeReports(dir: string): Promise<Made> {
+  const { demoRecord } = await import('../../cli/demo-record');
+  const { defaultObserverNames, defaultTemplate } = await import('../../cli/defaults');
+  const { renderReport } = await import('../../utils/pdf');
+  const { loadReportFonts } = await import('../../cli/node-fonts');
+  const { useNativeDeflate } = await import('../../cli/native-deflate');
+  const { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf } = await import('../../utils/sign');
+  useNativeDeflate(); // as the CLI renders
   const ca = await createCa({ name: '巡听办（基准测试）', org: '锡林郭勒盟直属机关工委' });
-  const signers = [];
+  const signers: Identity[] = [];
   for (const name of ['张三', '李四']) {
     const req = await createIdentityRequest({ name, org: '锡林郭勒盟委组织部' });
     signers.push(await importIssuedCertificate(req.keys, certificateToPem(await issueCertificate(ca, parseCsr(req.csrPem))), [ca.certificate]));
   }
-  const units = JSON.parse(await readFile('public/defaults/units.json', 'utf8')).units;
+  const units = (JSON.parse(await readFile('public/defaults/units.json', 'utf8')) as { units: Unit[] }).units;
   const fonts = loadReportFonts();
   const template = defaultTemplate();
   const observerNames = defaultObserverNames();
-  const paths = [];
+  const paths: string[] = [];
+  const ids = new Set<string>();
   let signMs = 0;
   let bytes = 0;
   for (let i = 0; i < N_REPORTS; i++) {
+    // Unit i·7 mod 69 and day i·11 mod 334 of 2026: 69 and 334 are coprime, so no (unit, date)
+    // pair repeats, and the demo record (seeded by unit and date) is a different one each time.
     const u = units[(i * 7) % units.length];
-    const base = demoRecord({ unit: { id: u.id, name: u.name }, date: `2026-${String(3 + (i % 9)).padStart(2, '0')}-1${i % 10}`, template, observerNames });
-    const pdf = renderReport(base, fonts);
-    const { stream, root, size } = layout(pdf);
-    for (let v = 0; v < PER_REPORT; v++) {
-      const record = { ...structuredClone(base), id: crypto.randomUUID(), date: `2026-${String(1 + (v % 12)).padStart(2, '0')}-${String(1 + (v % 28)).padStart(2, '0')}` };
-      const withRecord = appendStreamUpdate(pdf, stream, '/Type /EmbeddedFile /Subtype /application#2Fjson', enc(reportRecordJson(record)), root, size);
-      const who = signers[(i + v) % signers.length];
-      const t = performance.now();
-      const signed = await signPdf(withRecord, { key: who.privateKey, certificate: who.certificate, chain: who.chain });
-      signMs += performance.now() - t;
-      const path = join(dir, `report-${String(paths.length + 1).padStart(4, '0')}.pdf`);
-      await writeFile(path, signed);
-      bytes += signed.length;
-      paths.push(path);
-    }
+    const date = new Date(Date.UTC(2026, 0, 1) + ((i * 11) % 334) * DAY).toISOString().slice(0, 10);
+    const record = demoRecord({ unit: { id: u.id, name: u.name }, date, template, observerNames });
+    ids.add(record.id);
+    const pdf = renderReport(record, fonts);
+    const who = signers[i % signers.length];
+    const t = performance.now();
+    const signed = await signPdf(pdf, { key: who.privateKey, certificate: who.certificate, chain: who.chain });
+    signMs += performance.now() - t;
+    const path = join(dir, `report-${String(paths.length + 1).padStart(4, '0')}.pdf`);
+    await writeFile(path, signed);
+    bytes += signed.length;
+    paths.push(path);
+    if ((i + 1) % 100 === 0) console.error(`  … ${i + 1} reports rendered and signed`);
   }
+  if (ids.size !== N_REPORTS) throw new Error(`only ${ids.size} distinct record ids in ${N_REPORTS} reports`);
   const caPem = join(dir, 'ca.pem');
   await writeFile(caPem, certificateToPem(ca.certificate));
-  return { paths, caPem, signMs, bytes, base: (await import('../../cli/demo-record.ts')).demoRecord, units, template, observerNames };
+  return { paths, caPem, signMs, bytes, demoRecord, units, template, observerNames };
 }
 
-async function importInChromium(paths, caPem) {
+async function importInChromium(paths: string[], caPem: string) {
   const ext = resolve('.output/chrome-mv3');
   const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-inbox-'));
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -95,9 +105,9 @@ async function importInChromium(paths, caPem) {
     await page.getByLabel('选择报告文件（可多选）').setInputFiles(paths);
     // A plain text check every 250 ms: Playwright's role locator recomputes ARIA roles over the
     // growing results table on every poll, which cost the page ~12% of the import (profiled).
-    await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent?.includes(text), `接收 ${paths.length}，`, { polling: 250, timeout: 600_000 });
+    await page.waitForFunction((text: string) => document.querySelector('[role="status"]')?.textContent?.includes(text), `接收 ${paths.length}，`, { polling: 250, timeout: 600_000 });
     const total = performance.now() - t0;
-    const stored = await page.evaluate(() => new Promise((ok) => {
+    const stored = await page.evaluate(() => new Promise<number>((ok) => {
       const open = indexedDB.open('xunting');
       open.onsuccess = () => {
         const req = open.result.transaction('collected').objectStore('collected').count();
@@ -111,18 +121,19 @@ async function importInChromium(paths, caPem) {
   }
 }
 
-async function coverageFigures(made) {
-  const { computeCoverage, scopeForYear } = await import('../../utils/coverage/index.ts');
+async function coverageFigures(made: Made) {
+  const { computeCoverage, scopeForYear } = await import('../../utils/coverage');
+  const { PLAN_FORMAT } = await import('../../utils/plan');
   const { units, template, observerNames } = made;
-  const plans = [];
-  const records = [];
-  const seeds = [];
+  const plans: Plan[] = [];
+  const records: CollectedRecord[] = [];
+  const seeds: ObservationRecord[] = [];
   for (let i = 0; i < 10; i++) {
     const u = units[i];
-    seeds.push(made.base({ unit: { id: u.id, name: u.name }, date: '2026-05-12', template, observerNames }));
+    seeds.push(made.demoRecord({ unit: { id: u.id, name: u.name }, date: '2026-05-12', template, observerNames }));
   }
   for (let year = 2017; year <= 2026; year++) {
-    plans.push({ format: 'xunting.plan/1', year, entries: units.slice(0, 40).map((u, i) => ({ unitId: units[(i + year) % units.length].id, month: 1 + (i % 12), group: '第一巡听组' })) });
+    plans.push({ format: PLAN_FORMAT, year, entries: units.slice(0, 40).map((u, i) => ({ unitId: units[(i + year) % units.length].id, month: 1 + (i % 12), group: '第一巡听组' })) });
     for (let k = 0; k < 70; k++) {
       const u = units[(k * 5 + year) % units.length];
       const r = { ...structuredClone(seeds[k % seeds.length]), id: crypto.randomUUID(), unit: { id: u.id, name: u.name }, date: `${year}-${String(1 + (k % 12)).padStart(2, '0')}-15` };
@@ -130,9 +141,9 @@ async function coverageFigures(made) {
     }
   }
   const input = { units, plans, records };
-  const time = (scope) => {
+  const time = (scope: CoverageScope) => {
     for (let i = 0; i < 5; i++) computeCoverage(input, scope);
-    const xs = [];
+    const xs: number[] = [];
     for (let i = 0; i < 50; i++) {
       const t = performance.now();
       computeCoverage(input, scope);
@@ -143,7 +154,7 @@ async function coverageFigures(made) {
   return { one: time(scopeForYear(2026)), ten: time({ fromYear: 2017, toYear: 2026 }), records: records.length };
 }
 
-export async function run() {
+export async function run(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'xunting-bench-reports-'));
   try {
     const made = await makeReports(dir);

@@ -3,7 +3,8 @@
 // and recomputing coverage for 10 years × 69 units.
 //  - The 1,000 reports: each rendered by our renderer for its own demo record (a different unit
 //    and date, so a different record id, scores and text; PDF streams deflated by node:zlib as
-//    the CLI does, ~30 ms a report warm) and signed by one of two observers issued by a CA. So
+//    the CLI does, ~30 ms a report warm) and signed, with the visible signature box, by one of
+//    two observers issued by a CA. So
 //    the inbox sees 1,000 distinct signed records, each ~150 KB, exactly as it would from the field.
 //  - Import time: from choosing the files to the inbox's status line reporting all 1,000
 //    accepted (reading, SHA-256, verifyPdf with the trust list, one Dexie transaction per file
@@ -42,7 +43,7 @@ interface Made {
 async function makeReports(dir: string): Promise<Made> {
   const { demoRecord } = await import('../../cli/demo-record');
   const { defaultObserverNames, defaultTemplate } = await import('../../cli/defaults');
-  const { renderReport } = await import('../../utils/pdf');
+  const { renderReport, signatureFaces } = await import('../../utils/pdf');
   const { loadReportFonts } = await import('../../cli/node-fonts');
   const { useNativeDeflate } = await import('../../cli/native-deflate');
   const { certificateToPem, createCa, createIdentityRequest, importIssuedCertificate, issueCertificate, parseCsr, signPdf } = await import('../../utils/sign');
@@ -55,6 +56,8 @@ async function makeReports(dir: string): Promise<Made> {
   }
   const units = (JSON.parse(await readFile('public/defaults/units.json', 'utf8')) as { units: Unit[] }).units;
   const fonts = loadReportFonts();
+  // Each signature with its visible box, as the extension and the CLI sign.
+  const appearanceFonts = signatureFaces(fonts);
   const template = defaultTemplate();
   const observerNames = defaultObserverNames();
   const paths: string[] = [];
@@ -71,7 +74,7 @@ async function makeReports(dir: string): Promise<Made> {
     const pdf = renderReport(record, fonts);
     const who = signers[i % signers.length];
     const t = performance.now();
-    const signed = await signPdf(pdf, { key: who.privateKey, certificate: who.certificate, chain: who.chain });
+    const signed = await signPdf(pdf, { key: who.privateKey, certificate: who.certificate, chain: who.chain, appearanceFonts });
     signMs += performance.now() - t;
     const path = join(dir, `report-${String(paths.length + 1).padStart(4, '0')}.pdf`);
     await writeFile(path, signed);

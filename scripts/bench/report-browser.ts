@@ -50,6 +50,9 @@ export async function run(): Promise<BenchRow[]> {
   try {
     const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
     const page = await ctx.newPage();
+    // tsx compiles with esbuild's keepNames: a named function inside a page.evaluate callback
+    // (timePreview's `check`) is wrapped in __name(…), which the page must then define.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`chrome-extension://${new URL(sw.url()).host}/sidepanel.html`);
     await page.getByRole('button', { name: '新建巡听记录' }).waitFor();

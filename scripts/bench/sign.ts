@@ -7,10 +7,11 @@
 //  - verify: verifyPdf(signed, { trust }) with the record required (the default): ByteRange,
 //    CMS digest + signature, chain to the CA, validity, and the embedded record read back from
 //    the signed revision and validated.
-//  - 1,000 files: DISTINCT reports (different units and dates; this part times verification, so
-//    the printed pages may repeat: collect renders 1,000 reports of their own) each signed COPIES times by one of a few observers at different signing times,
-//    written to disk; timed: read each file + verifyPdf. Every verdict must be ok and carry the
-//    report's own unit; the files are checked to be pairwise different.
+//  - 1,000 files: DISTINCT reports (different units and dates) each signed COPIES times by one
+//    of a few observers at different signing times (this part times verification, so printed
+//    pages may repeat; collect renders 1,000 reports of their own), written to disk; timed:
+//    read each file + verifyPdf. Every verdict must be ok and carry the report's own unit; the
+//    files are checked to be pairwise different.
 //  - peer: an RSA-2048 P12 made by openssl (node-forge signs RSA only). The SAME P12 is read
 //    with our readPkcs12 so our signer is also timed with the same RSA key. The peer's timed
 //    step is plainAddPlaceholder + SignPdf.sign, i.e. what a caller of the library does; its
@@ -121,7 +122,7 @@ export async function run(): Promise<BenchRow[]> {
   const { plainAddPlaceholder } = requireHere('@signpdf/placeholder-plain') as typeof import('@signpdf/placeholder-plain');
   // The node-forge copy signer-p12 itself loads.
   const forge = createRequire(requireHere.resolve('@signpdf/signer-p12'))('node-forge') as Forge;
-  const version = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const version = (name: string) => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   const peerName = `@signpdf ${version('@signpdf/signpdf')}`;
 
   const dir = mkdtempSync(join(tmpdir(), 'xunting-bench-sign-'));

@@ -431,9 +431,10 @@ function breakParagraph(para: string, limit: number, widthOf: (c: string) => num
         continue;
       }
       const room = limit - width;
-      if (tk.kind[j] === Kind.Latin && room > limit / 3 && (bEnd < j || bEnd < 0) && LINK_LIKE.test(tk.text[j])) {
+      if (tk.kind[j] === Kind.Latin && room > limit / 3 && (bEnd < j || tk.text[j].includes('/')) && LINK_LIKE.test(tk.text[j])) {
         // A URL, path or long code would leave a third of the line empty: break it by character
-        // (where 避头尾 allows), never a plain word.
+        // (where 避头尾 allows), never a plain word. A URL or path is broken even where it could
+        // start the next line whole; an e-mail address or a date then moves down whole.
         const cs = clusters(tk.text[j]).text;
         let count = 0;
         let w = 0;

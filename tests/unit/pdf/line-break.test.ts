@@ -456,6 +456,13 @@ describe('widows and short lines', () => {
     }
   });
 
+  it('breaks a URL that would fit a line of its own rather than leave the line before it short', () => {
+    const url = 'https://www.xlgl.gov.cn/zwgk/2026/notice.html'; // 22.5 wide
+    const lines = breakLines(`详见${url}的通知。`, 24, measure);
+    expect(lines[0].width).toBeGreaterThan(24 * 0.66);
+    expect(lines.map((l) => l.text).join('')).toBe(`详见${url}的通知。`);
+  });
+
   it('breaks a long URL rather than leave a line in the middle of a paragraph short', () => {
     const lines = breakLines('详见网址https://example.gov.cn/a/very/long/path/to/a/document.html说明', 20, measure);
     for (const l of lines.slice(0, -1)) expect(l.width, l.text).toBeGreaterThan(20 * 0.66);

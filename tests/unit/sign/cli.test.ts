@@ -76,7 +76,8 @@ describe('xunting ca init', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'xunting-sign-cli-'));
     const secret = 'typed-secret-1234';
     const cmd = `${process.execPath} ${BIN} ca init --name 终端测试 --out tty`;
-    const r = spawnSync('sh', ['-c', `(sleep 2; printf '${secret}\\r'; sleep 0.5; printf '${secret}\\r') | script -qec "${cmd}" /dev/null`], {
+    // The typing waits for node to start and turn echo off (on a busy machine that takes seconds).
+    const r = spawnSync('sh', ['-c', `(sleep 5; printf '${secret}\\r'; sleep 1; printf '${secret}\\r') | script -qec "${cmd}" /dev/null`], {
       cwd,
       encoding: 'utf8',
       timeout: 60_000,

@@ -14,6 +14,9 @@
  * 3. PNG images (png-image.ts): 8-bit non-interlaced PNGs are decoded and re-deflated in
  *    typed-array loops (jsPDF's path cost ~20 ms per signature image); other PNGs go to jsPDF.
  *    observer-rows.ts reads an image's size from its PNG header instead of decoding it twice.
+ * 4. Half-width punctuation (half-forms.ts, 标点挤压): private-use units that a document's code
+ *    map lists (jsPDF drops units its code map lacks) draw a mark with a half-em compound glyph
+ *    made by the subsetter, mapped back to the mark in /ToUnicode.
  */
 import { jsPDF, type jsPDFOptions } from 'jspdf';
 import { latin1 } from '../../sign/bytes';

@@ -76,9 +76,10 @@ function firstPage(file: PdfFile, catalog: PdfDict): { ref: PdfRef; dict: PdfDic
 
 /** Space between two boxes of the signature area, points. */
 const BOX_GAP = 6;
-type Rect = [number, number, number, number];
+export type Rect = [number, number, number, number];
 
-function rectOf(v: PdfValue | undefined): Rect | null {
+/** A /Rect as [left, bottom, right, top], or null when it is not four finite numbers. */
+export function rectOf(v: PdfValue | undefined): Rect | null {
   if (!Array.isArray(v) || v.length !== 4 || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
   const [a, b, c, d] = v as number[];
   return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];

@@ -18,14 +18,8 @@
 import { SIGNATURE_AREA_KEY } from '../pdf/signature-area';
 import { PdfFile, PdfReadError } from './pdf-parse';
 import { PdfDict, PdfRef, writeValue, type PdfValue } from './pdf-syntax';
+import { rectOf } from './pdf-incremental';
 
-type Rect = [number, number, number, number];
-
-function rectOf(v: PdfValue | undefined): Rect | null {
-  if (!Array.isArray(v) || v.length !== 4 || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-  const [a, b, c, d] = v as number[];
-  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
-}
 
 /** The keys whose values differ between two dictionaries (compared as written). */
 function changedKeys(a: PdfDict, b: PdfDict): string[] {

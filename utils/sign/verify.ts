@@ -319,6 +319,8 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
     const extra = bytes.length - (last.byteRange[2] + last.byteRange[3]);
     problems.push({ code: 'appended-after-signature', reason: `签名之后文件又被追加了 ${extra} 字节的内容（签名不覆盖整个文件），追加的内容可能篡改了报告` });
   }
+  // Judged whenever every signature verified, whoever signed (so `xunting sign`, which trusts no one, sees it too); it ranks last.
+  const rev = signatures.every((s) => s.digestValid) && last.coversWholeFile ? laterRevisions(file, signatures) : null;
   if (!problems.length && opts.requireRecord !== false) {
     const end = last.byteRange[2] + last.byteRange[3];
     const rec = await recordAt(file, end, content);
@@ -337,19 +339,12 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
         if (!valid.ok) {
           const p = valid.problems[0];
           problems.push({ code: 'record-invalid', reason: `嵌入的${content.what}无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });
-        } else {
-          const rev = laterRevisions(file, signatures);
-          if (!rev) return { ok: true, signatures, record: valid.value, recordJson: rec.json };
-          problems.push(rev);
-        }
+        } else if (!rev) return { ok: true, signatures, record: valid.value, recordJson: rec.json };
       }
     }
   }
-  if (!problems.length) {
-    const rev = laterRevisions(file, signatures);
-    if (!rev) return { ok: true, signatures };
-    problems.push(rev);
-  }
+  if (rev) problems.push(rev);
+  if (!problems.length) return { ok: true, signatures };
   problems.sort((p, q) => rank(p.code) - rank(q.code));
   return { ok: false, code: problems[0].code, reason: problems[0].reason, signatures };
 }

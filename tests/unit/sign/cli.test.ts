@@ -8,8 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createIdentityRequest, importIssuedCertificate, readPkcs12 } from '../../../utils/sign';
+import { createIdentityRequest, importIssuedCertificate, readPkcs12, signPdf } from '../../../utils/sign';
 import { flipByte } from '../../fixtures/sign/pdf-bytes';
+import { appendUpdate, editedObject, layoutOf } from '../../fixtures/sign/attacks';
 import { pdfsig, run } from '../../fixtures/sign/tools';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -212,6 +213,21 @@ describe('xunting report --identity, sign, verify', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('原有的签名已失效，拒绝再签');
     expect(existsSync(join(dir, 'broken-2.pdf'))).toBe(false);
+  });
+
+  it('sign refuses a report whose countersignature was made over more than a signature (an annotation over the scores)', async () => {
+    const signed = bytes(join(dir, 'signed.pdf'));
+    const L = layoutOf(signed);
+    const covered = appendUpdate(signed, [
+      { num: L.size, body: `<< /Type /Annot /Subtype /Square /F 4 /Rect [56 300 539 700] /IC [1 1 1] /P ${L.page1} 0 R >>` },
+      editedObject(signed, L.page1, (b) => b.replace(/>>\s*$/, `/Annots [${L.size} 0 R] >>`)),
+    ]);
+    const li = await readPkcs12(bytes(join(dir, 'li/identity.p12')), PASS);
+    writeFileSync(join(dir, 'covered.pdf'), await signPdf(covered, { key: li.privateKey, certificate: li.certificate, chain: li.chain }));
+    const r = xunting(['sign', 'covered.pdf', '--identity', 'zhang/identity.p12', '--out', 'covered-2.pdf'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('原有的签名已失效，拒绝再签：第 2 个签名的版本除了签名还改动了文件：加入了签名以外的注释（/Subtype /Square');
+    expect(existsSync(join(dir, 'covered-2.pdf'))).toBe(false);
   });
 
   it('--help lists the signing commands', () => {

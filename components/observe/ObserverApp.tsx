@@ -20,6 +20,7 @@ export function ObserverApp({ platform }: { platform: Platform }) {
     () =>
       createObserveStore(db, {
         emit: platform.emit,
+        saveFile: platform.saveFile,
         defaultObservers: platform.defaultObservers,
         finalizeChecks: async (r) => {
           const [{ findUnprintable, describeChar }, coverage] = await Promise.all([import('../../utils/pdf'), loadCoverage(platform)]);

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
-import { fillObservation, expectFilled, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
+import { fillObservation, expectFilled, expectSaved, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
 import { resolve } from 'node:path';
 
 const EXT = resolve('.output/chrome-mv3');
@@ -26,7 +26,7 @@ test.describe('extension side panel', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     const errors = collectConsoleErrors(page);
     const filled = await fillObservation(page);
-    await page.waitForTimeout(500);
+    await expectSaved(page);
     await rb.kill();
 
     rb = await launchChromium({ profileDir, extensionDir: EXT });

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseRecordJson } from '../../../utils/record';
+import { invalidRecordJson } from '../../fixtures/records/builders';
 
 const ROOT = resolve(__dirname, '../../..');
 const BIN = join(ROOT, 'bin/xunting.mjs');
@@ -114,7 +115,9 @@ describe('xunting report RECORD.json', () => {
   });
 
   it('an invalid record: every problem on stderr as "path: message", exit 1, no output file', () => {
-    const r = xunting(['report', join(FIXTURES, 'invalid.json'), '--out', 'bad.pdf']);
+    const file = join(mkdtempSync(join(tmpdir(), 'xunting-invalid-')), 'invalid.json');
+    writeFileSync(file, JSON.stringify(invalidRecordJson(), null, 2));
+    const r = xunting(['report', file, '--out', 'bad.pdf']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^记录无效，未生成报告：/);
     expect(r.err).toMatch(/^\$\.date: /m);

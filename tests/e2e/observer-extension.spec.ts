@@ -19,7 +19,7 @@ test.describe('extension side panel', () => {
     expect(behavior.openPanelOnActionClick).toBe(true);
   });
 
-  test('a draft survives SIGKILL: everything typed up to half a second before is back, in IndexedDB and on screen', async () => {
+  test('a draft survives SIGKILL: everything saved (已保存) before it is back, in IndexedDB and on screen', async () => {
     const profileDir = await newProfileDir('ext-kill');
     rb = await launchChromium({ profileDir, extensionDir: EXT });
     let page = await openExtensionPage(rb, 'sidepanel.html');

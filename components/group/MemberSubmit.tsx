@@ -1,6 +1,5 @@
 import type { ObserveStore } from '../observe/observe-store';
 import { usePlatform } from '../platform';
-import { canSign } from '../report/ReportPanel';
 import { bytesBlob } from '../ui/files';
 import { Outcome } from '../ui/fields';
 import { useAction } from '../ui/use-action';
@@ -13,7 +12,7 @@ export function MemberSubmit({ store }: { store: ObserveStore }) {
   const act = useAction();
   const submit = () =>
     act.run(async () => {
-      if (!canSign(store)) throw new Error('独立评分表须数字签名：请先在设置页生成签名密钥并导入证书');
+      if (!store.canSign.value) throw new Error('独立评分表须数字签名：请先在设置页生成签名密钥并导入证书');
       if (r.status === 'draft' && !(await store.finalize())) throw new Error('记录尚不能定稿，请先补全上面列出的内容');
       const final = store.current.value!;
       const sheet = await signedMemberSheet(platform, store.db, final);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { usePlatform } from '../platform';
-import { canSign, saveSignedReport } from '../report/ReportPanel';
+import { makeReport } from '../report/report-actions';
 import { errorMessage } from '../ui/errors';
 import { Outcome } from '../ui/fields';
 import { zh } from '../ui/strings';
@@ -42,7 +42,7 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
   const [error, setError] = useState('');
   const [message, setMessage] = useState('');
   const r = store.current.value!;
-  const sign = canSign(store);
+  const sign = store.canSign.value;
   const finalize = async () => {
     setBusy(true);
     setError('');
@@ -52,7 +52,7 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
       const final = store.current.value;
       if (final?.status !== 'final') return;
       setMessage(`已定稿（第 ${final.revision} 版）`);
-      if (sign) setMessage(`已定稿（第 ${final.revision} 版），已签名并保存报告 ${await saveSignedReport(platform, store, final)}`);
+      if (sign) setMessage(`已定稿（第 ${final.revision} 版），已签名并保存报告 ${await store.saveSignedReport(final, await makeReport(platform, final))}`);
     } catch (e) {
       setError(`已定稿，但报告签名失败：${errorMessage(e)}。可在“签名与报告”中重试。`);
     } finally {

@@ -9,6 +9,7 @@ import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
 import { StatusBar } from './StatusBar';
 import { loadCoverage } from '../report/report-fonts';
+import { signWithIdentity } from '../report/report-actions';
 
 /**
  * The observer's app (side panel and <xunting-observation>): list of observations and the form.
@@ -20,6 +21,8 @@ export function ObserverApp({ platform }: { platform: Platform }) {
     () =>
       createObserveStore(db, {
         emit: platform.emit,
+        saveFile: platform.saveFile,
+        sign: (pdf) => signWithIdentity(platform, db, pdf),
         defaultObservers: platform.defaultObservers,
         finalizeChecks: async (r) => {
           const [{ findUnprintable, describeChar }, coverage] = await Promise.all([import('../../utils/pdf'), loadCoverage(platform)]);

@@ -7,6 +7,8 @@ import type { Problem } from '../../utils/validate';
 import type { Platform } from '../platform';
 import { errorMessage } from '../ui/errors';
 import { liveSignal } from '../ui/live';
+import { bytesBlob } from '../ui/files';
+import { reportFileName } from '../report/report-actions';
 import {
   activeTemplate,
   createAutosaver,
@@ -37,6 +39,10 @@ export type View = { name: 'list' } | { name: 'form' };
  */
 export interface ObserveHooks {
   emit: Platform['emit'];
+  /** Where a signed report goes once kept (the platform's download). */
+  saveFile: Platform['saveFile'];
+  /** The report signed with the observer's identity, its visible box drawn with the platform's fonts (report-actions signWithIdentity). */
+  sign(pdf: Uint8Array): Promise<Uint8Array>;
   defaultObservers?: string[];
   /** Extra checks before finalising (e.g. characters the report fonts cannot print). */
   finalizeChecks?(r: ObservationRecord): Promise<Problem[]>;
@@ -58,6 +64,11 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
   const notice = signal<string>('');
   const summary = computed(() => (current.value ? scoreTemplate(current.value.template, current.value.scores) : null));
   const locked = computed(() => current.value?.status === 'final');
+  /** The observer can sign now: an identity with an imported certificate that is valid today. */
+  const canSign = computed(() => {
+    const id = live.identity.signal.value;
+    return id.kind === 'active' && !id.expired && !id.notYetValid;
+  });
 
   const saver = createAutosaver<ObservationRecord>(
     async (r) => {
@@ -166,6 +177,20 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     await db.reports.put({ observationId: r.id, revision: r.revision, createdAt: new Date().toISOString(), fileName, pdf, signed });
   }
 
+  /**
+   * A finalised record's rendered report, signed with the observer's identity (PAdES), kept with
+   * the observation and saved. Returns the file name.
+   */
+  async function saveSignedReport(r: ObservationRecord, rendered: Uint8Array): Promise<string> {
+    const signed = await hooks.sign(rendered);
+    const name = reportFileName(r, { signed: true });
+    const blob = bytesBlob(signed, 'application/pdf');
+    await storeReport(r, name, blob, true);
+    await hooks.saveFile(name, blob);
+    notice.value = `已签名并保存报告 ${name}`;
+    return name;
+  }
+
   async function remove(id: string) {
     await deleteDraft(db, id);
     if (current.value?.id === id) settle(null);
@@ -199,6 +224,7 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     loaded: Promise.all(Object.values(live).map((l) => l.ready)),
     summary,
     locked,
+    canSign,
     edit,
     startNew: guard(startNew),
     open: guard(open),
@@ -209,6 +235,7 @@ export function createObserveStore(db: XuntingDB, hooks: ObserveHooks) {
     restore: guard(restore),
     remove: guard(remove),
     storeReport,
+    saveSignedReport,
     flush: () => saver.flush(),
     retryNow: () => saver.flush(),
     dispose() {

@@ -6,7 +6,6 @@ import type { ObserveStore } from '../observe/observe-store';
 import { VerdictView } from '../sign/VerdictView';
 import { errorMessage } from '../ui/errors';
 import { bytesBlob, fileBytes } from '../ui/files';
-import { canSign } from './ReportPanel';
 import { signWithIdentity } from './report-actions';
 import { Outcome } from '../ui/fields';
 
@@ -76,7 +75,7 @@ export function CountersignPanel({ store }: { store: ObserveStore }) {
         <div class="row wrap">
           {alreadySigned ? (
             <p class="hint">您已经签过这份报告。</p>
-          ) : canSign(store) ? (
+          ) : store.canSign.value ? (
             <button type="button" class="primary" disabled={busy} onClick={() => void countersign()}>
               会签并保存
             </button>

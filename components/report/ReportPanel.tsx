@@ -1,32 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ObservationRecord } from '../../utils/record';
-import { usePlatform, type Platform } from '../platform';
+import { usePlatform } from '../platform';
 import type { ObserveStore } from '../observe/observe-store';
 import { errorMessage } from '../ui/errors';
 import { bytesBlob } from '../ui/files';
 import { Outcome } from '../ui/fields';
 import { SignaturePad } from './SignaturePad';
-import { makeReport, reportFileName, signWithIdentity } from './report-actions';
-
-/** True when the observer can sign now: an identity with an imported, current certificate. */
-export function canSign(store: ObserveStore): boolean {
-  const id = store.identity.value;
-  return id.kind === 'active' && !id.expired && !id.notYetValid;
-}
-
-/**
- * The finalised record's report, signed with the observer's identity (PAdES), kept with the
- * observation and downloaded. Returns the file name.
- */
-export async function saveSignedReport(platform: Platform, store: ObserveStore, r: ObservationRecord, rendered?: Uint8Array): Promise<string> {
-  const signed = await signWithIdentity(platform, store.db, rendered ?? (await makeReport(platform, r)));
-  const name = reportFileName(r, { signed: true });
-  const blob = bytesBlob(signed, 'application/pdf');
-  await store.storeReport(r, name, blob, true);
-  await platform.saveFile(name, blob);
-  store.notice.value = `已签名并保存报告 ${name}`;
-  return name;
-}
+import { makeReport, reportFileName } from './report-actions';
 
 /**
  * Handwritten signatures, report preview and saving. Observers sign on the pad before
@@ -43,7 +23,7 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
   const [preview, setPreview] = useState<{ url: string; bytes: Uint8Array; key: string; status: ObservationRecord['status']; revision: number } | null>(null);
   const key = `${r.id}:${r.revision}:${r.updatedAt}`;
   useEffect(() => () => preview && URL.revokeObjectURL(preview.url), [preview]);
-  const signable = locked && canSign(store);
+  const signable = locked && store.canSign.value;
   // A preview of the draft must not pass for the finalised report: render it again on 定稿 (and on 更正).
   const previewOutdated = !!preview && (preview.status !== r.status || preview.revision !== r.revision);
   useEffect(() => {
@@ -86,7 +66,7 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
     if (!bytes) return;
     setBusy(true);
     try {
-      setMessage(`已签名并保存报告 ${await saveSignedReport(platform, store, r, bytes)}`);
+      setMessage(`已签名并保存报告 ${await store.saveSignedReport(r, bytes)}`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium, openExtensionPage, newProfileDir, type RunningBrowser } from './support/browser';
-import { fillObservation, readStoredRecords } from './support/fill-observation';
+import { expectSaved, fillObservation, readStoredRecords } from './support/fill-observation';
 import { signByDrawing } from './support/report-flow';
 import { completeForFinalize } from './support/signing-flow';
 import { chooseReports, setUpSupervisor } from './support/supervisor-flow';
@@ -42,9 +42,10 @@ test.describe('SIGKILL while signing', () => {
         await fillObservation(panel);
         await signByDrawing(panel);
         await completeForFinalize(panel);
-        await panel.waitForTimeout(400); // the autosave of the last edit
+        await expectSaved(panel);
         const [before] = await readStoredRecords(panel, 'xunting');
         await panel.getByRole('button', { name: '定稿并签名' }).click();
+        // The kill lands at a chosen moment of the finalising transaction: the delay is the test's subject, not a wait for a state.
         if (delay) await panel.waitForTimeout(delay);
         await rb.kill();
 

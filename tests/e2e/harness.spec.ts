@@ -109,7 +109,7 @@ test.describe('browser harness (no app build needed)', () => {
     await expect(page.locator('body')).toHaveAttribute('data-restored', '1');
     await page.getByLabel('Draft').pressSequentially(text);
     await expect(page.locator('body')).toHaveAttribute('data-saved', text);
-    await page.waitForTimeout(300);
+    await expect.poll(() => readDraft(page)).toBe(text);
 
     const firstPid = rb.pid;
     const t1 = Date.now();

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
-import { fillObservation, expectFilled, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
+import { fillObservation, expectFilled, expectSaved, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
 import { resolve } from 'node:path';
 
 const EXT = resolve('.output/chrome-mv3');
@@ -19,14 +19,14 @@ test.describe('extension side panel', () => {
     expect(behavior.openPanelOnActionClick).toBe(true);
   });
 
-  test('a draft survives SIGKILL: everything typed up to half a second before is back, in IndexedDB and on screen', async () => {
+  test('a draft survives SIGKILL: everything saved (已保存) before it is back, in IndexedDB and on screen', async () => {
     const profileDir = await newProfileDir('ext-kill');
     rb = await launchChromium({ profileDir, extensionDir: EXT });
     let page = await openExtensionPage(rb, 'sidepanel.html');
     await page.setViewportSize({ width: 360, height: 800 });
     const errors = collectConsoleErrors(page);
     const filled = await fillObservation(page);
-    await page.waitForTimeout(500);
+    await expectSaved(page);
     await rb.kill();
 
     rb = await launchChromium({ profileDir, extensionDir: EXT });

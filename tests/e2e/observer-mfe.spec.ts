@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { serveMfe } from './support/mfe-server';
 import { launchChromium, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
-import { fillObservation, expectFilled, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
+import { fillObservation, expectFilled, expectSaved, readStoredRecords, expectRecordHolds, seriousA11yViolations } from './support/fill-observation';
 
 const url = serveMfe();
 
@@ -13,7 +13,7 @@ test.describe('micro-frontend <xunting-observation>', () => {
     const saved = page.evaluate(() => new Promise<string>((ok) => document.addEventListener('xunting-saved', (e) => ok((e as CustomEvent).detail.id), { once: true })));
     const filled = await fillObservation(page);
     expect(await saved).toMatch(/^[0-9a-f-]{36}$/);
-    await page.waitForTimeout(500);
+    await expectSaved(page);
     await page.reload();
     await expectFilled(page, filled);
     expectRecordHolds(await readStoredRecords(page, 'xunting-web'), filled.unitName);
@@ -39,7 +39,7 @@ test.describe('micro-frontend <xunting-observation>', () => {
       let page = await rb.context.newPage();
       await page.goto(url());
       const filled = await fillObservation(page);
-      await page.waitForTimeout(500);
+      await expectSaved(page);
       await rb.kill();
       rb = await launchChromium({ profileDir });
       page = await rb.context.newPage();

@@ -56,6 +56,11 @@ export async function fillObservation(page: Page): Promise<{ unitName: string; s
 }
 
 /** Everything fillObservation typed is on screen. */
+/** Waits until the status bar says every edit is stored (已保存), as the observer would before closing. */
+export async function expectSaved(page: Page) {
+  await expect(page.locator('[data-save-state=saved]')).toBeVisible();
+}
+
 export async function expectFilled(page: Page, filled: { unitName: string; scored: { label: string; value: string }[] }) {
   await expect(page.getByRole('combobox', { name: '被巡听单位' })).toHaveValue(filled.unitName);
   await expect(page.getByLabel('学习主题', { exact: true })).toHaveValue(typed.theme);

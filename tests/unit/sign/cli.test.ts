@@ -137,21 +137,24 @@ describe('xunting ca issue', () => {
     const der = req.csr.slice();
     der[der.length - 3] ^= 1;
     writeFileSync(join(dir, 'bad.csr'), `-----BEGIN CERTIFICATE REQUEST-----\n${Buffer.from(der).toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`);
-    const r = xunting(['ca', 'issue', '--ca', 'ca', 'bad.csr', '--out', 'bad.pem'], dir);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('证书请求的签名无效');
-    expect(existsSync(join(dir, 'bad.pem'))).toBe(false);
+    expectIssueRefused('bad.csr', '证书请求的签名无效');
   });
 });
+
+/** `ca issue` refuses the request `csr` (in the test folder): exit 1, `why` on stderr, no certificate written. */
+function expectIssueRefused(csr: string, why: string) {
+  const out = csr.replace(/\.csr$/, '.pem');
+  const r = xunting(['ca', 'issue', '--ca', 'ca', csr, '--out', out], dir);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain(why);
+  expect(existsSync(join(dir, out))).toBe(false);
+}
 
 describe('xunting ca issue: the key floor', () => {
   it('refuses a CSR for an RSA-1024 key, saying why; writes nothing', () => {
     const key = join(dir, 'weak.key');
     expect(run('openssl', ['req', '-new', '-newkey', 'rsa:1024', '-nodes', '-keyout', key, '-out', join(dir, 'weak.csr'), '-subj', '/CN=Weak']).code).toBe(0);
-    const r = xunting(['ca', 'issue', '--ca', 'ca', 'weak.csr', '--out', 'weak.pem'], dir);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('证书请求中的密钥强度不够，不能签发：RSA 密钥只有 1024 位，至少需要 2048 位');
-    expect(existsSync(join(dir, 'weak.pem'))).toBe(false);
+    expectIssueRefused('weak.csr', '证书请求中的密钥强度不够，不能签发：RSA 密钥只有 1024 位，至少需要 2048 位');
   });
 });
 

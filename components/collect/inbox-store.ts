@@ -2,7 +2,6 @@ import { computed, signal } from '@preact/signals';
 import type { UntrustedIssuer } from '../../utils/collect';
 import { ingestInspected, trustStoreOf, type IngestResult, type XuntingDB } from '../../utils/db';
 import { errorMessage } from '../ui/errors';
-import { bytesBlob } from '../ui/files';
 import { createInspector, type Inspected, type Inspector } from './inspector';
 import type { PickedFile } from './collect-files';
 
@@ -94,8 +93,9 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
         const ready = new Promise<void>((ok) => (opened = ok));
         const result = (async (): Promise<IngestResult> => {
           try {
-            const { bytes, inspection } = await inspected(i);
-            const stored = ingestInspected(db, inspection, bytes ? bytesBlob(bytes, 'application/pdf') : new Blob());
+            const { inspection } = await inspected(i);
+            // The picked file is the PDF that was verified: stored as it is (see Inspected).
+            const stored = ingestInspected(db, inspection, p.file);
             opened();
             return await stored;
           } catch (e) {

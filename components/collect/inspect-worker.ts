@@ -11,7 +11,7 @@ import type { InspectReply, InspectRequest } from './inspector';
 // calls it uses are typed here.
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<InspectRequest>) => void) | null;
-  postMessage(message: InspectReply, transfer?: Transferable[]): void;
+  postMessage(message: InspectReply): void;
 };
 
 let trust: TrustStore = { cas: [] };
@@ -25,9 +25,8 @@ async function handle(m: InspectRequest): Promise<void> {
   }
   try {
     const early = refuseBySize(m.name, m.file.size);
-    const bytes = early ? null : new Uint8Array(await m.file.arrayBuffer());
-    const inspection = early ?? (await inspectReport(m.name, bytes!, trust));
-    scope.postMessage({ kind: 'inspected', id: m.id, bytes, inspection }, bytes ? [bytes.buffer] : []);
+    const inspection = early ?? (await inspectReport(m.name, new Uint8Array(await m.file.arrayBuffer()), trust));
+    scope.postMessage({ kind: 'inspected', id: m.id, inspection });
   } catch (e) {
     scope.postMessage({ kind: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) });
   }

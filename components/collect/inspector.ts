@@ -7,9 +7,12 @@
 import { inspectReport, refuseBySize, type Inspection } from '../../utils/collect';
 import type { TrustStore } from '../../utils/sign';
 
+/**
+ * The verdict only: the page stores the picked File itself (a Blob the browser copies into
+ * IndexedDB from disk), so the bytes never travel back from the worker nor get copied again on
+ * the page's thread (copies that kept its garbage collector busy through an import).
+ */
 export interface Inspected {
-  /** The file's bytes (null when refused by its size alone, unread). */
-  bytes: Uint8Array | null;
   inspection: Inspection;
 }
 
@@ -27,8 +30,7 @@ export interface Inspector {
 
 async function inThread(name: string, file: File, trust: TrustStore): Promise<Inspected> {
   const early = refuseBySize(name, file.size);
-  const bytes = early ? null : new Uint8Array(await file.arrayBuffer());
-  return { bytes, inspection: early ?? (await inspectReport(name, bytes!, trust)) };
+  return { inspection: early ?? (await inspectReport(name, new Uint8Array(await file.arrayBuffer()), trust)) };
 }
 
 function startWorker(): Worker | null {
@@ -52,7 +54,7 @@ export async function createInspector(trust: TrustStore): Promise<Inspector> {
       if (m.kind === 'ready' || m.kind === 'unsupported') return decided(m.kind === 'ready');
       const job = pending.get(m.id);
       pending.delete(m.id);
-      if (m.kind === 'inspected') job?.ok({ bytes: m.bytes, inspection: m.inspection });
+      if (m.kind === 'inspected') job?.ok({ inspection: m.inspection });
       else job?.fail(new Error(m.message));
     };
     worker.onerror = (e) => {

@@ -11,11 +11,10 @@
 //    storing the record and the PDF), measured from Node around the page.
 //  - Coverage: computeCoverage over 700 final records (70 per year for 2017–2026) on the
 //    69-unit roster with a plan per year; median of 50 runs, for one year and for all 10 years.
-import { chromium } from 'playwright-core';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromiumPath } from '../ensure-system-deps.mjs';
+import { join } from 'node:path';
+import { openExtension } from './extension';
 import { median, quantile, ms, type BenchRow } from './stats';
 import type { CollectedRecord, CoverageScope } from '../../utils/coverage';
 import type { ObservationRecord } from '../../utils/record';
@@ -92,17 +91,10 @@ async function makeReports(dir: string): Promise<Made> {
 }
 
 async function importInChromium(paths: string[], caPem: string) {
-  const ext = resolve('.output/chrome-mv3');
-  const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-inbox-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { ctx, id, close } = await openExtension();
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
     const page = await ctx.newPage();
-    await page.goto(`chrome-extension://${new URL(sw.url()).host}/dashboard.html`);
+    await page.goto(`chrome-extension://${id}/dashboard.html`);
     await page.getByRole('button', { name: '信任列表' }).click();
     await page.getByLabel('导入 CA 证书或个人证书（.pem / .crt / .cer）').setInputFiles(caPem);
     await page.getByRole('status').filter({ hasText: '已加入信任列表' }).waitFor();
@@ -122,8 +114,7 @@ async function importInChromium(paths: string[], caPem: string) {
     }));
     return { total, stored };
   } finally {
-    await ctx.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -4,11 +4,8 @@
 //  - warm: further clicks on the same page (fonts and jsPDF already loaded).
 // Timed in the page: from the click to the preview frame getting its new blob URL (the PDF
 // bytes are ready; Chrome's PDF viewer then draws them, not timed).
-import { chromium, type Page } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromiumPath } from '../ensure-system-deps.mjs';
+import type { Page } from 'playwright-core';
+import { openExtension } from './extension';
 import { median, ms, type BenchRow } from './stats';
 import { demoKit } from './demo';
 import { rowOf } from '../../utils/db/schema';
@@ -40,21 +37,14 @@ const timePreview = (page: Page) =>
 export async function run(): Promise<BenchRow[]> {
   const { demo } = await demoKit();
   const record = demo();
-  const ext = resolve('.output/chrome-mv3');
-  const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-render-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { ctx, id, close } = await openExtension();
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
     const page = await ctx.newPage();
     // tsx compiles with esbuild's keepNames: a named function inside a page.evaluate callback
     // (timePreview's `check`) is wrapped in __name(…), which the page must then define.
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`chrome-extension://${new URL(sw.url()).host}/sidepanel.html`);
+    await page.goto(`chrome-extension://${id}/sidepanel.html`);
     await page.getByRole('button', { name: '新建巡听记录' }).waitFor();
     await page.evaluate(
       ({ row, record }) =>
@@ -88,7 +78,6 @@ export async function run(): Promise<BenchRow[]> {
       { area: 'report', measure: `side panel (Chromium): demo report, warm, median of ${warm.length}`, value: ms(median(warm)), note: 'further clicks on the same page (fonts parsed once per page); pure-JS deflate' },
     ];
   } finally {
-    await ctx.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }

@@ -1,10 +1,7 @@
 // Side panel: first render with 1,000 stored observations; keystroke → durable save (median, p95).
 // Runs the built extension in Debian's headless Chromium.
-import { chromium } from 'playwright-core';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromiumPath } from '../ensure-system-deps.mjs';
+import { readFile } from 'node:fs/promises';
+import { EXTENSION_DIR, openExtension } from './extension';
 import { median, quantile, ms, type BenchRow } from './stats';
 import { eagerJs, SIDE_PANEL_EAGER_BUDGET } from '../eager-js.mjs';
 import { createRecord, type ObservationRecord } from '../../utils/record';
@@ -22,16 +19,8 @@ const N = 1000;
 const KEYS = 40;
 
 export async function run(): Promise<BenchRow[]> {
-  const ext = resolve('.output/chrome-mv3');
-  const profile = await mkdtemp(join(tmpdir(), 'xunting-bench-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { ctx, id, close } = await openExtension();
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
     const page = await ctx.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`chrome-extension://${id}/sidepanel.html`);
@@ -115,7 +104,7 @@ export async function run(): Promise<BenchRow[]> {
     if (process.env.BENCH_DEBUG) console.error({ keys: keys.length, saves: saves.length });
     const lat = keys.map((k) => (saves.find((s) => s > k) ?? NaN) - k).filter((x) => Number.isFinite(x));
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    const eager = (html: string) => eagerJs(ext, html);
+    const eager = (html: string) => eagerJs(EXTENSION_DIR, html);
     const panel = eager('sidepanel.html');
     return [
       { area: 'side panel', measure: 'eager JS, gzipped (entry + static imports)', value: kb(panel.gzip), note: `budget ${kb(SIDE_PANEL_EAGER_BUDGET)}; ${panel.files.map((f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}; signing, PDF, XLSX, pinyin load on first use` },
@@ -126,7 +115,6 @@ export async function run(): Promise<BenchRow[]> {
       { area: 'side panel', measure: 'keystroke → durable save, p95', value: ms(quantile(lat, 0.95)), note: '' },
     ];
   } finally {
-    await ctx.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }

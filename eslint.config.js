@@ -53,7 +53,10 @@ export default tseslint.config(
     // utils/db uses utils/backup, not the other way round.
     files: ['utils/backup/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...CORE_IMPORTS, { regex: '^(dexie|\\.\\./db)$', message: 'The backup format stays below the database.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...CORE_IMPORTS, { regex: '^(dexie|\\.\\./db)$', message: 'The backup format stays below the database.' }] },
+      ],
     },
   },
 );

@@ -20,7 +20,9 @@ export default defineConfig({
     // Firefox keeps an add-on's IndexedDB under its id; a fixed id keeps drafts across reinstalls.
     // data_collection_permissions: the add-on collects and transmits nothing (Firefox's data consent).
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'xunting@xunting.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } : undefined,
+      browser === 'firefox'
+        ? { gecko: { id: 'xunting@xunting.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } }
+        : undefined,
     // Only our own scripts, no plugins, no <base>: MV3 takes an object, Firefox's MV2 a string.
     content_security_policy: browser === 'firefox' ? CSP : { extension_pages: CSP },
   }),

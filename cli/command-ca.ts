@@ -5,7 +5,17 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { certificateInfo, certificateToPem, checkPassphrase, createCa, issueCertificate, parseCsr, SignError, writePkcs12, type CertificateInfo } from '../utils/sign';
+import {
+  certificateInfo,
+  certificateToPem,
+  checkPassphrase,
+  createCa,
+  issueCertificate,
+  parseCsr,
+  SignError,
+  writePkcs12,
+  type CertificateInfo,
+} from '../utils/sign';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
@@ -67,14 +77,22 @@ async function init(args: string[], io: CliIo): Promise<number> {
     io.err(`${taken.join('、')} 已存在，未做任何改动。如确需重新建立 CA（旧 CA 签发的证书将不再被信任），请加 --force。`);
     return EXIT_FAIL;
   }
-  const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: 'CA 备份文件的口令：', confirm: true, hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+  const passphrase = await readSecret({
+    option: values.passphrase,
+    env: ['XUNTING_PASSPHRASE'],
+    prompt: 'CA 备份文件的口令：',
+    confirm: true,
+    hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+  });
   checkPassphrase(passphrase);
   const ca = await createCa({ name: values.name, org: values.org, validityYears: years });
   const p12 = await writePkcs12(ca, passphrase);
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(files[1], p12);
   writeFileAtomic(files[0], certificateToPem(ca.certificate));
-  io.out(`已建立 CA：\n${describeCertificate(await certificateInfo(ca.certificate))}\n  CA 证书：${files[0]}（发给各巡听人员和核验者）\n  CA 备份：${files[1]}（含私钥，请妥善保管）`);
+  io.out(
+    `已建立 CA：\n${describeCertificate(await certificateInfo(ca.certificate))}\n  CA 证书：${files[0]}（发给各巡听人员和核验者）\n  CA 备份：${files[1]}（含私钥，请妥善保管）`,
+  );
   return EXIT_OK;
 }
 
@@ -104,7 +122,12 @@ async function issue(args: string[], io: CliIo): Promise<number> {
   }
   const csr = parseCsr(csrText);
   const caFile = join(resolve(io.cwd, values.ca), CA_P12_FILE);
-  const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_CA_PASSPHRASE', 'XUNTING_PASSPHRASE'], prompt: 'CA 口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+  const passphrase = await readSecret({
+    option: values.passphrase,
+    env: ['XUNTING_CA_PASSPHRASE', 'XUNTING_PASSPHRASE'],
+    prompt: 'CA 口令：',
+    hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+  });
   const ca = await openCa(caFile, passphrase, io);
   if (!ca) return EXIT_FAIL;
   const cert = await issueCertificate(ca, csr, { validityDays: days });

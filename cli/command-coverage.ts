@@ -39,7 +39,6 @@ const usage = `用法：
 
 const OUTCOME = { accepted: '接收', duplicate: '重复', superseded: '被取代', rejected: '拒收' } as const;
 
-
 function figures(c: Coverage): string {
   const t = c.totals;
   return `${c.label}：${t.units} 个单位中已覆盖 ${t.covered} 个（${formatPct(t.coveredPct)}），未覆盖 ${c.notCovered.length} 个；计划 ${t.planned} 个，已完成 ${t.plannedCovered} 个（${formatPct(t.plannedPct)}）；计划外覆盖 ${t.coveredUnplanned} 个；巡听 ${t.sessions} 场`;
@@ -125,8 +124,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
       outcome = { outcome: 'rejected', reason: `无法读取：${readFailure(e)}` };
     }
     counts[outcome.outcome] += 1;
-    const detail = outcome.outcome === 'rejected' ? outcome.reason : [`${outcome.unitName} 第 ${outcome.revision} 版`, outcome.note, outcome.warning && `注意：${outcome.warning}`].filter(Boolean).join('，');
-    if (values.verbose || outcome.outcome !== 'accepted' || outcome.warning) lines.push(`${outcome.outcome === 'rejected' ? '✗' : outcome.outcome === 'accepted' ? '✓' : '·'} ${shown}：${OUTCOME[outcome.outcome]}，${detail}`);
+    const detail =
+      outcome.outcome === 'rejected'
+        ? outcome.reason
+        : [`${outcome.unitName} 第 ${outcome.revision} 版`, outcome.note, outcome.warning && `注意：${outcome.warning}`].filter(Boolean).join('，');
+    if (values.verbose || outcome.outcome !== 'accepted' || outcome.warning)
+      lines.push(`${outcome.outcome === 'rejected' ? '✗' : outcome.outcome === 'accepted' ? '✓' : '·'} ${shown}：${OUTCOME[outcome.outcome]}，${detail}`);
   }
   io.out(`核验 ${files.length} 个文件：接收 ${counts.accepted}，重复 ${counts.duplicate}，被取代 ${counts.superseded}，拒收 ${counts.rejected}`);
   for (const l of lines) io.out(l);

@@ -54,7 +54,13 @@ async function create(args: string[], io: CliIo): Promise<number> {
     io.err(`${taken.join('、')} 已存在，未做任何改动（覆盖请加 --force）。`);
     return EXIT_FAIL;
   }
-  const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '新身份文件的口令：', confirm: true, hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+  const passphrase = await readSecret({
+    option: values.passphrase,
+    env: ['XUNTING_PASSPHRASE'],
+    prompt: '新身份文件的口令：',
+    confirm: true,
+    hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+  });
   checkPassphrase(passphrase);
   let caSecret = values['ca-passphrase'] ?? (process.env.XUNTING_CA_PASSPHRASE || undefined);
   if (caSecret === undefined) {

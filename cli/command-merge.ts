@@ -39,7 +39,8 @@ ${AGREED_RULE_TEXT}
 
 退出码：0 成功；1 有文件被拒收或无法读取（不写出文件）；2 命令行有误。`;
 
-const mark = (r: ObservationRecord['scores'][string] | { value: number | null; na: boolean } | undefined) => (!r ? '—' : r.na ? '不适用' : r.value === null ? '未评' : String(r.value));
+const mark = (r: ObservationRecord['scores'][string] | { value: number | null; na: boolean } | undefined) =>
+  !r ? '—' : r.na ? '不适用' : r.value === null ? '未评' : String(r.value);
 
 async function readMember(file: string, opts: { cas: Certificate[]; pinned: Certificate[]; strict: boolean }): Promise<MemberSheet | string> {
   if (!/\.pdf$/i.test(file)) return '组员的评分须是签名的独立评分表 PDF（xunting submit 生成）';

@@ -72,7 +72,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const query = values.unit ?? DEMO_UNIT;
     const found = await findUnit(units, query);
     if (!found.unit) {
-      const hint = found.suggestions.length ? `相近的单位：\n${found.suggestions.map((u) => `  ${u.name}`).join('\n')}` : '可用 xunting report --help 查看用法。';
+      const hint = found.suggestions.length
+        ? `相近的单位：\n${found.suggestions.map((u) => `  ${u.name}`).join('\n')}`
+        : '可用 xunting report --help 查看用法。';
       io.err(`内置名单中没有单位「${query}」。${hint}`);
       return EXIT_USAGE;
     }
@@ -104,7 +106,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let identity: Identity | undefined;
   if (values.identity) {
     try {
-      const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '身份文件的口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+      const passphrase = await readSecret({
+        option: values.passphrase,
+        env: ['XUNTING_PASSPHRASE'],
+        prompt: '身份文件的口令：',
+        hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+      });
       identity = await readIdentityFile(at(values.identity), passphrase);
     } catch (e) {
       if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未生成报告。`);
@@ -121,10 +128,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     pdf = renderReport(record, fonts);
     // Counted before signing: the signature's update writes the page holding its box once more.
     pages = countPages(pdf);
-    if (identity) pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, appearanceFonts: signatureFaces(fonts) });
+    if (identity)
+      pdf = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, appearanceFonts: signatureFaces(fonts) });
   } catch (e) {
     if (e instanceof InvalidRecordError) io.err(`记录无效，未生成报告：\n${problemLines(e.problems)}`);
-    else if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignatureImageError || e instanceof SignError) io.err(`${e.message}\n未生成报告。`);
+    else if (e instanceof FontError || e instanceof UnprintableError || e instanceof SignatureImageError || e instanceof SignError)
+      io.err(`${e.message}\n未生成报告。`);
     else throw e;
     return EXIT_FAIL;
   }

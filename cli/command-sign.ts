@@ -31,7 +31,15 @@ const usage = `用法：
 退出码：0 成功；1 失败（不写出文件）；2 命令行有误。`;
 
 /** Problems with existing signatures that make countersigning pointless (trust is not judged here). */
-const BROKEN: readonly VerdictCode[] = ['byterange-invalid', 'cms-invalid', 'not-detached', 'digest-mismatch', 'signature-invalid', 'appended-after-signature', 'revision-invalid'];
+const BROKEN: readonly VerdictCode[] = [
+  'byterange-invalid',
+  'cms-invalid',
+  'not-detached',
+  'digest-mismatch',
+  'signature-invalid',
+  'appended-after-signature',
+  'revision-invalid',
+];
 
 async function sign(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -62,7 +70,12 @@ async function sign(args: string[], io: CliIo): Promise<number> {
     io.err(`${positionals[0]} 原有的签名已失效，拒绝再签：${existingVerdict.reason}`);
     return EXIT_FAIL;
   }
-  const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '身份文件的口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+  const passphrase = await readSecret({
+    option: values.passphrase,
+    env: ['XUNTING_PASSPHRASE'],
+    prompt: '身份文件的口令：',
+    hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+  });
   let identity;
   try {
     identity = await readIdentityFile(resolve(io.cwd, values.identity), passphrase);
@@ -82,7 +95,14 @@ async function sign(args: string[], io: CliIo): Promise<number> {
     io.err(`${e.message}\n未签名。`);
     return EXIT_FAIL;
   }
-  const signed = await signPdf(pdf, { key: identity.privateKey, certificate: identity.certificate, chain: identity.chain, reason: values.reason, location: values.location, appearanceFonts });
+  const signed = await signPdf(pdf, {
+    key: identity.privateKey,
+    certificate: identity.certificate,
+    chain: identity.chain,
+    reason: values.reason,
+    location: values.location,
+    appearanceFonts,
+  });
   writeFileAtomic(out, signed);
   const who = (await certificateInfo(identity.certificate)).subject;
   const n = existingVerdict.signatures.length + 1;

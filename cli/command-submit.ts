@@ -68,7 +68,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   let identity: Identity;
   try {
-    const passphrase = await readSecret({ option: values.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '身份文件的口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+    const passphrase = await readSecret({
+      option: values.passphrase,
+      env: ['XUNTING_PASSPHRASE'],
+      prompt: '身份文件的口令：',
+      hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+    });
     identity = await readIdentityFile(at(values.identity), passphrase);
   } catch (e) {
     if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未生成独立评分表。`);

@@ -138,7 +138,12 @@ async function publish(args: string[], io: CliIo, o: PublishOptions): Promise<nu
   }
   let identity: Identity;
   try {
-    const passphrase = await readSecret({ option: o.passphrase, env: ['XUNTING_PASSPHRASE'], prompt: '身份文件的口令：', hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE' });
+    const passphrase = await readSecret({
+      option: o.passphrase,
+      env: ['XUNTING_PASSPHRASE'],
+      prompt: '身份文件的口令：',
+      hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+    });
     identity = await readIdentityFile(at(o.identity), passphrase);
   } catch (e) {
     if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未发布。`);

@@ -24,7 +24,6 @@ const usage = `用法：
 
 退出码：0 所有文件都有效且受信任；1 至少一个文件无效或无法读取；2 命令行有误。`;
 
-
 const local = (iso: string) => {
   const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
@@ -32,7 +31,9 @@ const local = (iso: string) => {
 
 function line(file: string, v: Verdict): string {
   if (!v.ok) return `✗ ${file}：${v.reason}［${v.code}］`;
-  const who = v.signatures.map((s) => `${s.signer?.cn ?? '?'}${s.signer?.o ? `（${s.signer.o}）` : ''}${s.signingTime ? ` ${local(s.signingTime)}` : ''}`).join('；');
+  const who = v.signatures
+    .map((s) => `${s.signer?.cn ?? '?'}${s.signer?.o ? `（${s.signer.o}）` : ''}${s.signingTime ? ` ${local(s.signingTime)}` : ''}`)
+    .join('；');
   const rec = v.record ? `；记录：${v.record.unit.name} ${v.record.date}` : '';
   return `✓ ${file}：有效，签名人 ${who}${rec}`;
 }

@@ -84,7 +84,8 @@ export async function writeDemoCorpus(dir: string, opts: { onProgress?(done: num
     files.push({ name, path, kind, unitId, date });
     opts.onProgress?.(files.length, total);
   };
-  const sign = ({ pdf, signer }: { pdf: Uint8Array; signer: Identity }) => signPdf(pdf, { key: signer.privateKey, certificate: signer.certificate, chain: signer.chain, appearanceFonts: signatureFaces(fonts) });
+  const sign = ({ pdf, signer }: { pdf: Uint8Array; signer: Identity }) =>
+    signPdf(pdf, { key: signer.privateKey, certificate: signer.certificate, chain: signer.chain, appearanceFonts: signatureFaces(fonts) });
   for (const [i, v] of [...visits, ...repeats].entries()) {
     const date = dayIn(v.month, i);
     write(`巡听旁听情况记录表-${byId.get(v.unitId)!.name}-${date}.pdf`, await sign(await report(v.unitId, date)), 'good', v.unitId, date);
@@ -105,7 +106,12 @@ export async function writeDemoCorpus(dir: string, opts: { onProgress?(done: num
   const caPemPath = join(dir, 'ca.pem');
   writeFileSync(caPemPath, caPem);
   const rosterXlsx = join(dir, '盟直单位名单.xlsx');
-  writeFileSync(rosterXlsx, await writeXlsx([{ name: '单位名单', columns: [{ header: '序号' }, { header: '单位名称' }, { header: '类别' }], rows: units.map((u, i) => [i + 1, u.name, u.category]) }]));
+  writeFileSync(
+    rosterXlsx,
+    await writeXlsx([
+      { name: '单位名单', columns: [{ header: '序号' }, { header: '单位名称' }, { header: '类别' }], rows: units.map((u, i) => [i + 1, u.name, u.category]) },
+    ]),
+  );
   // The plan as the supervisor keeps it in Excel: unit names, not ids (a roster from Excel numbers its units its own way).
   const planCsv = join(dir, '2026年巡听计划.csv');
   writeFileSync(planCsv, writeCsv(planToRows(plan, units)));

@@ -127,11 +127,21 @@ export function demoRecord(opts: DemoOptions): ObservationRecord {
     text: `领学：${leadReader}领学${reading}，${lost.has('s3-4') ? '以读原文为主，解读较少' : '逐段导读并结合本单位工作解读核心要义'}。`,
   });
   speakers.forEach((s, i) => {
-    const how = s.scripted ? '基本照稿宣读，联系分管工作不够' : rng.pick(['结合分管工作谈学习体会，提出三条具体措施', '联系个人思想实际查找差距，谈了整改打算', '结合民族团结进步创建谈认识', '围绕“十五五”开局重点任务谈贯彻落实思路']);
+    const how = s.scripted
+      ? '基本照稿宣读，联系分管工作不够'
+      : rng.pick([
+          '结合分管工作谈学习体会，提出三条具体措施',
+          '联系个人思想实际查找差距，谈了整改打算',
+          '结合民族团结进步创建谈认识',
+          '围绕“十五五”开局重点任务谈贯彻落实思路',
+        ]);
     timeline.push({ time: speechAt[i], text: `${i === 0 ? '交流研讨开始。' : ''}${s.name}发言（约 ${Math.round(s.seconds / 60)} 分钟），${how}。` });
   });
   if (!lost.has('s4-3')) timeline.push({ time: t, text: '自由讨论，成员围绕如何把学习成果转化为工作成效插话交流。' });
-  timeline.push({ time: end - rng.int(12, 18), text: `主持人${chair}作总结讲话，${lost.has('s6-1') ? '对贯彻落实提出原则要求' : '对贯彻落实作出具体安排，明确责任分工和完成时限'}。` });
+  timeline.push({
+    time: end - rng.int(12, 18),
+    text: `主持人${chair}作总结讲话，${lost.has('s6-1') ? '对贯彻落实提出原则要求' : '对贯彻落实作出具体安排，明确责任分工和完成时限'}。`,
+  });
   timeline.push({ time: end, text: '学习结束。巡听组查阅学习记录和档案资料，与学习秘书核对出勤情况。' });
   timeline.sort((a, b) => a.time - b.time);
 

@@ -15,7 +15,11 @@ const COMMANDS: readonly { name: string; summary: string; load(): Promise<Comman
   { name: 'verify', summary: '核验报告 PDF 的数字签名（可批量）', load: async () => (await import('./command-verify')).verifyCommand },
   { name: 'submit', summary: '组员提交独立评分（签名的《组员独立评分表》PDF）', load: async () => (await import('./command-submit')).submitCommand },
   { name: 'merge', summary: '组长汇总各组员的独立评分（逐项对照，取平均）', load: async () => (await import('./command-merge')).mergeCommand },
-  { name: 'demo', summary: '生成演示数据（签名报告、CA 证书、名单、计划），用于试用工委工作台', load: async () => (await import('./command-demo')).demoCommand },
+  {
+    name: 'demo',
+    summary: '生成演示数据（签名报告、CA 证书、名单、计划），用于试用工委工作台',
+    load: async () => (await import('./command-demo')).demoCommand,
+  },
   { name: 'coverage', summary: '核验收到的报告并统计覆盖情况（PDF、Excel、CSV 汇总）', load: async () => (await import('./command-coverage')).coverageCommand },
 ];
 

@@ -67,7 +67,11 @@ function loadCertificates(files: readonly string[], io: CliIo, what: string): Ce
  * What the command line trusts: CA certificates (--trust) and pinned certificates (--pin, called
  * `pinnedWhat` in messages). Both lists are read, so every unreadable file is named; null then.
  */
-export function loadTrust(values: { trust?: string[]; pin?: string[] }, io: CliIo, pinnedWhat = '签名人证书'): { cas: Certificate[]; pinned: Certificate[] } | null {
+export function loadTrust(
+  values: { trust?: string[]; pin?: string[] },
+  io: CliIo,
+  pinnedWhat = '签名人证书',
+): { cas: Certificate[]; pinned: Certificate[] } | null {
   const cas = loadCertificates(values.trust ?? [], io, '受信任的 CA 证书');
   const pinned = loadCertificates(values.pin ?? [], io, pinnedWhat);
   return cas && pinned ? { cas, pinned } : null;

@@ -43,7 +43,10 @@ export function appElement(opts: { defaultDb: string; attributes?: readonly stri
         rosterUrl: this.getAttribute('roster-url'),
         planUrls: (this.getAttribute('plan-urls') ?? '').split(/\s+/).filter(Boolean),
         observationId: this.getAttribute('observation-id'),
-        observers: (this.getAttribute('observers') ?? '').split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
+        observers: (this.getAttribute('observers') ?? '')
+          .split(/[、,，]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
       });
       render(
         <>

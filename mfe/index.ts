@@ -5,7 +5,14 @@
 //   <xunting-supervisor></xunting-supervisor>     the supervisor's page (or <xunting-inbox>, <xunting-coverage>, <xunting-templates>)
 //   <xunting-template-import></xunting-template-import>  the observer's templates: import a signed 评分表
 import { XuntingObservationElement } from './observation-element';
-import { XuntingCoverageElement, XuntingIdentityElement, XuntingInboxElement, XuntingSupervisorElement, XuntingTemplateImportElement, XuntingTemplatesElement } from './supervisor-elements';
+import {
+  XuntingCoverageElement,
+  XuntingIdentityElement,
+  XuntingInboxElement,
+  XuntingSupervisorElement,
+  XuntingTemplateImportElement,
+  XuntingTemplatesElement,
+} from './supervisor-elements';
 
 const ELEMENTS: [string, CustomElementConstructor][] = [
   ['xunting-observation', XuntingObservationElement],

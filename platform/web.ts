@@ -4,7 +4,18 @@ import { downloadBlob, fetchBytes, fetchJson, type Platform } from '../component
  * The micro-frontend's platform: data in the host origin's IndexedDB, defaults fetched from
  * next to the module (or from the URLs the host page gives), events dispatched on the element.
  */
-export function webPlatform(el: HTMLElement, opts: { dbName: string; base: URL; templateUrl?: string | null; rosterUrl?: string | null; planUrls?: string[]; observationId?: string | null; observers?: string[] }): Platform {
+export function webPlatform(
+  el: HTMLElement,
+  opts: {
+    dbName: string;
+    base: URL;
+    templateUrl?: string | null;
+    rosterUrl?: string | null;
+    planUrls?: string[];
+    observationId?: string | null;
+    observers?: string[];
+  },
+): Platform {
   const resolve = (u: string | null | undefined, fallback: string) => new URL(u || fallback, u ? document.baseURI : opts.base).href;
   return {
     kind: 'web',

@@ -30,14 +30,24 @@ for (const [name, dir, csp] of [
 ]) {
   const m = manifest(dir);
   const perms = [...(m.permissions ?? [])].sort();
-  if (JSON.stringify(perms) !== JSON.stringify([...PERMISSIONS[name]].sort())) fail(`${name}: permissions ${JSON.stringify(m.permissions)} ≠ ${JSON.stringify(PERMISSIONS[name])}`);
-  for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_scripts', 'web_accessible_resources', 'externally_connectable']) if (m[key]) fail(`${name}: manifest has ${key}`);
+  if (JSON.stringify(perms) !== JSON.stringify([...PERMISSIONS[name]].sort()))
+    fail(`${name}: permissions ${JSON.stringify(m.permissions)} ≠ ${JSON.stringify(PERMISSIONS[name])}`);
+  for (const key of [
+    'host_permissions',
+    'optional_permissions',
+    'optional_host_permissions',
+    'content_scripts',
+    'web_accessible_resources',
+    'externally_connectable',
+  ])
+    if (m[key]) fail(`${name}: manifest has ${key}`);
   if (csp(m) !== CSP) fail(`${name}: content security policy is ${JSON.stringify(csp(m))}, expected ${JSON.stringify(CSP)}`);
   say(`${name}: permissions ${perms.join(', ')}; CSP ${csp(m)}`);
 }
 
 // Remote code: a script element, import(), importScripts or Worker with an http(s) URL.
-const REMOTE = /(<script[^>]+src\s*=\s*["']https?:|import\s*\(\s*["']https?:|importScripts\s*\(\s*["']https?:|new\s+(Shared)?Worker\s*\(\s*["']https?:|from\s*["']https?:)/i;
+const REMOTE =
+  /(<script[^>]+src\s*=\s*["']https?:|import\s*\(\s*["']https?:|importScripts\s*\(\s*["']https?:|new\s+(Shared)?Worker\s*\(\s*["']https?:|from\s*["']https?:)/i;
 let scanned = 0;
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
@@ -55,10 +65,16 @@ say(`no remote code in ${scanned} built scripts and pages`);
 
 const eager = eagerJs(join(root, '.output/chrome-mv3'), 'sidepanel.html');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-if (eager.gzip > SIDE_PANEL_EAGER_BUDGET) fail(`side panel eager JS is ${kb(eager.gzip)} gzipped, over its ${kb(SIDE_PANEL_EAGER_BUDGET)} budget: ${eager.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}`);
+if (eager.gzip > SIDE_PANEL_EAGER_BUDGET)
+  fail(
+    `side panel eager JS is ${kb(eager.gzip)} gzipped, over its ${kb(SIDE_PANEL_EAGER_BUDGET)} budget: ${eager.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}`,
+  );
 say(`side panel eager JS: ${kb(eager.gzip)} gzipped (budget ${kb(SIDE_PANEL_EAGER_BUDGET)}) in ${eager.files.length} files`);
 
-const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', join(root, '.output/firefox-mv2'), '--output', 'json', '--no-input'], { cwd: root, encoding: 'utf8' });
+const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', join(root, '.output/firefox-mv2'), '--output', 'json', '--no-input'], {
+  cwd: root,
+  encoding: 'utf8',
+});
 try {
   const report = JSON.parse(lint.stdout);
   say(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
@@ -71,7 +87,7 @@ try {
 const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8' });
 try {
   const report = JSON.parse(audit.stdout);
-  if (report.error || report.message) throw new Error(report.message ?? report.error?.summary ?? "audit error");
+  if (report.error || report.message) throw new Error(report.message ?? report.error?.summary ?? 'audit error');
   const v = report.metadata.vulnerabilities;
   say(`npm audit --omit=dev: ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low`);
   if (v.critical || v.high) fail(`npm audit: ${v.critical} critical and ${v.high} high advisories in production dependencies`);

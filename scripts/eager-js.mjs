@@ -26,7 +26,8 @@ export function eagerJs(root, html) {
     const file = queue.shift();
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    for (const spec of staticImports(readFileSync(file, 'utf8'))) if (spec.startsWith('.') || spec.startsWith('/')) queue.push(spec.startsWith('/') ? join(root, spec) : resolve(dirname(file), spec));
+    for (const spec of staticImports(readFileSync(file, 'utf8')))
+      if (spec.startsWith('.') || spec.startsWith('/')) queue.push(spec.startsWith('/') ? join(root, spec) : resolve(dirname(file), spec));
   }
   const files = [...seen].map((f) => {
     const bytes = readFileSync(f);

@@ -1,5 +1,15 @@
 import { useState } from 'preact/hooks';
-import { BACKUP_EXTENSION, BACKUP_MIME, BACKUP_TABLES, TABLE_LABELS, backupFileName, describeProblems, readManifest, type BackupManifest, type TableCounts } from '../../utils/backup';
+import {
+  BACKUP_EXTENSION,
+  BACKUP_MIME,
+  BACKUP_TABLES,
+  TABLE_LABELS,
+  backupFileName,
+  describeProblems,
+  readManifest,
+  type BackupManifest,
+  type TableCounts,
+} from '../../utils/backup';
 import { exportDatabase, restoreDatabase } from '../../utils/db';
 import { useDb } from '../db-context';
 import { usePlatform } from '../platform';
@@ -28,7 +38,9 @@ const zhBackup = {
 const nonEmpty = (counts: Partial<TableCounts>) => BACKUP_TABLES.filter((t) => (counts[t] ?? 0) > 0);
 const localTime = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(d.getTime())
+    ? iso
+    : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 };
 
 function Counts({ counts, label }: { counts: Partial<TableCounts>; label: string }) {
@@ -121,7 +133,12 @@ export function BackupPanel({ kind }: { kind: 'observer' | 'supervisor' }) {
   const doRestore = () =>
     run(zhBackup.restoring, async () => {
       if (!chosen) throw new Error('请先选择备份文件');
-      const { counts } = await restoreDatabase(db, chosen.bytes, { mode: 'replace', caPassphrase: hasCa && !skipCa ? pass : undefined, skipAuthority: hasCa && skipCa, onProgress: setProgress });
+      const { counts } = await restoreDatabase(db, chosen.bytes, {
+        mode: 'replace',
+        caPassphrase: hasCa && !skipCa ? pass : undefined,
+        skipAuthority: hasCa && skipCa,
+        onProgress: setProgress,
+      });
       setPass('');
       setChosen(null);
       setConfirmed(false);
@@ -145,19 +162,31 @@ export function BackupPanel({ kind }: { kind: 'observer' | 'supervisor' }) {
       <h3>{zhBackup.restoreTitle}</h3>
       <div class="field">
         <label for={ids.file}>{zhBackup.fileLabel}</label>
-        <input key={fileKey} id={ids.file} type="file" accept={`${BACKUP_EXTENSION},.zip`} disabled={busy} onChange={(e) => void choose(e.currentTarget.files?.[0] ?? null)} />
+        <input
+          key={fileKey}
+          id={ids.file}
+          type="file"
+          accept={`${BACKUP_EXTENSION},.zip`}
+          disabled={busy}
+          onChange={(e) => void choose(e.currentTarget.files?.[0] ?? null)}
+        />
       </div>
       {chosen && (
         <div class="backup-restore">
-          <p>
-            备份时间：{localTime(chosen.manifest.createdAt)}；其中有：
-          </p>
+          <p>备份时间：{localTime(chosen.manifest.createdAt)}；其中有：</p>
           <Counts counts={chosen.manifest.tables} label="备份中的数据" />
           {hasCa && (
             <>
               <div class="field">
                 <label for={ids.pass}>{zhBackup.caPass}</label>
-                <input id={ids.pass} type="password" autoComplete="off" value={pass} disabled={skipCa || busy} onInput={(e) => setPass(e.currentTarget.value)} />
+                <input
+                  id={ids.pass}
+                  type="password"
+                  autoComplete="off"
+                  value={pass}
+                  disabled={skipCa || busy}
+                  onInput={(e) => setPass(e.currentTarget.value)}
+                />
               </div>
               <label class="check backup-check" for={ids.skip}>
                 <input id={ids.skip} type="checkbox" checked={skipCa} disabled={busy} onChange={(e) => setSkipCa(e.currentTarget.checked)} />

@@ -58,7 +58,13 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
   };
   const save = async () => {
     setProblems([]);
-    const plan: Plan = { format: PLAN_FORMAT, year, entries: units.filter((u) => current.get(u.id)?.month).map((u) => ({ unitId: u.id, month: current.get(u.id)!.month!, group: current.get(u.id)!.group.trim() })) };
+    const plan: Plan = {
+      format: PLAN_FORMAT,
+      year,
+      entries: units
+        .filter((u) => current.get(u.id)?.month)
+        .map((u) => ({ unitId: u.id, month: current.get(u.id)!.month!, group: current.get(u.id)!.group.trim() })),
+    };
     const r = await savePlans(db, [plan]);
     if (!r.ok) return setProblems(r.problems);
     setRows(null);
@@ -128,10 +134,15 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
       {draft && existing && (
         <div class="issuer-notice" role="group" aria-label={`${draft.year} 年已有计划`}>
           <p>
-            {draft.year} 年已有计划（{existing.entries.length} 个单位）。草稿有 {draft.entries.length} 个未覆盖单位，其中 {mergePlan(existing, draft).entries.length - existing.entries.length} 个不在已有计划中。
+            {draft.year} 年已有计划（{existing.entries.length} 个单位）。草稿有 {draft.entries.length} 个未覆盖单位，其中{' '}
+            {mergePlan(existing, draft).entries.length - existing.entries.length} 个不在已有计划中。
           </p>
           <div class="row wrap">
-            <button type="button" class="primary" onClick={() => openDraft(mergePlan(existing, draft), `已把未列入计划的单位并入 ${draft.year} 年计划（已有单位的月份和巡听组不变），请调整后保存`)}>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => openDraft(mergePlan(existing, draft), `已把未列入计划的单位并入 ${draft.year} 年计划（已有单位的月份和巡听组不变），请调整后保存`)}
+            >
               合并：保留已有安排，加入未列入的单位
             </button>
             <button type="button" onClick={() => openDraft(draft, `已用草稿替换 ${draft.year} 年计划（保存后生效），请调整后保存`)}>
@@ -152,7 +163,11 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
             <tr key={u.id}>
               <td>{u.name}</td>
               <td>
-                <select aria-label={`${u.name} 计划月份`} value={r.month === null ? '' : String(r.month)} onChange={(e) => change(u.id, { month: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+                <select
+                  aria-label={`${u.name} 计划月份`}
+                  value={r.month === null ? '' : String(r.month)}
+                  onChange={(e) => change(u.id, { month: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+                >
                   <option value="">不列入</option>
                   {Array.from({ length: 12 }, (_, i) => (
                     <option key={i} value={String(i + 1)}>
@@ -162,7 +177,13 @@ export function PlanManager({ seed }: { seed?: Plan | null }) {
                 </select>
               </td>
               <td>
-                <input aria-label={`${u.name} 巡听组`} value={r.group} maxLength={50} disabled={r.month === null} onInput={(e) => change(u.id, { group: e.currentTarget.value })} />
+                <input
+                  aria-label={`${u.name} 巡听组`}
+                  value={r.group}
+                  maxLength={50}
+                  disabled={r.month === null}
+                  onInput={(e) => change(u.id, { group: e.currentTarget.value })}
+                />
               </td>
             </tr>
           );

@@ -59,7 +59,13 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
         <div class="row wrap">
           <label class="filebtn">
             选择报告文件（可多选）
-            <input type="file" multiple accept=".pdf,application/pdf" disabled={running} onChange={(e) => void importFiles(chosenFiles(e.currentTarget.files))} />
+            <input
+              type="file"
+              multiple
+              accept=".pdf,application/pdf"
+              disabled={running}
+              onChange={(e) => void importFiles(chosenFiles(e.currentTarget.files))}
+            />
           </label>
           <label class="filebtn">
             选择文件夹
@@ -97,7 +103,13 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
       )}
       {!running &&
         store.refusedIssuers.value.map((r) => (
-          <UntrustedIssuerNotice key={r.issuer.fingerprint ?? r.issuer.cn} refused={r} trusted={!!r.issuer.fingerprint && !!trusted?.has(r.issuer.fingerprint)} onOpenTrust={onOpenTrust} onRecheck={() => void store.recheck()} />
+          <UntrustedIssuerNotice
+            key={r.issuer.fingerprint ?? r.issuer.cn}
+            refused={r}
+            trusted={!!r.issuer.fingerprint && !!trusted?.has(r.issuer.fingerprint)}
+            onOpenTrust={onOpenTrust}
+            onRecheck={() => void store.recheck()}
+          />
         ))}
       {results.length > 0 && (
         <>
@@ -105,7 +117,16 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
             <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
             只看未接收的文件
           </label>
-          <DataTable label="导入结果" columns={['文件', { title: '结果', nowrap: true }, { title: '单位', nowrap: true }, { title: '日期', nowrap: true }, { title: '说明', nowrap: true }]}>
+          <DataTable
+            label="导入结果"
+            columns={[
+              '文件',
+              { title: '结果', nowrap: true },
+              { title: '单位', nowrap: true },
+              { title: '日期', nowrap: true },
+              { title: '说明', nowrap: true },
+            ]}
+          >
             {shown.map((r, i) => (
               <tr key={i} class={`outcome-${r.outcome}`}>
                 <td class="wrap">{r.fileName}</td>
@@ -126,7 +147,17 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
 }
 
 /** Files refused for an untrusted issuer: who issued the signer's certificate, where to trust it, and a re-check once trusted. */
-function UntrustedIssuerNotice({ refused, trusted, onOpenTrust, onRecheck }: { refused: RefusedIssuer; trusted: boolean; onOpenTrust?(): void; onRecheck(): void }) {
+function UntrustedIssuerNotice({
+  refused,
+  trusted,
+  onOpenTrust,
+  onRecheck,
+}: {
+  refused: RefusedIssuer;
+  trusted: boolean;
+  onOpenTrust?(): void;
+  onRecheck(): void;
+}) {
   const { issuer, files } = refused;
   const name = `「${issuer.cn || '（未署名）'}」${issuer.o && issuer.o !== issuer.cn ? `（${issuer.o}）` : ''}`;
   return (

@@ -18,10 +18,7 @@ export interface Inspected {
 
 export type InspectRequest = { kind: 'trust'; cas: Uint8Array[]; pinned: Uint8Array[] } | { kind: 'inspect'; id: number; name: string; file: File };
 export type InspectReply =
-  | { kind: 'ready' }
-  | { kind: 'unsupported' }
-  | ({ kind: 'inspected'; id: number } & Inspected)
-  | { kind: 'failed'; id: number; message: string };
+  { kind: 'ready' } | { kind: 'unsupported' } | ({ kind: 'inspected'; id: number } & Inspected) | { kind: 'failed'; id: number; message: string };
 
 export interface Inspector {
   inspect(name: string, file: File): Promise<Inspected>;

@@ -12,7 +12,8 @@ export function ConsistencyTables({ consistency: k }: { consistency: ScoringCons
   return (
     <>
       <p class="hint">
-        据 {k.groupSessions} 场组员独立评分后合议的巡听。平均偏离：每项本人评分与组定分之差的绝对值的平均；平均偏差为正表示评分偏宽，为负表示偏严；分歧项：极差超过该项满分四分之一。
+        据 {k.groupSessions}{' '}
+        场组员独立评分后合议的巡听。平均偏离：每项本人评分与组定分之差的绝对值的平均；平均偏差为正表示评分偏宽，为负表示偏严；分歧项：极差超过该项满分四分之一。
       </p>
       <DataTable label="各巡听人员的评分一致性" columns={['巡听人员', '组评场次', '对照项数', '平均偏离（分）', '平均偏差（分）', '分歧项数']}>
         {k.observers.map((o) => (
@@ -26,7 +27,11 @@ export function ConsistencyTables({ consistency: k }: { consistency: ScoringCons
           </tr>
         ))}
       </DataTable>
-      <DataTable label="各部分的组内分歧" caption="按平均极差由大到小排列（分歧最大的在前）" columns={['评分部分', '组评场次', '平均极差（占满分）', '分歧项数']}>
+      <DataTable
+        label="各部分的组内分歧"
+        caption="按平均极差由大到小排列（分歧最大的在前）"
+        columns={['评分部分', '组评场次', '平均极差（占满分）', '分歧项数']}
+      >
         {k.sections.map((s) => (
           <tr key={s.title}>
             <th scope="row">{s.title}</th>

@@ -41,7 +41,11 @@ export interface CoverageViewProps {
  */
 export function CoverageView(props: CoverageViewProps) {
   const { coverage: c } = props;
-  const [ids] = useState(() => Object.fromEntries(['head', 'glance', 'monthly', 'grades', 'sections', 'consistency', 'units', 'missing', 'top', 'problems'].map((k) => [k, uid(`cov-${k}`)])));
+  const [ids] = useState(() =>
+    Object.fromEntries(
+      ['head', 'glance', 'monthly', 'grades', 'sections', 'consistency', 'units', 'missing', 'top', 'problems'].map((k) => [k, uid(`cov-${k}`)]),
+    ),
+  );
   return (
     <div class="coverage">
       <section class="card" aria-labelledby={ids.head}>
@@ -57,11 +61,7 @@ export function CoverageView(props: CoverageViewProps) {
       </section>
       <Section id={ids.glance} title="一览">
         <CoverageFigures totals={c.totals} />
-        {c.problems.length > 0 && (
-          <p class="hint warn">
-            另有 {c.problems.length} 条数据问题需要核对，见下方“数据问题”。
-          </p>
-        )}
+        {c.problems.length > 0 && <p class="hint warn">另有 {c.problems.length} 条数据问题需要核对，见下方“数据问题”。</p>}
       </Section>
       <Section id={ids.monthly} title="月度进度">
         <MonthlyChart monthly={c.monthly} />

@@ -36,7 +36,13 @@ export function GradeChart({ grades }: { grades: GradeCount[] }) {
               <text class="cov-label" x={COLUMN.label - 6} y={y + ROW.height / 2 + 4} text-anchor="end">
                 {g.grade}
               </text>
-              <rect class={g.grade === UNRATED ? 'cov-bar-unrated' : 'cov-bar-covered'} x={COLUMN.label} y={y + (ROW.height - ROW.bar) / 2} width={width} height={ROW.bar} />
+              <rect
+                class={g.grade === UNRATED ? 'cov-bar-unrated' : 'cov-bar-covered'}
+                x={COLUMN.label}
+                y={y + (ROW.height - ROW.bar) / 2}
+                width={width}
+                height={ROW.bar}
+              />
               <text class="cov-label" x={COLUMN.label + width + 4} y={y + ROW.height / 2 + 4}>
                 {g.count} 场 · {formatPct(percentOf(g.count, total))}
               </text>
@@ -44,7 +50,11 @@ export function GradeChart({ grades }: { grades: GradeCount[] }) {
           );
         })}
       </svg>
-      <ChartTable caption="等次分布数据表" columns={['等次', '场次', '占比']} rows={grades.map((g) => [g.grade, g.count, formatPct(percentOf(g.count, total))])} />
+      <ChartTable
+        caption="等次分布数据表"
+        columns={['等次', '场次', '占比']}
+        rows={grades.map((g) => [g.grade, g.count, formatPct(percentOf(g.count, total))])}
+      />
     </div>
   );
 }

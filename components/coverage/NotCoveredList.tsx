@@ -29,7 +29,9 @@ export function NotCoveredList({ coverage, onSeedPlan }: Props) {
           return (
             <li key={unit.id}>
               <span class="cov-unit-name">{unit.name}</span> <span class="hint">{unit.category}</span>{' '}
-              <span class={u?.planned.length ? STATUS_CLASS[status] : 'hint'}>{u?.planned.length ? `${status}：${plannedText(u.planned, withYear)}` : '未列入计划'}</span>
+              <span class={u?.planned.length ? STATUS_CLASS[status] : 'hint'}>
+                {u?.planned.length ? `${status}：${plannedText(u.planned, withYear)}` : '未列入计划'}
+              </span>
             </li>
           );
         })}

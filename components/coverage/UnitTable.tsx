@@ -2,7 +2,18 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Coverage } from '../../utils/coverage';
 import { buildUnitIndex, UNIT_CATEGORIES } from '../../utils/roster';
 import { uid } from '../ui/fields';
-import { filterRows, NO_FILTER, nextSort, sortRows, unitRows, type PinyinIndex, type SortKey, type StatusFilter, type TableFilter, type TableSort } from './unit-table-sort';
+import {
+  filterRows,
+  NO_FILTER,
+  nextSort,
+  sortRows,
+  unitRows,
+  type PinyinIndex,
+  type SortKey,
+  type StatusFilter,
+  type TableFilter,
+  type TableSort,
+} from './unit-table-sort';
 import { scoreText, STATUS_CLASS } from './coverage-text';
 
 /** The columns, in order, by what they sort by: every sort key has its header (the compiler checks). */
@@ -61,7 +72,14 @@ export function UnitTable({ coverage }: { coverage: Coverage }) {
       <div class="cov-filters">
         <div class="field">
           <label for={ids.query}>查找单位</label>
-          <input id={ids.query} type="search" value={filter.query} placeholder="名称或拼音首字母" autoComplete="off" onInput={(e) => patch({ query: e.currentTarget.value })} />
+          <input
+            id={ids.query}
+            type="search"
+            value={filter.query}
+            placeholder="名称或拼音首字母"
+            autoComplete="off"
+            onInput={(e) => patch({ query: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for={ids.status}>状态</label>

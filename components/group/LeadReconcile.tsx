@@ -57,7 +57,14 @@ export function LeadReconcile({ store }: { store: ObserveStore }) {
           </div>
           <div class="field">
             <label for="member-sheets">导入组员的独立评分表（PDF，可多选）</label>
-            <input id="member-sheets" type="file" multiple accept=".pdf,application/pdf" disabled={act.busy} onChange={(e) => void importFiles(e.currentTarget.files)} />
+            <input
+              id="member-sheets"
+              type="file"
+              multiple
+              accept=".pdf,application/pdf"
+              disabled={act.busy}
+              onChange={(e) => void importFiles(e.currentTarget.files)}
+            />
           </div>
         </>
       )}

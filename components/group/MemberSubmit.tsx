@@ -23,7 +23,8 @@ export function MemberSubmit({ store }: { store: ObserveStore }) {
     <section class="card" aria-labelledby="h-member-submit">
       <h2 id="h-member-submit">组员独立评分</h2>
       <p class="hint">
-        您以组员「{r.group?.member}」的身份独立评分{r.group?.name ? `（${r.group.name}）` : ''}。完成后点“提交独立评分”：记录定稿，生成签名的《组员独立评分表》PDF，交给组长汇总。
+        您以组员「{r.group?.member}」的身份独立评分{r.group?.name ? `（${r.group.name}）` : ''}
+        。完成后点“提交独立评分”：记录定稿，生成签名的《组员独立评分表》PDF，交给组长汇总。
       </p>
       <button type="button" class="primary" disabled={act.busy} onClick={() => void submit()}>
         {act.busy ? '正在生成…' : '提交独立评分'}

@@ -39,13 +39,18 @@ export function ReconcileTable({ store }: { store: ObserveStore }) {
           <tbody>
             {rows.map((row) => {
               const o = r.group?.overrides?.[row.item.id];
-              const needReason = row.outsideRange && !(o?.reason.trim());
+              const needReason = row.outsideRange && !o?.reason.trim();
               const id = `agreed-${row.item.id}`;
               return (
                 <tr key={row.item.id} class={row.flagged ? 'flagged' : ''} data-item={row.item.id}>
                   <th scope="row">
-                    {row.flagged && <span title="分歧较大" aria-label="分歧较大">⚑ </span>}
-                    {row.item.title}（满分 {row.item.max}{row.item.kind === 'deduction' ? '，扣分项' : ''}）
+                    {row.flagged && (
+                      <span title="分歧较大" aria-label="分歧较大">
+                        ⚑{' '}
+                      </span>
+                    )}
+                    {row.item.title}（满分 {row.item.max}
+                    {row.item.kind === 'deduction' ? '，扣分项' : ''}）
                   </th>
                   {row.entries.map((e, i) => (
                     <td key={i}>{show(e)}</td>

@@ -76,7 +76,11 @@ export type ImportOutcome = { fileName: string; ok: true; member: string; signer
  * the accepted ones to the lead's record: the first import snapshots the lead's own scores as
  * theirs; the agreed scores are then reset by the rule (reconcile-table edits override them).
  */
-export async function importMemberFiles(db: XuntingDB, lead: ObservationRecord, files: readonly { name: string; bytes: Uint8Array }[]): Promise<{ record: ObservationRecord; outcomes: ImportOutcome[] }> {
+export async function importMemberFiles(
+  db: XuntingDB,
+  lead: ObservationRecord,
+  files: readonly { name: string; bytes: Uint8Array }[],
+): Promise<{ record: ObservationRecord; outcomes: ImportOutcome[] }> {
   const { verifyPdf } = await import('../../utils/sign');
   const { mergeGroup } = await import('../../utils/group');
   const trust = await trustStoreOf(db, { includeOwnChain: true });

@@ -69,7 +69,9 @@ export function FinalizePanel({ store }: { store: ObserveStore }) {
   };
   return (
     <section class="card finalize" aria-labelledby="h-finalize">
-      <h2 id="h-finalize" class="sr-only">定稿</h2>
+      <h2 id="h-finalize" class="sr-only">
+        定稿
+      </h2>
       {problems.length > 0 && (
         <div class="problems" role="alert">
           <p>{zh.finalizeBlocked}</p>

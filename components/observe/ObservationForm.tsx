@@ -20,13 +20,20 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
   if (!r) return null;
   const locked = store.locked.value;
   const edit = store.edit;
-  const set = <K extends keyof ObservationRecord>(key: K) => (v: ObservationRecord[K]) => edit((d) => void (d[key] = v));
+  const set =
+    <K extends keyof ObservationRecord>(key: K) =>
+    (v: ObservationRecord[K]) =>
+      edit((d) => void (d[key] = v));
   const summary = store.summary.value;
   const a = r.attendance;
   // Counts and times: what was typed (refused text kept in r.entered) and its message.
   const typed = (field: EnteredField, stored: number | string | null) => {
     const text = r.entered?.[field];
-    return { text: text ?? (stored === null ? '' : String(stored)), error: text === undefined ? null : enteredMessage(field, text), onText: (t: string) => edit((d) => applyEnteredText(d, field, t)) };
+    return {
+      text: text ?? (stored === null ? '' : String(stored)),
+      error: text === undefined ? null : enteredMessage(field, text),
+      onText: (t: string) => edit((d) => applyEnteredText(d, field, t)),
+    };
   };
   const start = typed('startTime', r.startTime);
   const end = typed('endTime', r.endTime);
@@ -45,13 +52,7 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             <TextField id="f-start" type="time" label={zh.startTime} value={r.startTime} error={start.error} onValue={start.onText} />
             <TextField id="f-end" type="time" label={zh.endTime} value={r.endTime} error={end.error} onValue={end.onText} />
           </div>
-          <SessionClock
-            startTime={r.startTime}
-            endTime={r.endTime}
-            disabled={locked}
-            onStart={start.onText}
-            onEnd={end.onText}
-          />
+          <SessionClock startTime={r.startTime} endTime={r.endTime} disabled={locked} onStart={start.onText} onEnd={end.onText} />
           <TextField id="f-place" label={zh.place} value={r.place} onValue={set('place')} maxLength={TEXT_LIMITS.place} wide />
           <TextArea id="f-theme" label={zh.theme} value={r.theme} onValue={set('theme')} maxLength={TEXT_LIMITS.theme} rows={1} grow />
           <div class="grid2">
@@ -67,15 +68,29 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
             <CountField id="f-leave" label={zh.onLeave} {...typed('attendance.onLeave', a.onLeave)} />
           </div>
           {a.expected !== null && a.present !== null && a.present > a.expected && (
-            <p class="error" role="alert">实到人数（{a.present}）多于应到人数（{a.expected}），请核对。</p>
+            <p class="error" role="alert">
+              实到人数（{a.present}）多于应到人数（{a.expected}），请核对。
+            </p>
           )}
           <ul class="absentees" aria-label={zh.absentees}>
             {a.absentees.map((x, i) => (
               <li key={i}>
                 <label class="sr-only" for={`absentee-${i}`}>{`${zh.absenteeName} ${i + 1}`}</label>
-                <input id={`absentee-${i}`} value={x.name} maxLength={TEXT_LIMITS.personName} placeholder={zh.absenteeName} onInput={(e) => edit((d) => void (d.attendance.absentees[i].name = e.currentTarget.value))} />
+                <input
+                  id={`absentee-${i}`}
+                  value={x.name}
+                  maxLength={TEXT_LIMITS.personName}
+                  placeholder={zh.absenteeName}
+                  onInput={(e) => edit((d) => void (d.attendance.absentees[i].name = e.currentTarget.value))}
+                />
                 <label class="sr-only" for={`absentee-reason-${i}`}>{`${zh.absenteeReason} ${i + 1}`}</label>
-                <input id={`absentee-reason-${i}`} value={x.reason} maxLength={TEXT_LIMITS.absenceReason} placeholder="原因，如：请假（出差）" onInput={(e) => edit((d) => void (d.attendance.absentees[i].reason = e.currentTarget.value))} />
+                <input
+                  id={`absentee-reason-${i}`}
+                  value={x.reason}
+                  maxLength={TEXT_LIMITS.absenceReason}
+                  placeholder="原因，如：请假（出差）"
+                  onInput={(e) => edit((d) => void (d.attendance.absentees[i].reason = e.currentTarget.value))}
+                />
                 {!locked && (
                   <button type="button" class="link" aria-label={`删除缺席人员 ${i + 1}`} onClick={() => edit((d) => void d.attendance.absentees.splice(i, 1))}>
                     {zh.remove}
@@ -114,7 +129,13 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
                   <span class="subtotal">{s && !s.empty ? `小计 ${s.earned} / ${s.max}` : s && s.na === s.itemCount ? '不适用' : '未评'}</span>
                 </legend>
                 {section.items.map((item) => (
-                  <ScoreItem key={item.id} item={item} entry={r.scores[item.id] ?? { value: null, na: false, note: '' }} disabled={locked} onChange={(e) => edit((d) => void (d.scores[item.id] = e))} />
+                  <ScoreItem
+                    key={item.id}
+                    item={item}
+                    entry={r.scores[item.id] ?? { value: null, na: false, note: '' }}
+                    disabled={locked}
+                    onChange={(e) => edit((d) => void (d.scores[item.id] = e))}
+                  />
                 ))}
               </fieldset>
             );
@@ -122,9 +143,27 @@ export function ObservationForm({ store }: { store: ObserveStore }) {
         </Section>
 
         <Section title={zh.narrative} id="h-narrative">
-          <TextArea id="f-highlights" label={zh.highlights} value={r.narrative.highlights} maxLength={TEXT_LIMITS.narrative} onValue={(v) => edit((d) => void (d.narrative.highlights = v))} />
-          <TextArea id="f-problems" label={zh.problems} value={r.narrative.problems} maxLength={TEXT_LIMITS.narrative} onValue={(v) => edit((d) => void (d.narrative.problems = v))} />
-          <TextArea id="f-suggestions" label={zh.suggestions} value={r.narrative.suggestions} maxLength={TEXT_LIMITS.narrative} onValue={(v) => edit((d) => void (d.narrative.suggestions = v))} />
+          <TextArea
+            id="f-highlights"
+            label={zh.highlights}
+            value={r.narrative.highlights}
+            maxLength={TEXT_LIMITS.narrative}
+            onValue={(v) => edit((d) => void (d.narrative.highlights = v))}
+          />
+          <TextArea
+            id="f-problems"
+            label={zh.problems}
+            value={r.narrative.problems}
+            maxLength={TEXT_LIMITS.narrative}
+            onValue={(v) => edit((d) => void (d.narrative.problems = v))}
+          />
+          <TextArea
+            id="f-suggestions"
+            label={zh.suggestions}
+            value={r.narrative.suggestions}
+            maxLength={TEXT_LIMITS.narrative}
+            onValue={(v) => edit((d) => void (d.narrative.suggestions = v))}
+          />
         </Section>
 
         <Section title={zh.observers} id="h-observers">

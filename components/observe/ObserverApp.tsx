@@ -26,7 +26,10 @@ export function ObserverApp({ platform }: { platform: Platform }) {
         defaultObservers: platform.defaultObservers,
         finalizeChecks: async (r) => {
           const [{ findUnprintable, describeChar }, coverage] = await Promise.all([import('../../utils/pdf'), loadCoverage(platform)]);
-          return findUnprintable(r, coverage).map((u) => ({ path: u.path, message: `${u.field}中有报告无法打印的字符 ${u.chars.map(describeChar).join('、')}，请改用常用字或删去` }));
+          return findUnprintable(r, coverage).map((u) => ({
+            path: u.path,
+            message: `${u.field}中有报告无法打印的字符 ${u.chars.map(describeChar).join('、')}，请改用常用字或删去`,
+          }));
         },
       }),
     [db],

@@ -20,7 +20,13 @@ export function ObserversFields({ observers, disabled, onChange }: { observers: 
               onInput={(e) => set(o.id, { name: e.currentTarget.value })}
             />
             <label class="check">
-              <input type="radio" name="observer-lead" checked={o.lead} disabled={disabled} onChange={() => onChange(observers.map((x) => ({ ...x, lead: x.id === o.id })))} />
+              <input
+                type="radio"
+                name="observer-lead"
+                checked={o.lead}
+                disabled={disabled}
+                onChange={() => onChange(observers.map((x) => ({ ...x, lead: x.id === o.id })))}
+              />
               <span>{zh.lead}</span>
               <span class="sr-only">（{`${zh.observerName} ${i + 1}`}）</span>
             </label>

@@ -44,7 +44,11 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
         <label for={scoreId} class="item-title">
           {label}
         </label>
-        <span class="max">（{deduct ? `最多扣 ${item.max} 分` : `满分 ${item.max}`}{item.step !== 1 ? `，步长 ${item.step}` : ''}{item.required ? '' : '，选评'}）</span>
+        <span class="max">
+          （{deduct ? `最多扣 ${item.max} 分` : `满分 ${item.max}`}
+          {item.step !== 1 ? `，步长 ${item.step}` : ''}
+          {item.required ? '' : '，选评'}）
+        </span>
       </div>
       {item.guidance && <p class="guidance">{item.guidance}</p>}
       <div class="item-controls">
@@ -62,7 +66,13 @@ export function ScoreItem({ item, entry, disabled, onChange }: { item: RubricIte
           onInput={(e) => store(e.currentTarget.value)}
         />
         {deduct && (
-          <button type="button" class="chip" aria-pressed={entry.value === 0 && entry.entered === undefined} disabled={disabled || entry.na} onClick={() => store('0')}>
+          <button
+            type="button"
+            class="chip"
+            aria-pressed={entry.value === 0 && entry.entered === undefined}
+            disabled={disabled || entry.na}
+            onClick={() => store('0')}
+          >
             无扣分<span class="sr-only">（{item.title}）</span>
           </button>
         )}

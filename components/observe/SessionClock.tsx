@@ -16,7 +16,19 @@ type Stamp = { which: 'start' | 'end'; before: string; after: string };
  * A running clock; elapsed time since the session's start; one-click start and end stamps.
  * A stamp that replaces a time already entered says so, with 撤销 to put the old one back.
  */
-export function SessionClock({ startTime, endTime, disabled, onStart, onEnd }: { startTime: string; endTime: string; disabled: boolean; onStart(t: string): void; onEnd(t: string): void }) {
+export function SessionClock({
+  startTime,
+  endTime,
+  disabled,
+  onStart,
+  onEnd,
+}: {
+  startTime: string;
+  endTime: string;
+  disabled: boolean;
+  onStart(t: string): void;
+  onEnd(t: string): void;
+}) {
   const [now, setNow] = useState(() => new Date());
   const [replaced, setReplaced] = useState<Stamp | null>(null);
   useEffect(() => {

@@ -33,9 +33,7 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
     onChange(
       speakers.map((s) => {
         if (s.id === id) {
-          return s.runningSince
-            ? { ...s, seconds: speakerSeconds(s, now), runningSince: null }
-            : { ...s, runningSince: new Date(now).toISOString() };
+          return s.runningSince ? { ...s, seconds: speakerSeconds(s, now), runningSince: null } : { ...s, runningSince: new Date(now).toISOString() };
         }
         // One speaker at a time: starting one stops the others.
         return s.runningSince ? { ...s, seconds: speakerSeconds(s, now), runningSince: null } : s;
@@ -45,7 +43,9 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
   return (
     <div>
       <div class="row">
-        <label class="sr-only" for="speaker-name">{zh.speakerName}</label>
+        <label class="sr-only" for="speaker-name">
+          {zh.speakerName}
+        </label>
         <input
           id="speaker-name"
           value={name}
@@ -69,8 +69,16 @@ export function SpeakerTally({ speakers, disabled, onChange }: { speakers: Speak
           {speakers.map((s) => (
             <li key={s.id} class={s.runningSince ? 'running' : ''}>
               <span class="name">{s.name}</span>
-              <span class="dur" aria-label={`${s.name} 发言时长`}>{formatDuration(speakerSeconds(s))}</span>
-              <button type="button" disabled={disabled} aria-pressed={!!s.runningSince} aria-label={`${s.runningSince ? zh.stopTimer : zh.startTimer}：${s.name}`} onClick={() => toggle(s.id)}>
+              <span class="dur" aria-label={`${s.name} 发言时长`}>
+                {formatDuration(speakerSeconds(s))}
+              </span>
+              <button
+                type="button"
+                disabled={disabled}
+                aria-pressed={!!s.runningSince}
+                aria-label={`${s.runningSince ? zh.stopTimer : zh.startTimer}：${s.name}`}
+                onClick={() => toggle(s.id)}
+              >
                 {s.runningSince ? '停' : '计时'}
               </button>
               <label class="check">

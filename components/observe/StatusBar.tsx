@@ -41,7 +41,8 @@ function SaveIndicator({ store }: { store: ObserveStore }) {
       </div>
     );
   }
-  const text = st.kind === 'saved' ? `${zh.saved} ${st.at.toLocaleTimeString('zh-CN')}` : st.kind === 'saving' ? zh.saving : st.kind === 'pending' ? zh.pending : '';
+  const text =
+    st.kind === 'saved' ? `${zh.saved} ${st.at.toLocaleTimeString('zh-CN')}` : st.kind === 'saving' ? zh.saving : st.kind === 'pending' ? zh.pending : '';
   return (
     <div class="save" role="status" data-save-state={st.kind}>
       {text}

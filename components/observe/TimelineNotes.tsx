@@ -6,7 +6,17 @@ import { zh } from '../ui/strings';
 const TAGS = ['领学', '重点发言', '交流研讨', '主持人点评', '纪律'];
 
 /** Timestamped notes: type and press Enter, the note is stamped "09:40 领学 …". */
-export function TimelineNotes({ notes, disabled, onAdd, onRemove }: { notes: TimelineNote[]; disabled: boolean; onAdd(n: TimelineNote): void; onRemove(id: string): void }) {
+export function TimelineNotes({
+  notes,
+  disabled,
+  onAdd,
+  onRemove,
+}: {
+  notes: TimelineNote[];
+  disabled: boolean;
+  onAdd(n: TimelineNote): void;
+  onRemove(id: string): void;
+}) {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const add = () => {
@@ -35,7 +45,9 @@ export function TimelineNotes({ notes, disabled, onAdd, onRemove }: { notes: Tim
         ))}
       </div>
       <div class="row">
-        <label class="sr-only" for="note-input">{zh.noteInput}</label>
+        <label class="sr-only" for="note-input">
+          {zh.noteInput}
+        </label>
         <input
           id="note-input"
           ref={input}

@@ -12,7 +12,11 @@ export function ProfileSettings() {
   // Shows what is stored, also after a restore or a change in another tab.
   useEffect(() => setText((stored ?? []).join('、')), [stored]);
   const save = async () => {
-    const names = text.split(/[、,，\s]+/).map((s) => s.trim()).filter(Boolean).slice(0, 20);
+    const names = text
+      .split(/[、,，\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 20);
     await setSetting(db, OBSERVER_NAMES_KEY, names);
     setSaved(names.length ? `已保存：${names.join('、')}（第一位为组长）` : '已清空');
   };

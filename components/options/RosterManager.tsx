@@ -62,7 +62,13 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
     setMessage(`已保存名单（${result.value.units.length} 个单位）`);
   };
   const exportXlsx = async () => {
-    const bytes = await writeXlsx([{ name: '单位名单', columns: [{ header: '编号' }, { header: '单位名称' }, { header: '类别' }, { header: '状态' }], rows: units.map((u) => [u.id, u.name, u.category, u.active ? '在册' : '撤销']) }]);
+    const bytes = await writeXlsx([
+      {
+        name: '单位名单',
+        columns: [{ header: '编号' }, { header: '单位名称' }, { header: '类别' }, { header: '状态' }],
+        rows: units.map((u) => [u.id, u.name, u.category, u.active ? '在册' : '撤销']),
+      },
+    ]);
     await platform.saveFile('单位名单.xlsx', bytesBlob(bytes, XLSX_TYPE));
   };
   const rows = draft ?? units;
@@ -74,7 +80,12 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
       </h2>
       <div class="field">
         <label for="roster-file">导入单位名单（Excel .xlsx、CSV 或 JSON，含“单位名称”列）</label>
-        <input id="roster-file" type="file" accept=".json,.csv,.txt,.xlsx,application/json,text/csv" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+        <input
+          id="roster-file"
+          type="file"
+          accept=".json,.csv,.txt,.xlsx,application/json,text/csv"
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
       </div>
       {message && <p role="status">{message}</p>}
       <ProblemList title="名单未导入或未保存" problems={problems} />
@@ -102,7 +113,18 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
           {rows.map((u, i) => (
             <tr key={u.id}>
               <td>{i + 1}</td>
-              <td>{editable ? <input aria-label={`第 ${i + 1} 行单位名称`} value={u.name} maxLength={UNIT_NAME_MAX} onInput={(e) => edit(i, { name: e.currentTarget.value })} /> : u.name}</td>
+              <td>
+                {editable ? (
+                  <input
+                    aria-label={`第 ${i + 1} 行单位名称`}
+                    value={u.name}
+                    maxLength={UNIT_NAME_MAX}
+                    onInput={(e) => edit(i, { name: e.currentTarget.value })}
+                  />
+                ) : (
+                  u.name
+                )}
+              </td>
               <td>
                 {editable ? (
                   <select aria-label={`第 ${i + 1} 行类别`} value={u.category} onChange={(e) => edit(i, { category: e.currentTarget.value as UnitCategory })}>
@@ -116,7 +138,15 @@ export function RosterManager({ editable = false }: { editable?: boolean }) {
                   u.category
                 )}
               </td>
-              <td>{editable ? <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: e.currentTarget.checked })} /> : u.active ? '是' : '否'}</td>
+              <td>
+                {editable ? (
+                  <input type="checkbox" aria-label={`第 ${i + 1} 行在册`} checked={u.active} onChange={(e) => edit(i, { active: e.currentTarget.checked })} />
+                ) : u.active ? (
+                  '是'
+                ) : (
+                  '否'
+                )}
+              </td>
             </tr>
           ))}
         </DataTable>

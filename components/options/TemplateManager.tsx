@@ -41,7 +41,9 @@ export function TemplateManager() {
         setProblems([{ path: file.name, message: `评分表未通过核验：${r.reason}` }]);
         return;
       }
-      setMessage(`已导入 ${r.signer} 发布的评分表「${r.template.title}」（第 ${r.template.version} 版${r.replaced ? `，取代第 ${r.replaced} 版` : ''}），新建巡听记录将使用它；已开始的记录仍用原来的评分表`);
+      setMessage(
+        `已导入 ${r.signer} 发布的评分表「${r.template.title}」（第 ${r.template.version} 版${r.replaced ? `，取代第 ${r.replaced} 版` : ''}），新建巡听记录将使用它；已开始的记录仍用原来的评分表`,
+      );
       return;
     }
     const json = parseJsonText(await file.text(), '模板文件');
@@ -64,7 +66,11 @@ export function TemplateManager() {
             </td>
             <td>
               {r.version}
-              {r.publishedBy && <small>（{r.publishedBy.cn} 签名发布{r.publishedBy.publishedAt ? `，${r.publishedBy.publishedAt.slice(0, 10)}` : ''}）</small>}
+              {r.publishedBy && (
+                <small>
+                  （{r.publishedBy.cn} 签名发布{r.publishedBy.publishedAt ? `，${r.publishedBy.publishedAt.slice(0, 10)}` : ''}）
+                </small>
+              )}
             </td>
             <td>{r.template.sections.reduce((n, s) => n + s.items.length, 0)}</td>
             <td>
@@ -74,7 +80,9 @@ export function TemplateManager() {
               <button
                 type="button"
                 class="link"
-                onClick={() => void platform.saveFile(`${r.title}-v${r.version}.json`, new Blob([JSON.stringify(r.template, null, 2)], { type: 'application/json' }))}
+                onClick={() =>
+                  void platform.saveFile(`${r.title}-v${r.version}.json`, new Blob([JSON.stringify(r.template, null, 2)], { type: 'application/json' }))
+                }
               >
                 导出 JSON
               </button>

@@ -88,7 +88,9 @@ export function ReportPanel({ store }: { store: ObserveStore }) {
             name={o.name}
             value={o.signature?.png ?? null}
             disabled={locked}
-            onSign={(png) => store.edit((d) => void (d.observers.find((x) => x.id === o.id)!.signature = png ? { png, signedAt: new Date().toISOString() } : null))}
+            onSign={(png) =>
+              store.edit((d) => void (d.observers.find((x) => x.id === o.id)!.signature = png ? { png, signedAt: new Date().toISOString() } : null))
+            }
           />
         </div>
       ))}

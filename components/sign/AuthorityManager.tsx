@@ -207,7 +207,10 @@ export function AuthorityManager() {
                 <label for="ca-issued">签发的证书（连同 CA 证书，交给 {last.info.subject.cn} 导入）</label>
                 <textarea id="ca-issued" rows={6} class="mono" readOnly value={last.pemBundle} />
               </div>
-              <button type="button" onClick={() => void platform.saveFile(`证书-${safeName(last.info.subject.cn)}.pem`, new Blob([last.pemBundle], { type: PEM_TYPE }))}>
+              <button
+                type="button"
+                onClick={() => void platform.saveFile(`证书-${safeName(last.info.subject.cn)}.pem`, new Blob([last.pemBundle], { type: PEM_TYPE }))}
+              >
                 下载证书
               </button>
             </div>

@@ -8,7 +8,7 @@ export function CertificateFacts({ info, label }: { info: CertificateInfo; label
   const status = now > Date.parse(info.notAfter) ? '已过期' : now < Date.parse(info.notBefore) ? '尚未生效' : '有效';
   return (
     <dl class="facts" aria-label={label}>
-      <dt>{info.isCa ? "名称（CN）" : "姓名（CN）"}</dt>
+      <dt>{info.isCa ? '名称（CN）' : '姓名（CN）'}</dt>
       <dd>{info.subject.cn}</dd>
       <dt>单位（O）</dt>
       <dd>{info.subject.o || '—'}</dd>

@@ -115,7 +115,8 @@ export function IdentityManager() {
       {state?.kind === 'pending' && (
         <>
           <p>
-            已为 <strong>{state.name}</strong>（{state.org || '未填单位'}）生成签名密钥和证书请求（{state.createdAt.slice(0, 10)}）。请把证书请求交给{CA_HOLDER}签发证书。
+            已为 <strong>{state.name}</strong>（{state.org || '未填单位'}）生成签名密钥和证书请求（{state.createdAt.slice(0, 10)}）。请把证书请求交给{CA_HOLDER}
+            签发证书。
           </p>
           <div class="field">
             <label for="id-csr">证书请求（CSR）</label>
@@ -125,7 +126,15 @@ export function IdentityManager() {
             <button type="button" onClick={() => void platform.saveFile(`证书请求-${state.name}.csr`, new Blob([state.csrPem], { type: PEM_TYPE }))}>
               下载证书请求
             </button>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(state.csrPem).then(() => setMessage('证书请求已复制'), () => setError('无法访问剪贴板，请下载证书请求'))}>
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.clipboard?.writeText(state.csrPem).then(
+                  () => setMessage('证书请求已复制'),
+                  () => setError('无法访问剪贴板，请下载证书请求'),
+                )
+              }
+            >
               复制
             </button>
           </div>

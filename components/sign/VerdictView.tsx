@@ -18,7 +18,11 @@ export function VerdictView({ fileName, verdict }: { fileName: string; verdict: 
           {verdict.signatures.map((s) => (
             <li key={s.index}>
               {s.signer ? `${s.signer.cn}${s.signer.o ? `（${s.signer.o}）` : ''}` : '签名人不详'}，{when(s.signingTime)}签名：
-              {s.code ? <span class="bad">{s.reason}</span> : <span class="ok">内容完整，签名人受信任，证书在签名时有效{s.coversWholeFile ? '，覆盖整个文件' : ''}</span>}
+              {s.code ? (
+                <span class="bad">{s.reason}</span>
+              ) : (
+                <span class="ok">内容完整，签名人受信任，证书在签名时有效{s.coversWholeFile ? '，覆盖整个文件' : ''}</span>
+              )}
             </li>
           ))}
         </ol>

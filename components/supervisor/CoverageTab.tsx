@@ -1,7 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useDb } from '../db-context';
 import { useLive } from '../ui/live';
-import { computeCoverage, coverageCsv, coverageFileName, coverageXlsx, cycleOf, formatScope, parseScope, type CoverageInput, type CoverageScope } from '../../utils/coverage';
+import {
+  computeCoverage,
+  coverageCsv,
+  coverageFileName,
+  coverageXlsx,
+  cycleOf,
+  formatScope,
+  parseScope,
+  type CoverageInput,
+  type CoverageScope,
+} from '../../utils/coverage';
 import { collectedRecords, listPlans, listUnits } from '../../utils/db';
 import { seedPlan, type Plan } from '../../utils/plan';
 import { localDate } from '../../utils/record';
@@ -40,7 +50,10 @@ export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): voi
   const [lastGood, setLastGood] = useState<CoverageScope | null>(null);
   const shown = scope.ok ? scope.value : lastGood;
   useEffect(() => void (scope.ok && setLastGood(scope.value)), [scope]);
-  const coverage = useMemo(() => (input && shown ? computeCoverage({ ...input, asOf: localDate(new Date()) }, shown) : null), [input, shown?.fromYear, shown?.toYear]);
+  const coverage = useMemo(
+    () => (input && shown ? computeCoverage({ ...input, asOf: localDate(new Date()) }, shown) : null),
+    [input, shown?.fromYear, shown?.toYear],
+  );
   const scopeError = scope.ok ? undefined : scope.problems.map((p) => p.message).join('；');
 
   const exportAs = async (kind: 'pdf' | 'csv' | 'xlsx') => {
@@ -65,7 +78,14 @@ export function CoverageTab({ onSeedPlan, onGo }: { onSeedPlan?(plan: Plan): voi
       setExporting(false);
     }
   };
-  if (!input) return error ? <p class="error" role="alert">{error}</p> : <p role="status">正在统计…</p>;
+  if (!input)
+    return error ? (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p role="status">正在统计…</p>
+    );
   // Nothing collected yet: say what to do first rather than show 0.0% and empty charts (the
   // supervisor may still look, e.g. to export the roster with its plan before any report).
   if (!input.records.length && !showEmpty)

@@ -20,7 +20,12 @@ export function FirstSteps({ year, onGo }: { year: number; onGo?(tab: Supervisor
   const db = useDb();
   const facts = useLive(async () => {
     const [units, plans, trusted, collected] = await Promise.all([listUnits(db), listPlans(db), listTrusted(db), collectionCounts(db)]);
-    return { units: units.filter((u) => u.active).length, plan: plans.find((p) => p.year === year) ?? null, cas: trusted.filter((t) => t.kind === 'ca').map((t) => t.cn), collected: collected.current };
+    return {
+      units: units.filter((u) => u.active).length,
+      plan: plans.find((p) => p.year === year) ?? null,
+      cas: trusted.filter((t) => t.kind === 'ca').map((t) => t.cn),
+      collected: collected.current,
+    };
   }, [db, year]);
   if (!facts || facts.collected > 0) return null;
   const steps: Step[] = [
@@ -39,7 +44,9 @@ export function FirstSteps({ year, onGo }: { year: number; onGo?(tab: Supervisor
     {
       done: facts.cas.length > 0,
       title: `建立或信任${CA_HOLDER}的 CA`,
-      state: facts.cas.length ? `信任列表中有 CA：${facts.cas.join('、')}` : `在“证书颁发”中建立 CA，为巡听人员签发证书；或在“信任列表”中导入${CA_HOLDER}的 CA 证书`,
+      state: facts.cas.length
+        ? `信任列表中有 CA：${facts.cas.join('、')}`
+        : `在“证书颁发”中建立 CA，为巡听人员签发证书；或在“信任列表”中导入${CA_HOLDER}的 CA 证书`,
       tab: facts.cas.length ? 'trust' : 'ca',
     },
     {

@@ -12,7 +12,23 @@ function FieldError({ id, message }: { id: string; message: string }) {
   ) : null;
 }
 
-export function EditText({ id, label, value, error, onValue, wide, area }: { id: string; label: string; value: string; error: string; onValue(v: string): void; wide?: boolean; area?: boolean }) {
+export function EditText({
+  id,
+  label,
+  value,
+  error,
+  onValue,
+  wide,
+  area,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string;
+  onValue(v: string): void;
+  wide?: boolean;
+  area?: boolean;
+}) {
   const common = {
     id,
     value,

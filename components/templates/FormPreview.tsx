@@ -19,7 +19,13 @@ export function FormPreview({ template }: { template: RubricTemplate }) {
             </h4>
             {s.items.map((item) =>
               Number.isFinite(item.max) && Number.isFinite(item.step) && item.step > 0 ? (
-                <ScoreItem key={item.id} item={item} entry={scores[item.id] ?? blank} disabled={false} onChange={(next) => setScores({ ...scores, [item.id]: next })} />
+                <ScoreItem
+                  key={item.id}
+                  item={item}
+                  entry={scores[item.id] ?? blank}
+                  disabled={false}
+                  onChange={(next) => setScores({ ...scores, [item.id]: next })}
+                />
               ) : (
                 <p key={item.id} class="muted">
                   {item.title || '（未命名评分项）'}：满分或步长尚未填好

@@ -12,7 +12,23 @@ export interface ItemActions {
   drop(): void;
 }
 
-export function ItemEditor({ item, path, number, problems, first, last, act }: { item: RubricItem; path: string; number: string; problems: FieldProblems; first: boolean; last: boolean; act: ItemActions }) {
+export function ItemEditor({
+  item,
+  path,
+  number,
+  problems,
+  first,
+  last,
+  act,
+}: {
+  item: RubricItem;
+  path: string;
+  number: string;
+  problems: FieldProblems;
+  first: boolean;
+  last: boolean;
+  act: ItemActions;
+}) {
   const id = (f: string) => `tpl-${path.replace(/[^a-z0-9]+/gi, '-')}-${f}`;
   const name = item.title.trim() || `评分项 ${number}`;
   return (
@@ -53,11 +69,22 @@ export function ItemEditor({ item, path, number, problems, first, last, act }: {
         <EditNumber id={id('max')} label="满分" value={item.max} error={problems.at(`${path}.max`)} onValue={(max) => act.change({ max })} />
         <EditNumber id={id('step')} label="步长" value={item.step} error={problems.at(`${path}.step`)} onValue={(step) => act.change({ step })} />
       </div>
-      <EditText id={id('guidance')} label="测评细则" value={item.guidance ?? ''} error={problems.at(`${path}.guidance`)} onValue={(guidance) => act.change({ guidance })} area />
+      <EditText
+        id={id('guidance')}
+        label="测评细则"
+        value={item.guidance ?? ''}
+        error={problems.at(`${path}.guidance`)}
+        onValue={(guidance) => act.change({ guidance })}
+        area
+      />
       <div class="row wrap">
         <EditCheck id={id('na')} label="允许不适用" checked={item.allowNA} onValue={(allowNA) => act.change({ allowNA })} />
         <EditCheck id={id('required')} label="必评" checked={item.required} onValue={(required) => act.change({ required })} />
-        {problems.at(`${path}.id`) && <span class="error" role="alert">{problems.at(`${path}.id`)}</span>}
+        {problems.at(`${path}.id`) && (
+          <span class="error" role="alert">
+            {problems.at(`${path}.id`)}
+          </span>
+        )}
         <span class="tpl-spacer" />
         <button type="button" class="link" disabled={first} aria-label={`上移「${name}」`} onClick={() => act.move(-1)}>
           上移

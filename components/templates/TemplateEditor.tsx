@@ -29,7 +29,14 @@ export function TemplateEditor({ draft, onChange }: { draft: RubricTemplate; onC
     <div class="tpl-editor">
       <div class="tpl-tree">
         <EditText id="tpl-title" label="评分表名称" value={draft.title} error={problems.at('$.title')} onValue={(title) => set({ ...draft, title })} wide />
-        <EditText id="tpl-description" label="说明（可选）" value={draft.description ?? ''} error={problems.at('$.description')} onValue={(description) => set({ ...draft, description: description || undefined })} area />
+        <EditText
+          id="tpl-description"
+          label="说明（可选）"
+          value={draft.description ?? ''}
+          error={problems.at('$.description')}
+          onValue={(description) => set({ ...draft, description: description || undefined })}
+          area
+        />
         <p class="tpl-total" aria-live="polite">
           共 {draft.sections.length} 个部分、{draft.sections.reduce((n, s) => n + s.items.length, 0)} 个评分项，满分合计 <strong>{pts(maxima.total)}</strong> 分
         </p>
@@ -53,10 +60,21 @@ export function TemplateEditor({ draft, onChange }: { draft: RubricTemplate; onC
               }}
             >
               <div class="row wrap">
-                <EditText id={`tpl-s${si}-title`} label={`第 ${si + 1} 部分名称`} value={s.title} error={problems.at(`${sp}.title`)} onValue={(title) => set(E.updateSection(draft, si, { title }))} wide />
+                <EditText
+                  id={`tpl-s${si}-title`}
+                  label={`第 ${si + 1} 部分名称`}
+                  value={s.title}
+                  error={problems.at(`${sp}.title`)}
+                  onValue={(title) => set(E.updateSection(draft, si, { title }))}
+                  wide
+                />
                 <span class="tpl-max">本部分满分 {pts(maxima.sections[si])} 分</span>
               </div>
-              {problems.at(`${sp}.id`) && <p class="error" role="alert">{problems.at(`${sp}.id`)}</p>}
+              {problems.at(`${sp}.id`) && (
+                <p class="error" role="alert">
+                  {problems.at(`${sp}.id`)}
+                </p>
+              )}
               {problems.at(`${sp}.items`) && (
                 <p class="error" role="alert">
                   {problems.at(`${sp}.items`)}
@@ -86,10 +104,22 @@ export function TemplateEditor({ draft, onChange }: { draft: RubricTemplate; onC
                   在「{sname}」中添加评分项
                 </button>
                 <span class="tpl-spacer" />
-                <button type="button" class="link" disabled={si === 0} aria-label={`上移部分「${sname}」`} onClick={() => set(E.moveSection(draft, si, si - 1))}>
+                <button
+                  type="button"
+                  class="link"
+                  disabled={si === 0}
+                  aria-label={`上移部分「${sname}」`}
+                  onClick={() => set(E.moveSection(draft, si, si - 1))}
+                >
                   上移
                 </button>
-                <button type="button" class="link" disabled={si === draft.sections.length - 1} aria-label={`下移部分「${sname}」`} onClick={() => set(E.moveSection(draft, si, si + 1))}>
+                <button
+                  type="button"
+                  class="link"
+                  disabled={si === draft.sections.length - 1}
+                  aria-label={`下移部分「${sname}」`}
+                  onClick={() => set(E.moveSection(draft, si, si + 1))}
+                >
                   下移
                 </button>
                 <button type="button" class="link" aria-label={`复制部分「${sname}」`} onClick={() => set(E.duplicateSection(draft, si))}>
@@ -107,11 +137,27 @@ export function TemplateEditor({ draft, onChange }: { draft: RubricTemplate; onC
         </button>
         <fieldset class="card tpl-bands">
           <legend>等次（按下限从高到低，最低一档下限为 0）</legend>
-          {problems.at('$.bands') && <p class="error" role="alert">{problems.at('$.bands')}</p>}
+          {problems.at('$.bands') && (
+            <p class="error" role="alert">
+              {problems.at('$.bands')}
+            </p>
+          )}
           {draft.bands.map((b, bi) => (
             <div class="row wrap" key={bi}>
-              <EditText id={`tpl-band${bi}-grade`} label={`第 ${bi + 1} 档名称`} value={b.grade} error={problems.at(`$.bands[${bi}].grade`)} onValue={(grade) => set(E.updateBand(draft, bi, { grade }))} />
-              <EditNumber id={`tpl-band${bi}-min`} label="下限（分）" value={b.min} error={problems.at(`$.bands[${bi}].min`)} onValue={(min) => set(E.updateBand(draft, bi, { min }))} />
+              <EditText
+                id={`tpl-band${bi}-grade`}
+                label={`第 ${bi + 1} 档名称`}
+                value={b.grade}
+                error={problems.at(`$.bands[${bi}].grade`)}
+                onValue={(grade) => set(E.updateBand(draft, bi, { grade }))}
+              />
+              <EditNumber
+                id={`tpl-band${bi}-min`}
+                label="下限（分）"
+                value={b.min}
+                error={problems.at(`$.bands[${bi}].min`)}
+                onValue={(min) => set(E.updateBand(draft, bi, { min }))}
+              />
               <button type="button" class="link" aria-label={`删除等次第 ${bi + 1} 档`} onClick={() => set(E.removeBand(draft, bi))}>
                 删除
               </button>

@@ -103,15 +103,21 @@ async function importInChromium(paths: string[], caPem: string) {
     await page.getByLabel('选择报告文件（可多选）').setInputFiles(paths);
     // A plain text check every 250 ms: Playwright's role locator recomputes ARIA roles over the
     // growing results table on every poll, which cost the page ~12% of the import (profiled).
-    await page.waitForFunction((text: string) => document.querySelector('[role="status"]')?.textContent?.includes(text), `接收 ${paths.length}，`, { polling: 250, timeout: 600_000 });
+    await page.waitForFunction((text: string) => document.querySelector('[role="status"]')?.textContent?.includes(text), `接收 ${paths.length}，`, {
+      polling: 250,
+      timeout: 600_000,
+    });
     const total = performance.now() - t0;
-    const stored = await page.evaluate(() => new Promise<number>((ok) => {
-      const open = indexedDB.open('xunting');
-      open.onsuccess = () => {
-        const req = open.result.transaction('collected').objectStore('collected').count();
-        req.onsuccess = () => ok(req.result);
-      };
-    }));
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const open = indexedDB.open('xunting');
+          open.onsuccess = () => {
+            const req = open.result.transaction('collected').objectStore('collected').count();
+            req.onsuccess = () => ok(req.result);
+          };
+        }),
+    );
     return { total, stored };
   } finally {
     await close();
@@ -130,10 +136,19 @@ async function coverageFigures(made: Made) {
     seeds.push(made.demoRecord({ unit: { id: u.id, name: u.name }, date: '2026-05-12', template, observerNames }));
   }
   for (let year = 2017; year <= 2026; year++) {
-    plans.push({ format: PLAN_FORMAT, year, entries: units.slice(0, 40).map((u, i) => ({ unitId: units[(i + year) % units.length].id, month: 1 + (i % 12), group: '第一巡听组' })) });
+    plans.push({
+      format: PLAN_FORMAT,
+      year,
+      entries: units.slice(0, 40).map((u, i) => ({ unitId: units[(i + year) % units.length].id, month: 1 + (i % 12), group: '第一巡听组' })),
+    });
     for (let k = 0; k < 70; k++) {
       const u = units[(k * 5 + year) % units.length];
-      const r = { ...structuredClone(seeds[k % seeds.length]), id: crypto.randomUUID(), unit: { id: u.id, name: u.name }, date: `${year}-${String(1 + (k % 12)).padStart(2, '0')}-15` };
+      const r = {
+        ...structuredClone(seeds[k % seeds.length]),
+        id: crypto.randomUUID(),
+        unit: { id: u.id, name: u.name },
+        date: `${year}-${String(1 + (k % 12)).padStart(2, '0')}-15`,
+      };
       records.push({ record: r, signers: ['张三'] });
     }
   }
@@ -159,10 +174,25 @@ export async function run(): Promise<BenchRow[]> {
     const imported = await importInChromium(made.paths, made.caPem);
     const cov = await coverageFigures(made);
     return [
-      { area: 'inbox', measure: `import + verify ${n} signed reports in the dashboard (Chromium)`, value: `${(imported.total / 1000).toFixed(1)} s`, note: `${imported.stored} stored; ${ms(imported.total / n)} per file; files ${(made.bytes / n / 1024).toFixed(0)} KB on average; aim ≤ 10 s (issue 13)` },
+      {
+        area: 'inbox',
+        measure: `import + verify ${n} signed reports in the dashboard (Chromium)`,
+        value: `${(imported.total / 1000).toFixed(1)} s`,
+        note: `${imported.stored} stored; ${ms(imported.total / n)} per file; files ${(made.bytes / n / 1024).toFixed(0)} KB on average; aim ≤ 10 s (issue 13)`,
+      },
       { area: 'inbox', measure: `signing the ${n} reports for the bench (Node)`, value: ms(made.signMs / n), note: 'per report, our signPdf' },
-      { area: 'coverage', measure: `recompute, 1 year × 69 units (${cov.records} records stored), median of 50`, value: ms(median(cov.one)), note: `p95 ${ms(quantile(cov.one, 0.95))}` },
-      { area: 'coverage', measure: `recompute, 10 years × 69 units (${cov.records} records), median of 50`, value: ms(median(cov.ten)), note: `p95 ${ms(quantile(cov.ten, 0.95))}; aim < 50 ms` },
+      {
+        area: 'coverage',
+        measure: `recompute, 1 year × 69 units (${cov.records} records stored), median of 50`,
+        value: ms(median(cov.one)),
+        note: `p95 ${ms(quantile(cov.one, 0.95))}`,
+      },
+      {
+        area: 'coverage',
+        measure: `recompute, 10 years × 69 units (${cov.records} records), median of 50`,
+        value: ms(median(cov.ten)),
+        note: `p95 ${ms(quantile(cov.ten, 0.95))}; aim < 50 ms`,
+      },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -74,8 +74,18 @@ export async function run(): Promise<BenchRow[]> {
       for (let k = 0; k < WARM_PER_LOAD; k++) warm.push(await timePreview(page));
     }
     return [
-      { area: 'report', measure: `side panel (Chromium): demo report, cold, median of ${cold.length}`, value: ms(median(cold)), note: 'fresh page load → 预览报告: jsPDF chunk + fetch and parse both fonts + render; click → PDF in the preview frame' },
-      { area: 'report', measure: `side panel (Chromium): demo report, warm, median of ${warm.length}`, value: ms(median(warm)), note: 'further clicks on the same page (fonts parsed once per page); pure-JS deflate' },
+      {
+        area: 'report',
+        measure: `side panel (Chromium): demo report, cold, median of ${cold.length}`,
+        value: ms(median(cold)),
+        note: 'fresh page load → 预览报告: jsPDF chunk + fetch and parse both fonts + render; click → PDF in the preview frame',
+      },
+      {
+        area: 'report',
+        measure: `side panel (Chromium): demo report, warm, median of ${warm.length}`,
+        value: ms(median(warm)),
+        note: 'further clicks on the same page (fonts parsed once per page); pure-JS deflate',
+      },
     ];
   } finally {
     await close();

@@ -69,9 +69,14 @@ export async function loadPdfmakeBuilder() {
   /** Our line pitch (pt) at `size` as a pdfmake lineHeight. */
   const lh = (pitch: number, size: number) => pitch / (lineFactor * size);
   const contentWidth = A4.width - A4.left - A4.right;
-  const gray = (level: number) => `#${Math.round(level * 255).toString(16).padStart(2, '0').repeat(3)}`;
+  const gray = (level: number) =>
+    `#${Math.round(level * 255)
+      .toString(16)
+      .padStart(2, '0')
+      .repeat(3)}`;
   /** Column fractions → pdfmake widths (pdfmake's widths exclude cell padding and rules). */
-  const widths = (fractions: readonly number[], padX: number, rule: number) => fractions.map((f) => Math.round((f * contentWidth - 2 * padX - rule) * 100) / 100);
+  const widths = (fractions: readonly number[], padX: number, rule: number) =>
+    fractions.map((f) => Math.round((f * contentWidth - 2 * padX - rule) * 100) / 100);
   const layout = (style: TableStyle, rule = RULE): CustomTableLayout => ({
     hLineWidth: () => rule,
     vLineWidth: () => rule,
@@ -152,19 +157,33 @@ export async function loadPdfmakeBuilder() {
     ];
     const notes = r.timeline.filter((t) => t.text.trim() || t.time);
     if (notes.length) {
-      content.push(table([0.12, 0.88], S.TIMELINE_TABLE, notes.map((t) => ({ cells: [{ text: t.time, justify: false }, { text: t.text.trim() }] }))));
+      content.push(
+        table(
+          [0.12, 0.88],
+          S.TIMELINE_TABLE,
+          notes.map((t) => ({ cells: [{ text: t.time, justify: false }, { text: t.text.trim() }] })),
+        ),
+      );
     } else content.push(...paragraphs(''));
     for (const [t, text] of <[string, string][]>[
       ['主要做法及亮点', r.narrative.highlights],
       ['存在问题', r.narrative.problems],
       ['意见建议', r.narrative.suggestions],
-    ]) content.push(heading(n++, t), ...paragraphs(text));
+    ])
+      content.push(heading(n++, t), ...paragraphs(text));
 
     // 巡听人员: heading and table on one page, signatures as data-URL images.
     const st = S.OBSERVER_TABLE;
     const colW = widths(OBSERVER_COLUMNS, st.padX, RULE);
     const observers = r.observers.filter((o) => o.name.trim());
-    const cell = (text: string, extra: Partial<ContentText> = {}): TableCell => ({ text, alignment: 'center', fontSize: st.text.size, lineHeight: lh(st.lineHeight, st.text.size), verticalAlignment: 'middle', ...extra });
+    const cell = (text: string, extra: Partial<ContentText> = {}): TableCell => ({
+      text,
+      alignment: 'center',
+      fontSize: st.text.size,
+      lineHeight: lh(st.lineHeight, st.text.size),
+      verticalAlignment: 'middle',
+      ...extra,
+    });
     const body: TableCell[][] = [
       cellsOf(OBSERVER_HEADER, st),
       ...observers.map((o) => {
@@ -173,7 +192,12 @@ export async function loadPdfmakeBuilder() {
           cell(o.name),
           cell(o.lead ? '组长' : '组员'),
           o.signature?.png
-            ? ({ image: o.signature.png, fit: [colW[2] - 8, S.SIGNATURE_ROW_HEIGHT - 2 * st.padY - 8], alignment: 'center', verticalAlignment: 'middle' } satisfies TableCell)
+            ? ({
+                image: o.signature.png,
+                fit: [colW[2] - 8, S.SIGNATURE_ROW_HEIGHT - 2 * st.padY - 8],
+                alignment: 'center',
+                verticalAlignment: 'middle',
+              } satisfies TableCell)
             : cell(''),
           cell(chineseDate(signedOn)),
         ];
@@ -205,12 +229,20 @@ export async function loadPdfmakeBuilder() {
       info: {
         title: unit ? `${title}—${unit}` : title,
         subject: `理论学习中心组学习巡听旁听记录（${chineseDate(r.date).trim()}）`,
-        author: r.observers.map((o) => o.name.trim()).filter(Boolean).join('、'),
+        author: r.observers
+          .map((o) => o.name.trim())
+          .filter(Boolean)
+          .join('、'),
         keywords: 'xunting.observation/1',
         creator: '巡听旁听 Xunting',
         creationDate: new Date(r.updatedAt),
       },
-      footer: (page, pages) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: S.FOOTER.size, margin: [0, A4.bottom - 34 - S.FOOTER.size, 0, 0] }),
+      footer: (page, pages) => ({
+        text: `第 ${page} 页 / 共 ${pages} 页`,
+        alignment: 'center',
+        fontSize: S.FOOTER.size,
+        margin: [0, A4.bottom - 34 - S.FOOTER.size, 0, 0],
+      }),
       files: {
         // pdfkit writes `type` as the file's /Subtype; @types/pdfmake leaves it out.
         'observation.json': <Attachment & { type: string }>{
@@ -395,10 +427,20 @@ export async function run(): Promise<BenchRow[]> {
       const oursCold: ReturnType<typeof coldRun>[] = [];
       const pmCold: ReturnType<typeof coldRun>[] = [];
       for (let i = 0; i < COLD_N; i++) {
-        oursCold.push(coldRun(COLD_OURS, { record: recordFile, pdfIndex: at('utils/pdf/index.ts'), nodeFonts: at('cli/node-fonts.ts'), nativeDeflate: at('cli/native-deflate.ts') }));
+        oursCold.push(
+          coldRun(COLD_OURS, {
+            record: recordFile,
+            pdfIndex: at('utils/pdf/index.ts'),
+            nodeFonts: at('cli/node-fonts.ts'),
+            nativeDeflate: at('cli/native-deflate.ts'),
+          }),
+        );
         pmCold.push(coldRun(COLD_PDFMAKE, { record: recordFile, bench: import.meta.url }));
       }
-      for (const [who, c, size] of <[string, ReturnType<typeof coldRun>[], number][]>[['jsPDF', oursCold, oursWarm.bytes.length], ['pdfmake', pmCold, pmWarm.bytes.length]]) {
+      for (const [who, c, size] of <[string, ReturnType<typeof coldRun>[], number][]>[
+        ['jsPDF', oursCold, oursWarm.bytes.length],
+        ['pdfmake', pmCold, pmWarm.bytes.length],
+      ]) {
         if (c.some((x) => x.bytes !== size)) throw new Error(`${who} ${key}: cold output ${c.map((x) => x.bytes).join('/')} B ≠ warm ${size} B`);
       }
 
@@ -408,17 +450,58 @@ export async function run(): Promise<BenchRow[]> {
       const pc = median(pmCold.map((c) => c.ms));
       const ours = `${what} ${oursFacts.pages} p.`;
       const theirs = `${what} ${pmFacts.pages} p.`;
-      const fontsNote = (pdf: Uint8Array, tagged: boolean) => `font programs ${kb(fontProgramBytes(pdf))} (${tagged ? 'subset, tagged' : 'subset, untagged'}); record JSON embedded`;
+      const fontsNote = (pdf: Uint8Array, tagged: boolean) =>
+        `font programs ${kb(fontProgramBytes(pdf))} (${tagged ? 'subset, tagged' : 'subset, untagged'}); record JSON embedded`;
       const wall = (c: ReturnType<typeof coldRun>[]) => `whole child process ${ms(median(c.map((x) => x.wall)))}`;
       rows.push(
-        { area: 'report', measure: `jsPDF (ours) warm median, n=${WARM_N} — ${ours}`, value: ms(ow), note: 'fonts loaded once, 1 warm-up; renderReport(record, fonts) → bytes (validation, glyph check, layout, attachment)' },
-        { area: 'report', measure: `jsPDF (ours) warm p95, n=${WARM_N} — ${ours}`, value: ms(quantile(oursWarm.times, 0.95)), note: 'as the CLI renders: PDF streams deflated by node:zlib (pdfmake/pdfkit in Node uses node:zlib too)' },
-        { area: 'report', measure: `jsPDF (ours) warm median, pure-JS deflate — ${ours}`, value: ms(median(oursWarmJs.times)), note: `fflate, as in the browser; pdfmake / ours = ${ratio(median(pmWarm.times), median(oursWarmJs.times))}; ${kb(oursWarmJs.bytes.length)}` },
-        { area: 'report', measure: `jsPDF (ours) cold median, n=${COLD_N} — ${ours}`, value: ms(oc), note: `fresh node+tsx each; timed in the child: loadReportFonts({ ext: false }) from disk + first render; ${wall(oursCold)}` },
-        { area: 'report', measure: `jsPDF (ours) PDF size — ${ours}`, value: kb(oursWarm.bytes.length), note: fontsNote(oursWarm.bytes, /\+NotoSerif/.test(oursFacts.fonts)) },
-        { area: 'report', measure: `pdfmake 0.3.11 warm median, n=${WARM_N} — ${theirs}`, value: ms(pw), note: `same TTFs in pdfmake's virtualfs, 1 warm-up; createPdf(docDefinition).getBuffer(); p95 ${ms(quantile(pmWarm.times, 0.95))}; no 避头尾, no validation/glyph check` },
-        { area: 'report', measure: `pdfmake 0.3.11 cold median, n=${COLD_N} — ${theirs}`, value: ms(pc), note: `fresh node+tsx each; timed in the child: read both TTFs + register + first render; ${wall(pmCold)}` },
-        { area: 'report', measure: `pdfmake 0.3.11 PDF size — ${theirs}`, value: kb(pmWarm.bytes.length), note: `${fontsNote(pmWarm.bytes, /\+NotoSerif/.test(pmFacts.fonts))}; pdftotext finds unit + narrative` },
+        {
+          area: 'report',
+          measure: `jsPDF (ours) warm median, n=${WARM_N} — ${ours}`,
+          value: ms(ow),
+          note: 'fonts loaded once, 1 warm-up; renderReport(record, fonts) → bytes (validation, glyph check, layout, attachment)',
+        },
+        {
+          area: 'report',
+          measure: `jsPDF (ours) warm p95, n=${WARM_N} — ${ours}`,
+          value: ms(quantile(oursWarm.times, 0.95)),
+          note: 'as the CLI renders: PDF streams deflated by node:zlib (pdfmake/pdfkit in Node uses node:zlib too)',
+        },
+        {
+          area: 'report',
+          measure: `jsPDF (ours) warm median, pure-JS deflate — ${ours}`,
+          value: ms(median(oursWarmJs.times)),
+          note: `fflate, as in the browser; pdfmake / ours = ${ratio(median(pmWarm.times), median(oursWarmJs.times))}; ${kb(oursWarmJs.bytes.length)}`,
+        },
+        {
+          area: 'report',
+          measure: `jsPDF (ours) cold median, n=${COLD_N} — ${ours}`,
+          value: ms(oc),
+          note: `fresh node+tsx each; timed in the child: loadReportFonts({ ext: false }) from disk + first render; ${wall(oursCold)}`,
+        },
+        {
+          area: 'report',
+          measure: `jsPDF (ours) PDF size — ${ours}`,
+          value: kb(oursWarm.bytes.length),
+          note: fontsNote(oursWarm.bytes, /\+NotoSerif/.test(oursFacts.fonts)),
+        },
+        {
+          area: 'report',
+          measure: `pdfmake 0.3.11 warm median, n=${WARM_N} — ${theirs}`,
+          value: ms(pw),
+          note: `same TTFs in pdfmake's virtualfs, 1 warm-up; createPdf(docDefinition).getBuffer(); p95 ${ms(quantile(pmWarm.times, 0.95))}; no 避头尾, no validation/glyph check`,
+        },
+        {
+          area: 'report',
+          measure: `pdfmake 0.3.11 cold median, n=${COLD_N} — ${theirs}`,
+          value: ms(pc),
+          note: `fresh node+tsx each; timed in the child: read both TTFs + register + first render; ${wall(pmCold)}`,
+        },
+        {
+          area: 'report',
+          measure: `pdfmake 0.3.11 PDF size — ${theirs}`,
+          value: kb(pmWarm.bytes.length),
+          note: `${fontsNote(pmWarm.bytes, /\+NotoSerif/.test(pmFacts.fonts))}; pdftotext finds unit + narrative`,
+        },
         { area: 'report', measure: `pdfmake / ours, warm time — ${what}`, value: ratio(pw, ow), note: 'warm medians above' },
         { area: 'report', measure: `pdfmake / ours, cold time — ${what}`, value: ratio(pc, oc), note: 'cold medians above' },
         { area: 'report', measure: `pdfmake / ours, size — ${what}`, value: ratio(pmWarm.bytes.length, oursWarm.bytes.length), note: '' },

@@ -147,7 +147,8 @@ export async function run(): Promise<BenchRow[]> {
     // With its visible box, as the extension and the CLI sign (the faces parsed once, as there).
     const { signatureFaces } = await import('../../utils/pdf');
     const appearanceFonts = signatureFaces(fonts);
-    const signAs = (id: Identity, pdf: Uint8Array, signingTime?: Date) => S.signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime, appearanceFonts });
+    const signAs = (id: Identity, pdf: Uint8Array, signingTime?: Date) =>
+      S.signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime, appearanceFonts });
 
     // --- 1, 2: sign and verify one report (ECDSA P-256)
     console.error('  … ours: sign / verify (ECDSA P-256)');
@@ -206,7 +207,22 @@ export async function run(): Promise<BenchRow[]> {
     const keyPem = join(dir, 'rsa-key.pem');
     const certPem = join(dir, 'rsa-cert.pem');
     const p12File = join(dir, 'rsa.p12');
-    run1('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPem, '-out', certPem, '-subj', '/C=CN/O=Xunting Bench/CN=Bench RSA-2048', '-days', '30', '-sha256']);
+    run1('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPem,
+      '-out',
+      certPem,
+      '-subj',
+      '/C=CN/O=Xunting Bench/CN=Bench RSA-2048',
+      '-days',
+      '30',
+      '-sha256',
+    ]);
     // OpenSSL 3 defaults: PBES2 AES-256-CBC + PBKDF2-HMAC-SHA256, SHA-256 MAC, 2048 iterations.
     run1('openssl', ['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, '-out', p12File, '-passout', `pass:${P12_PASS}`]);
     const p12 = readFileSync(p12File);
@@ -221,7 +237,13 @@ export async function run(): Promise<BenchRow[]> {
     const peer = new SignPdf();
     const unsignedBuffer = Buffer.from(unsigned);
     const peerSign = await timed(PEER_N, async () => {
-      const withPlaceholder = plainAddPlaceholder({ pdfBuffer: unsignedBuffer, reason: S.DEFAULT_REASON, contactInfo: '', name: 'Bench RSA-2048', location: '' });
+      const withPlaceholder = plainAddPlaceholder({
+        pdfBuffer: unsignedBuffer,
+        reason: S.DEFAULT_REASON,
+        contactInfo: '',
+        name: 'Bench RSA-2048',
+        location: '',
+      });
       // A new P12Signer per signature: sign() reads the P12 through a forge ByteStringBuffer that
       // it consumes, so a second sign() on the same instance throws "Too few bytes to parse DER.".
       return peer.sign(withPlaceholder, new P12Signer(p12, { passphrase: P12_PASS }));
@@ -246,26 +268,96 @@ export async function run(): Promise<BenchRow[]> {
     const what = `demo ${kb(unsigned.length)}`;
     const peerNote = `plainAddPlaceholder + new P12Signer + SignPdf.sign, ${PEER_N} runs after ${WARMUP} warm-ups; p95 ${ms(p95(peerSign))}; of which P12Signer's per-call P12 decode (node-forge) ≈ ${ms(m(peerDecode))} median`;
     return [
-      { area: 'sign', measure: `ours sign median, n=${SIGN_N} — ECDSA P-256, ${what}`, value: ms(m(ecSign)), note: `signPdf: key/cert probe + visible box (font subset) + incremental update + SHA-256 + CMS (chain: CA); ${WARMUP} warm-ups` },
+      {
+        area: 'sign',
+        measure: `ours sign median, n=${SIGN_N} — ECDSA P-256, ${what}`,
+        value: ms(m(ecSign)),
+        note: `signPdf: key/cert probe + visible box (font subset) + incremental update + SHA-256 + CMS (chain: CA); ${WARMUP} warm-ups`,
+      },
       { area: 'sign', measure: `ours sign p95, n=${SIGN_N} — ECDSA P-256`, value: ms(p95(ecSign)), note: '' },
-      { area: 'sign', measure: `ours verify median, n=${VERIFY_N} — ECDSA P-256`, value: ms(m(ecVerify)), note: `verifyPdf, trust = { cas: [CA] }, record read back + validated; ${WARMUP} warm-ups` },
+      {
+        area: 'sign',
+        measure: `ours verify median, n=${VERIFY_N} — ECDSA P-256`,
+        value: ms(m(ecVerify)),
+        note: `verifyPdf, trust = { cas: [CA] }, record read back + validated; ${WARMUP} warm-ups`,
+      },
       { area: 'sign', measure: `ours verify p95, n=${VERIFY_N} — ECDSA P-256`, value: ms(p95(ecVerify)), note: '' },
-      { area: 'sign', measure: `ours verify median without the record, n=${VERIFY_N}`, value: ms(m(ecVerifyNoRec)), note: `requireRecord: false (signature, chain, ByteRange only); p95 ${ms(p95(ecVerifyNoRec))}; the difference is the record read-back` },
-      { area: 'sign', measure: `ours verify ${files.length} signed files — total`, value: `${(bulkMs / 1000).toFixed(2)} s`, note: `${picked.length} distinct reports × ${COPIES} signatures (${OBSERVERS.length} signers, different times), ${hashes.size} distinct files, ${kb(bulkBytes / files.length)} avg; read from disk + verifyPdf` },
-      { area: 'sign', measure: `ours verify ${files.length} signed files — per file`, value: ms(bulkMs / files.length), note: `signing them took ${ms(bulkSignMs / files.length)} per file` },
-      { area: 'sign', measure: `ours verify ${files.length} signed files — verified ok`, value: String(okCount), note: okCount === files.length ? 'ok and the record names its own unit' : `failures: ${[...failures].map(([c, n]) => `${c} ×${n}`).join(', ')}` },
-      { area: 'sign', measure: `ours signature overhead — ECDSA P-256`, value: kb(over(ecSigned)), note: `signed − unsigned; CMS ${cmsLength(ecSigned)} B (signer + CA cert) in ${cmsReserved(ecSigned)} B reserved (CMS size + ${S.CONTENTS_MARGIN} B margin), hex-encoded` },
+      {
+        area: 'sign',
+        measure: `ours verify median without the record, n=${VERIFY_N}`,
+        value: ms(m(ecVerifyNoRec)),
+        note: `requireRecord: false (signature, chain, ByteRange only); p95 ${ms(p95(ecVerifyNoRec))}; the difference is the record read-back`,
+      },
+      {
+        area: 'sign',
+        measure: `ours verify ${files.length} signed files — total`,
+        value: `${(bulkMs / 1000).toFixed(2)} s`,
+        note: `${picked.length} distinct reports × ${COPIES} signatures (${OBSERVERS.length} signers, different times), ${hashes.size} distinct files, ${kb(bulkBytes / files.length)} avg; read from disk + verifyPdf`,
+      },
+      {
+        area: 'sign',
+        measure: `ours verify ${files.length} signed files — per file`,
+        value: ms(bulkMs / files.length),
+        note: `signing them took ${ms(bulkSignMs / files.length)} per file`,
+      },
+      {
+        area: 'sign',
+        measure: `ours verify ${files.length} signed files — verified ok`,
+        value: String(okCount),
+        note: okCount === files.length ? 'ok and the record names its own unit' : `failures: ${[...failures].map(([c, n]) => `${c} ×${n}`).join(', ')}`,
+      },
+      {
+        area: 'sign',
+        measure: `ours signature overhead — ECDSA P-256`,
+        value: kb(over(ecSigned)),
+        note: `signed − unsigned; CMS ${cmsLength(ecSigned)} B (signer + CA cert) in ${cmsReserved(ecSigned)} B reserved (CMS size + ${S.CONTENTS_MARGIN} B margin), hex-encoded`,
+      },
       { area: 'sign', measure: `ours pdfsig — ECDSA P-256`, value: pdfsigValue(says.ec), note: pdfsigNote(says.ec) },
-      { area: 'sign', measure: `ours sign median, n=${SIGN_N} — RSA-2048 from the P12`, value: ms(m(rsaSign)), note: `same P12 as the peer, read once with readPkcs12; p95 ${ms(p95(rsaSign))}` },
-      { area: 'sign', measure: `ours signature overhead — RSA-2048`, value: kb(over(rsaSigned)), note: `CMS ${cmsLength(rsaSigned)} B; output ${kb(rsaSigned.length)}` },
+      {
+        area: 'sign',
+        measure: `ours sign median, n=${SIGN_N} — RSA-2048 from the P12`,
+        value: ms(m(rsaSign)),
+        note: `same P12 as the peer, read once with readPkcs12; p95 ${ms(p95(rsaSign))}`,
+      },
+      {
+        area: 'sign',
+        measure: `ours signature overhead — RSA-2048`,
+        value: kb(over(rsaSigned)),
+        note: `CMS ${cmsLength(rsaSigned)} B; output ${kb(rsaSigned.length)}`,
+      },
       { area: 'sign', measure: `ours pdfsig — RSA-2048`, value: pdfsigValue(says.rsa), note: pdfsigNote(says.rsa) },
       { area: 'sign', measure: `${peerName} sign median, n=${PEER_N} — RSA-2048 P12`, value: ms(m(peerSign)), note: peerNote },
-      { area: 'sign', measure: `${peerName} signature overhead — RSA-2048`, value: kb(over(peerSigned)), note: `CMS ${cmsLength(peerSigned)} B in ${cmsReserved(peerSigned)} B reserved (placeholder-plain default); output ${kb(peerSigned.length)}` },
-      { area: 'sign', measure: `${peerName} pdfsig — RSA-2048`, value: pdfsigValue(says.peer), note: `${pdfsigNote(says.peer)}; our verifyPdf (cert pinned): ${peerByOurs.ok ? 'ok' : peerByOurs.code}` },
-      { area: 'sign', measure: `${peerName} / ours, sign time — RSA-2048, same key`, value: ratio(m(peerSign), m(rsaSign)), note: `without the peer's per-call P12 decode ≈ ${ratio(m(peerSign) - m(peerDecode), m(rsaSign))}` },
+      {
+        area: 'sign',
+        measure: `${peerName} signature overhead — RSA-2048`,
+        value: kb(over(peerSigned)),
+        note: `CMS ${cmsLength(peerSigned)} B in ${cmsReserved(peerSigned)} B reserved (placeholder-plain default); output ${kb(peerSigned.length)}`,
+      },
+      {
+        area: 'sign',
+        measure: `${peerName} pdfsig — RSA-2048`,
+        value: pdfsigValue(says.peer),
+        note: `${pdfsigNote(says.peer)}; our verifyPdf (cert pinned): ${peerByOurs.ok ? 'ok' : peerByOurs.code}`,
+      },
+      {
+        area: 'sign',
+        measure: `${peerName} / ours, sign time — RSA-2048, same key`,
+        value: ratio(m(peerSign), m(rsaSign)),
+        note: `without the peer's per-call P12 decode ≈ ${ratio(m(peerSign) - m(peerDecode), m(rsaSign))}`,
+      },
       { area: 'sign', measure: `${peerName} / ours, sign time — vs our ECDSA P-256`, value: ratio(m(peerSign), m(ecSign)), note: '' },
-      { area: 'sign', measure: `${peerName} / ours, output size — RSA-2048`, value: ratio(peerSigned.length, rsaSigned.length), note: `overhead ratio ${ratio(over(peerSigned), over(rsaSigned))}; CMS ratio ${ratio(cmsLength(peerSigned), cmsLength(rsaSigned))} (reserved: ours ${cmsReserved(rsaSigned)} B, the peer's ${cmsReserved(peerSigned)} B, hex-encoded)` },
-      { area: 'sign', measure: `${peerName} / ours, output size — vs our ECDSA P-256`, value: ratio(peerSigned.length, ecSigned.length), note: `overhead ratio ${ratio(over(peerSigned), over(ecSigned))}; CMS ratio ${ratio(cmsLength(peerSigned), cmsLength(ecSigned))} (ours carries the CA certificate too)` },
+      {
+        area: 'sign',
+        measure: `${peerName} / ours, output size — RSA-2048`,
+        value: ratio(peerSigned.length, rsaSigned.length),
+        note: `overhead ratio ${ratio(over(peerSigned), over(rsaSigned))}; CMS ratio ${ratio(cmsLength(peerSigned), cmsLength(rsaSigned))} (reserved: ours ${cmsReserved(rsaSigned)} B, the peer's ${cmsReserved(peerSigned)} B, hex-encoded)`,
+      },
+      {
+        area: 'sign',
+        measure: `${peerName} / ours, output size — vs our ECDSA P-256`,
+        value: ratio(peerSigned.length, ecSigned.length),
+        note: `overhead ratio ${ratio(over(peerSigned), over(ecSigned))}; CMS ratio ${ratio(cmsLength(peerSigned), cmsLength(ecSigned))} (ours carries the CA certificate too)`,
+      },
     ];
   } finally {
     if (process.env.BENCH_KEEP) console.error(`kept ${dir}`);

@@ -32,7 +32,12 @@ export async function run(): Promise<BenchRow[]> {
     const day0 = Date.parse('2026-03-01T08:00:00Z');
     const data: { row: ObservationRow; record: ObservationRecord }[] = [];
     for (let i = 0; i < N; i++) {
-      const r = createRecord({ template, unit: { id: units[i % units.length].id, name: units[i % units.length].name }, observers: ['王敏', '赵晓喆'], now: new Date(day0 + i * 3_600_000) });
+      const r = createRecord({
+        template,
+        unit: { id: units[i % units.length].id, name: units[i % units.length].name },
+        observers: ['王敏', '赵晓喆'],
+        now: new Date(day0 + i * 3_600_000),
+      });
       r.theme = `第 ${i + 1} 次学习：学习贯彻习近平总书记重要讲话精神`;
       r.narrative.highlights = '领学准备充分，交流发言联系实际。'.repeat(10);
       for (const [k, v] of Object.entries(r.scores)) if (v.value === null) r.scores[k] = { ...v, value: 1 };
@@ -62,7 +67,10 @@ export async function run(): Promise<BenchRow[]> {
     const renders: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.reload();
-      const t = await page.waitForFunction((n) => document.querySelectorAll('.list-item').length >= n && performance.now(), N, { polling: 'raf' }).then((h) => h.jsonValue()).catch(() => null);
+      const t = await page
+        .waitForFunction((n) => document.querySelectorAll('.list-item').length >= n && performance.now(), N, { polling: 'raf' })
+        .then((h) => h.jsonValue())
+        .catch(() => null);
       if (typeof t === 'number') renders.push(t);
     }
     const firstForm: number[] = [];
@@ -107,11 +115,31 @@ export async function run(): Promise<BenchRow[]> {
     const eager = (html: string) => eagerJs(EXTENSION_DIR, html);
     const panel = eager('sidepanel.html');
     return [
-      { area: 'side panel', measure: 'eager JS, gzipped (entry + static imports)', value: kb(panel.gzip), note: `budget ${kb(SIDE_PANEL_EAGER_BUDGET)}; ${panel.files.map((f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}; signing, PDF, XLSX, pinyin load on first use` },
-      { area: 'dashboard', measure: 'eager JS, gzipped (entry + static imports)', value: kb(eager('dashboard.html').gzip), note: `options page ${kb(eager('options.html').gzip)}` },
-      { area: 'side panel', measure: `first render of the list, ${N} observations stored (median of ${renders.length})`, value: ms(median(renders)), note: 'navigation start → all rows on screen' },
+      {
+        area: 'side panel',
+        measure: 'eager JS, gzipped (entry + static imports)',
+        value: kb(panel.gzip),
+        note: `budget ${kb(SIDE_PANEL_EAGER_BUDGET)}; ${panel.files.map((f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}; signing, PDF, XLSX, pinyin load on first use`,
+      },
+      {
+        area: 'dashboard',
+        measure: 'eager JS, gzipped (entry + static imports)',
+        value: kb(eager('dashboard.html').gzip),
+        note: `options page ${kb(eager('options.html').gzip)}`,
+      },
+      {
+        area: 'side panel',
+        measure: `first render of the list, ${N} observations stored (median of ${renders.length})`,
+        value: ms(median(renders)),
+        note: 'navigation start → all rows on screen',
+      },
       { area: 'side panel', measure: `first render with the open draft's form (median of 5)`, value: ms(median(firstForm)), note: `${N} observations stored` },
-      { area: 'side panel', measure: `keystroke → durable save, median (${lat.length} keys)`, value: ms(median(lat)), note: 'keydown → IndexedDB transaction complete (ASCII key); includes the 150 ms autosave throttle' },
+      {
+        area: 'side panel',
+        measure: `keystroke → durable save, median (${lat.length} keys)`,
+        value: ms(median(lat)),
+        note: 'keydown → IndexedDB transaction complete (ASCII key); includes the 150 ms autosave throttle',
+      },
       { area: 'side panel', measure: 'keystroke → durable save, p95', value: ms(quantile(lat, 0.95)), note: '' },
     ];
   } finally {

@@ -33,7 +33,11 @@ function badFiles(backupPath: string, pdfPath: string) {
   const files = {
     corrupt: { path: join(dir, '损坏的备份.xtbak'), bytes: flipped, expect: [/已损坏|被改动/, /未作任何改动|不能用于恢复/] },
     truncated: { path: join(dir, '截断的备份.xtbak'), bytes: good.subarray(0, Math.floor(good.length / 2)), expect: [/已损坏或不完整/] },
-    foreignZip: { path: join(dir, '别的压缩包.xtbak'), bytes: zipSync({ 'readme.txt': strToU8('随便一个压缩包'), 'data/random.bin': random }), expect: [/这不是巡听备份文件：ZIP 中没有 manifest\.json/] },
+    foreignZip: {
+      path: join(dir, '别的压缩包.xtbak'),
+      bytes: zipSync({ 'readme.txt': strToU8('随便一个压缩包'), 'data/random.bin': random }),
+      expect: [/这不是巡听备份文件：ZIP 中没有 manifest\.json/],
+    },
     otherFormat: {
       path: join(dir, '别的程序的备份.zip'),
       bytes: zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'other.app/1', tables: {} })) }),
@@ -66,7 +70,9 @@ test('observer: backup from profile A restored into an empty profile B through t
     const errorsA = collectConsoleErrors(optionsA);
     // A second template, so that more than the defaults travel.
     const custom = { ...structuredClone(template), id: 'custom-2026', title: '本单位自定评分表' };
-    await optionsA.getByLabel('导入评分表（巡听办发布的签名 PDF，或 JSON 文件）', { exact: true }).setInputFiles({ name: 'custom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(custom)) });
+    await optionsA
+      .getByLabel('导入评分表（巡听办发布的签名 PDF，或 JSON 文件）', { exact: true })
+      .setInputFiles({ name: 'custom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(custom)) });
     await expect(optionsA.getByRole('status').filter({ hasText: '已导入评分表' })).toContainText('已导入评分表「本单位自定评分表」');
 
     // An observation, signed by hand, finalised, its report saved (a PDF in the reports table).
@@ -152,8 +158,14 @@ test('supervisor: CA, trust list, roster, plan and 45 collected reports restored
     const first = await createIdentityRequest({ name: '王喆', org: '锡林郭勒盟委组织部' });
     await issueInDashboard(dashS, first.csrPem, '王喆');
     await setUpSupervisor(dashS, corpus);
-    await chooseReports(dashS, corpus.files.map((f) => f.path));
-    await expect(dashS.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 ${good.length}，重复 0，被取代 0，拒收 ${corpus.files.length - good.length}`, { timeout: 60_000 });
+    await chooseReports(
+      dashS,
+      corpus.files.map((f) => f.path),
+    );
+    await expect(dashS.getByRole('status').filter({ hasText: '接收' })).toHaveText(
+      `接收 ${good.length}，重复 0，被取代 0，拒收 ${corpus.files.length - good.length}`,
+      { timeout: 60_000 },
+    );
     await expect(dashS.getByText(`已收集 ${good.length} 份有效报告`)).toBeVisible();
     await dashS.getByRole('button', { name: '覆盖统计' }).click();
     await dashS.getByLabel('统计范围（年度或起止年度）').fill('2026');

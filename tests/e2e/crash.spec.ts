@@ -87,7 +87,10 @@ test('SIGKILL during an inbox import of 50 reports: what was stored is whole, an
   try {
     const dash = await openExtensionPage(rb, 'dashboard.html');
     await setUpSupervisor(dash, corpus);
-    await chooseReports(dash, corpus.files.map((f) => f.path));
+    await chooseReports(
+      dash,
+      corpus.files.map((f) => f.path),
+    );
     const bar = dash.getByRole('progressbar', { name: /已处理/ });
     await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThanOrEqual(8);
     await rb.kill();
@@ -109,8 +112,13 @@ test('SIGKILL during an inbox import of 50 reports: what was stored is whole, an
     // The supervisor drops the folder again: the rest comes in, nothing twice.
     const good = corpus.files.filter((f) => f.kind === 'good').length;
     const bad = corpus.files.length - good;
-    await chooseReports(again, corpus.files.map((f) => f.path));
-    await expect(again.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 ${good - rows.length}，重复 ${rows.length}，被取代 0，拒收 ${bad}`, { timeout: 120_000 });
+    await chooseReports(
+      again,
+      corpus.files.map((f) => f.path),
+    );
+    await expect(again.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 ${good - rows.length}，重复 ${rows.length}，被取代 0，拒收 ${bad}`, {
+      timeout: 120_000,
+    });
     expect(await readIdbTable(again, 'xunting', 'collected')).toHaveLength(good);
   } finally {
     await rb.close();

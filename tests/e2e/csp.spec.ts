@@ -14,7 +14,15 @@ import { launchChromium, collectConsoleErrors, newProfileDir, type RunningBrowse
 import { cspViolations, openWatchedPage } from './support/csp';
 import { fillObservation, readStoredRecords } from './support/fill-observation';
 import { previewAndDownload, signByDrawing } from './support/report-flow';
-import { CA_PASSPHRASE, completeForFinalize, createCaInDashboard, finalizeAndSign, importCertificate, issueInDashboard, requestIdentity } from './support/signing-flow';
+import {
+  CA_PASSPHRASE,
+  completeForFinalize,
+  createCaInDashboard,
+  finalizeAndSign,
+  importCertificate,
+  issueInDashboard,
+  requestIdentity,
+} from './support/signing-flow';
 import { chooseReports, setUpSupervisor } from './support/supervisor-flow';
 import { exportBackup, startRestore, backupCard } from './support/backup-flow';
 import { cachedSeedCorpus, readUnits } from '../fixtures/collect/seed-corpus';
@@ -36,7 +44,10 @@ test('no CSP violation in the side panel, options page and dashboard while every
   writeFileSync(p12, await writePkcs12(me, P12_PASS));
   const units = readUnits();
   const xlsx = join(dir, '单位名单.xlsx');
-  writeFileSync(xlsx, await writeXlsx([{ name: '单位名单', columns: [{ header: '单位名称' }, { header: '类别' }], rows: units.map((u) => [u.name, u.category]) }]));
+  writeFileSync(
+    xlsx,
+    await writeXlsx([{ name: '单位名单', columns: [{ header: '单位名称' }, { header: '类别' }], rows: units.map((u) => [u.name, u.category]) }]),
+  );
 
   const rb = await launchChromium({ profileDir: await newProfileDir('csp'), extensionDir: EXT });
   const browsers: RunningBrowser[] = [rb];

@@ -20,14 +20,19 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
     await setUpSupervisor(dash, corpus);
     // The files are verified off the page's thread, in the inbox's worker.
     const verifier = dash.waitForEvent('worker');
-    await chooseReports(dash, corpus.files.map((f) => f.path));
+    await chooseReports(
+      dash,
+      corpus.files.map((f) => f.path),
+    );
     expect((await verifier).url()).toMatch(/\/assets\/inspect-worker-[\w-]+\.js$/);
     const good = corpus.files.filter((f) => f.kind === 'good');
     const bad = corpus.files.filter((f) => f.kind !== 'good');
     // The progress bar runs up to the number of files.
     const bar = dash.getByRole('progressbar', { name: /已处理/ });
     await expect(bar).toHaveAttribute('max', String(corpus.files.length));
-    await expect(dash.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 ${good.length}，重复 0，被取代 0，拒收 ${bad.length}`, { timeout: 120_000 });
+    await expect(dash.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 ${good.length}，重复 0，被取代 0，拒收 ${bad.length}`, {
+      timeout: 120_000,
+    });
     await expect(bar).toHaveAttribute('value', String(corpus.files.length));
     const table = dash.getByRole('table', { name: '导入结果' });
     await expect(table.getByRole('row')).toHaveCount(corpus.files.length + 1);
@@ -41,8 +46,13 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
     expect(await seriousA11yViolations(dash)).toEqual([]);
 
     // The same mail folder once more: every good file is a duplicate, nothing is stored twice.
-    await chooseReports(dash, corpus.files.map((f) => f.path));
-    await expect(dash.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 0，重复 ${good.length}，被取代 0，拒收 ${bad.length}`, { timeout: 120_000 });
+    await chooseReports(
+      dash,
+      corpus.files.map((f) => f.path),
+    );
+    await expect(dash.getByRole('status').filter({ hasText: '接收' })).toHaveText(`接收 0，重复 ${good.length}，被取代 0，拒收 ${bad.length}`, {
+      timeout: 120_000,
+    });
     const stored = await dash.evaluate(
       () =>
         new Promise<number>((ok) => {
@@ -79,12 +89,22 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
     const sheets = await readXlsxFile(xlsx.path);
     const summary = sheets.find((s) => s.sheet === '汇总')!.data;
     expect(summary.find((r) => r[0] === '已覆盖单位')!.slice(1, 4)).toEqual([covered, '个', '58.0%']);
-    expect(sheets.find((s) => s.sheet === '未覆盖单位')!.data.slice(1).map((r) => r[1])).toEqual(screenNotCovered);
+    expect(
+      sheets
+        .find((s) => s.sheet === '未覆盖单位')!
+        .data.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(screenNotCovered);
     expect(sheets.find((s) => s.sheet === '单位明细')!.data).toHaveLength(corpus.units.length + 1);
     const csv = await saved('导出 CSV');
-    const lines = readFileSync(csv.path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = readFileSync(csv.path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines).toHaveLength(corpus.units.length + 1);
-    expect(lines.filter((l) => l.endsWith(',未覆盖') || l.endsWith(',计划未完成') || l.endsWith(',待巡听')).map((l) => l.split(',')[1])).toEqual(screenNotCovered);
+    expect(lines.filter((l) => l.endsWith(',未覆盖') || l.endsWith(',计划未完成') || l.endsWith(',待巡听')).map((l) => l.split(',')[1])).toEqual(
+      screenNotCovered,
+    );
     const pdf = await saved('导出 PDF');
     const text = textRaw(pdf.path).replace(/\s+/g, '');
     expect(text).toContain('2026年度巡听旁听工作情况汇总');

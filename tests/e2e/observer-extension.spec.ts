@@ -15,7 +15,11 @@ test.describe('extension side panel', () => {
   test('the toolbar button opens the side panel', async () => {
     rb = await launchChromium({ profileDir: await newProfileDir('ext-panel'), extensionDir: EXT });
     const page = await openExtensionPage(rb, 'sidepanel.html');
-    const behavior = await page.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick: boolean }> } } }).chrome.sidePanel.getPanelBehavior());
+    const behavior = await page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick: boolean }> } } }
+      ).chrome.sidePanel.getPanelBehavior(),
+    );
     expect(behavior.openPanelOnActionClick).toBe(true);
   });
 

@@ -10,7 +10,9 @@ test.describe('micro-frontend <xunting-observation>', () => {
     const errors = collectConsoleErrors(page);
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.goto(url());
-    const saved = page.evaluate(() => new Promise<string>((ok) => document.addEventListener('xunting-saved', (e) => ok((e as CustomEvent).detail.id), { once: true })));
+    const saved = page.evaluate(
+      () => new Promise<string>((ok) => document.addEventListener('xunting-saved', (e) => ok((e as CustomEvent).detail.id), { once: true })),
+    );
     const filled = await fillObservation(page);
     expect(await saved).toMatch(/^[0-9a-f-]{36}$/);
     await expectSaved(page);
@@ -58,7 +60,11 @@ test.describe('micro-frontend <xunting-observation>', () => {
     await expect(page.getByRole('button', { name: '新建巡听记录' })).toBeVisible();
     const inShadow = await page.evaluate(() => {
       const el = document.querySelector('xunting-observation')!;
-      return { shadow: !!el.shadowRoot, hostHasAppClass: document.querySelector('.app') !== null, shadowStyles: el.shadowRoot!.querySelectorAll('style').length };
+      return {
+        shadow: !!el.shadowRoot,
+        hostHasAppClass: document.querySelector('.app') !== null,
+        shadowStyles: el.shadowRoot!.querySelectorAll('style').length,
+      };
     });
     expect(inShadow).toEqual({ shadow: true, hostHasAppClass: false, shadowStyles: 1 });
     // The host page's own styles are untouched by the component's.

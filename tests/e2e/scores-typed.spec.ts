@@ -34,13 +34,19 @@ test.describe('what was typed is what the record holds', () => {
     await expect(page.getByRole('alert').filter({ hasText: '应到人数“三十”须为不小于 0 的整数' })).toBeVisible();
     // A deduction left alone is not scored; 无扣分 is.
     const deduction = items.find((i) => i.kind === 'deduction')!;
-    await page.getByRole('button', { name: /^无扣分/ }).filter({ hasText: deduction.title }).click();
+    await page
+      .getByRole('button', { name: /^无扣分/ })
+      .filter({ hasText: deduction.title })
+      .click();
     await expect(page.getByTestId('progress')).toContainText('已评 1/23 项');
     await expect(page.locator('.totalbar')).toContainText('暂计 100.0');
     await expect(page.getByTestId('grade')).toHaveText('—');
     await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
-    const [stored] = (await readStoredRecords(page, 'xunting')) as { scores: Record<string, { value: unknown; entered?: string }>; entered?: Record<string, string> }[];
+    const [stored] = (await readStoredRecords(page, 'xunting')) as {
+      scores: Record<string, { value: unknown; entered?: string }>;
+      entered?: Record<string, string>;
+    }[];
     expect(stored.scores[stepOne.id]).toMatchObject({ value: null, entered: '3.3' });
     expect(stored.entered).toEqual({ 'attendance.expected': '三十' });
 

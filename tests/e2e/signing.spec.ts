@@ -4,7 +4,15 @@ import { join, resolve } from 'node:path';
 import { launchChromium, openExtensionPage, collectConsoleErrors, newProfileDir, type RunningBrowser } from './support/browser';
 import { fillObservation, readStoredRecords, seriousA11yViolations } from './support/fill-observation';
 import { signByDrawing, checkReportPdf } from './support/report-flow';
-import { completeForFinalize, createCaInDashboard, downloadCaPem, finalizeAndSign, importCertificate, issueInDashboard, requestIdentity } from './support/signing-flow';
+import {
+  completeForFinalize,
+  createCaInDashboard,
+  downloadCaPem,
+  finalizeAndSign,
+  importCertificate,
+  issueInDashboard,
+  requestIdentity,
+} from './support/signing-flow';
 import { nssDbTrusting, pdfsig, run, tempDir } from '../fixtures/sign/tools';
 import { observer } from '../fixtures/sign/pki';
 import { demoReport } from '../fixtures/sign/reports';
@@ -92,7 +100,10 @@ test('CA in the dashboard, identity in the options page, 定稿并签名 in the 
     expect(two.signatures[1].text).toContain('刘珺');
     // Each signature has its visible box under the 巡听人员 table, with the names and units the certificates hold.
     const boxes = run('pdftotext', [countersigned, '-']).out.replace(/\s+/g, '');
-    for (const [name, unit] of [['王喆', '锡林郭勒盟委组织部'], ['刘珺', '锡林郭勒盟委宣传部']]) {
+    for (const [name, unit] of [
+      ['王喆', '锡林郭勒盟委组织部'],
+      ['刘珺', '锡林郭勒盟委宣传部'],
+    ]) {
       expect(boxes).toContain(`数字签名：${name}`);
       expect(boxes).toContain(`单位：${unit}`);
     }

@@ -38,7 +38,10 @@ test('the dashboard’s first run: first steps instead of 0.0%; reports from an 
     // Five reports before the CA is trusted: refused, and the refusal names the CA.
     await dash.setViewportSize({ width: 1280, height: 900 });
     const good = corpus.files.filter((f) => f.kind === 'good').slice(0, 5);
-    await chooseReports(dash, good.map((f) => f.path));
+    await chooseReports(
+      dash,
+      good.map((f) => f.path),
+    );
     const notice = dash.getByRole('group', { name: /^签发者 / });
     await expect(notice).toContainText('5 个文件被拒收：签名人的证书由「');
     await expect(notice).toContainText('该 CA 证书指纹（SHA-256）：');

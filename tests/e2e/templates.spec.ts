@@ -11,8 +11,21 @@ const EXT = resolve('.output/chrome-mv3');
 
 /** The template the supervisor builds in the editor: two sections, five items, one of them a deduction. */
 const SECTIONS = [
-  { title: '学习组织', items: [['制定年度学习计划', '20'], ['提前印发学习通知', '20'], ['落实第一议题', '20']] },
-  { title: '学习纪律', items: [['无故缺席或迟到', '20', 'deduction'], ['会中处理其他事务', '20']] },
+  {
+    title: '学习组织',
+    items: [
+      ['制定年度学习计划', '20'],
+      ['提前印发学习通知', '20'],
+      ['落实第一议题', '20'],
+    ],
+  },
+  {
+    title: '学习纪律',
+    items: [
+      ['无故缺席或迟到', '20', 'deduction'],
+      ['会中处理其他事务', '20'],
+    ],
+  },
 ] as const;
 const ITEM_TITLES = SECTIONS.flatMap((s) => s.items.map((i) => i[0]));
 
@@ -25,7 +38,10 @@ async function buildTemplate(dash: Page) {
     await dash.getByLabel(`第 ${si + 1} 部分名称`).fill(s.title);
     for (const [title, max, kind] of s.items) {
       await dash.getByRole('button', { name: `在「${s.title}」中添加评分项` }).click();
-      const item = dash.getByRole('region', { name: `部分：${s.title}` }).getByRole('group').last();
+      const item = dash
+        .getByRole('region', { name: `部分：${s.title}` })
+        .getByRole('group')
+        .last();
       await item.getByLabel('评分项名称').fill(title);
       await item.getByLabel('满分').fill(max);
       if (kind) await item.getByLabel('评分方式').selectOption(kind);
@@ -88,7 +104,8 @@ test('a template built in the editor, published, imported by an observer in anot
     await panel.getByLabel('实到人数', { exact: true }).fill(typed.present);
     await panel.getByLabel('开始时间', { exact: true }).fill('09:00');
     await panel.getByLabel('结束时间', { exact: true }).fill('11:10');
-    for (const s of SECTIONS) for (const [title, , kind] of s.items) await panel.getByLabel(`${title}${kind ? ' 扣分' : ' 得分'}`, { exact: true }).fill(kind ? '5' : '18');
+    for (const s of SECTIONS)
+      for (const [title, , kind] of s.items) await panel.getByLabel(`${title}${kind ? ' 扣分' : ' 得分'}`, { exact: true }).fill(kind ? '5' : '18');
     await panel.getByLabel('主要做法及亮点', { exact: true }).fill(typed.highlights);
     await panel.getByLabel('存在问题', { exact: true }).fill(typed.problems);
     await signByDrawing(panel);

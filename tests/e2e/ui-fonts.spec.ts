@@ -9,7 +9,10 @@ const EXT = resolve('.output/chrome-mv3');
 
 /** The shipped Noto Serif SC is in the page's font stack and its file loads for Chinese text. */
 async function expectShippedFallback(page: Page, host: string) {
-  const family = await page.locator(host).first().evaluate((el) => getComputedStyle(el).fontFamily);
+  const family = await page
+    .locator(host)
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontFamily);
   expect(family).toMatch(/"Xunting Noto Serif SC", sans-serif$/);
   const loaded = await page.evaluate(async () => (await document.fonts.load('16px "Xunting Noto Serif SC"', '巡听旁听')).map((f) => f.status));
   expect(loaded).toEqual(['loaded']);

@@ -34,7 +34,8 @@ export const isBackupTable = (name: string): name is BackupTable => (BACKUP_TABL
 
 /** The tables of the database that are never in a backup, and why (written into the manifest's notes). */
 export const EXCLUDED_TABLES: Record<string, string> = {
-  identities: '巡听人员的签名身份（identities）不在备份中：其私钥只存在于原浏览器，不能导出。恢复后请在本机重新生成签名身份并请巡听办签发证书；此前已签名的报告仍然有效。',
+  identities:
+    '巡听人员的签名身份（identities）不在备份中：其私钥只存在于原浏览器，不能导出。恢复后请在本机重新生成签名身份并请巡听办签发证书；此前已签名的报告仍然有效。',
 };
 export const AUTHORITY_NOTE = 'CA 私钥不以明文写入备份：只保存建立 CA 时生成的、以 CA 备份口令加密的 PKCS#12（authority.backup）。恢复时须输入该口令。';
 
@@ -92,9 +93,15 @@ function field(row: Row, at: string, problems: Problem[], name: string, ok: (v: 
 }
 
 const record: Check = (row, at, problems) => under(`${at}.record`, validateRecord(row.record), problems);
-const bytes = (name: string): Check => (row, at, problems) => field(row, at, problems, name, (v) => v instanceof Uint8Array, '二进制数据');
+const bytes =
+  (name: string): Check =>
+  (row, at, problems) =>
+    field(row, at, problems, name, (v) => v instanceof Uint8Array, '二进制数据');
 const pdf: Check = (row, at, problems) => field(row, at, problems, 'pdf', isBlob, '文件（PDF）');
-const texts = (...names: string[]): Check => (row, at, problems) => names.forEach((n) => field(row, at, problems, n, isText, '文字'));
+const texts =
+  (...names: string[]): Check =>
+  (row, at, problems) =>
+    names.forEach((n) => field(row, at, problems, n, isText, '文字'));
 
 const ROW_CHECKS: Record<BackupTable, Check[]> = {
   observations: [texts('unitId', 'unitName', 'date', 'updatedAt')],
@@ -108,7 +115,8 @@ const ROW_CHECKS: Record<BackupTable, Check[]> = {
   authority: [
     bytes('certificate'),
     bytes('backup'),
-    (row, at, problems) => void ('privateKey' in row && problems.push({ path: `${at}.privateKey`, message: '备份中不应有 CA 私钥（只应有口令保护的 backup）' })),
+    (row, at, problems) =>
+      void ('privateKey' in row && problems.push({ path: `${at}.privateKey`, message: '备份中不应有 CA 私钥（只应有口令保护的 backup）' })),
   ],
   issued: [bytes('certificate'), texts('cn', 'o', 'fingerprint', 'notAfter', 'issuedAt')],
   trust: [bytes('certificate'), texts('kind', 'cn', 'o', 'notAfter')],
@@ -116,7 +124,10 @@ const ROW_CHECKS: Record<BackupTable, Check[]> = {
   collectedFiles: [pdf, texts('fileName')],
   plans: [(row, at, problems) => under(at, validatePlan(row), problems)],
   // A draft may not validate yet (it is being edited); a published version must.
-  rubricVersions: [texts('status', 'createdAt', 'updatedAt'), (row, at, problems) => row.status === 'published' && under(`${at}.template`, validateTemplate(row.template), problems)],
+  rubricVersions: [
+    texts('status', 'createdAt', 'updatedAt'),
+    (row, at, problems) => row.status === 'published' && under(`${at}.template`, validateTemplate(row.template), problems),
+  ],
 };
 
 function isRecordOf(row: Row): boolean {

@@ -17,7 +17,14 @@ export interface BlobRef {
 export function isBlob(v: unknown): v is Blob {
   if (typeof Blob !== 'undefined' && v instanceof Blob) return true;
   const b = v as Partial<Blob> | null;
-  return !!b && typeof b === 'object' && typeof b.arrayBuffer === 'function' && typeof b.slice === 'function' && typeof b.type === 'string' && typeof b.size === 'number';
+  return (
+    !!b &&
+    typeof b === 'object' &&
+    typeof b.arrayBuffer === 'function' &&
+    typeof b.slice === 'function' &&
+    typeof b.type === 'string' &&
+    typeof b.size === 'number'
+  );
 }
 
 function isPlainObject(v: object): v is Record<string, unknown> {

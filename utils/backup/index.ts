@@ -3,12 +3,7 @@
  * tables as JSON, PDFs as stored entries; private keys never). Pure and isomorphic: no `node:`,
  * no Buffer; fflate for the ZIP, WebCrypto for SHA-256.
  */
-export {
-  BACKUP_FORMAT,
-  BACKUP_DB_VERSION,
-  BACKUP_EXTENSION,
-  BACKUP_MIME,
-} from './backup-format';
+export { BACKUP_FORMAT, BACKUP_DB_VERSION, BACKUP_EXTENSION, BACKUP_MIME } from './backup-format';
 export type { ArchiveLimits, BackupManifest, TableDump } from './backup-format';
 export { BackupError } from './backup-error';
 export { BACKUP_TABLES, TABLE_LABELS, TABLE_KEYS, EXCLUDED_TABLES, AUTHORITY_NOTE } from './backup-tables';

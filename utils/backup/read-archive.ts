@@ -31,11 +31,13 @@ function listProblems(names: readonly string[], manifest: BackupManifest): Probl
   for (const path of Object.keys(manifest.entries)) {
     const m = ENTRY_PATH.exec(path);
     const table = m?.[1] ?? m?.[2];
-    if (!table || !isBackupTable(table) || (m?.[1] && !(table in manifest.tables))) problems.push({ path: MANIFEST_ENTRY, message: `清单中的条目路径 "${path}" 不是本格式的路径` });
+    if (!table || !isBackupTable(table) || (m?.[1] && !(table in manifest.tables)))
+      problems.push({ path: MANIFEST_ENTRY, message: `清单中的条目路径 "${path}" 不是本格式的路径` });
     else if (!present.has(path)) problems.push({ path, message: `备份文件不完整：缺少条目 ${path}` });
   }
   for (const table of Object.keys(manifest.tables)) {
-    if (!(tableEntry(table) in manifest.entries)) problems.push({ path: MANIFEST_ENTRY, message: `数据表 ${table} 在清单中没有对应的条目 ${tableEntry(table)}` });
+    if (!(tableEntry(table) in manifest.entries))
+      problems.push({ path: MANIFEST_ENTRY, message: `数据表 ${table} 在清单中没有对应的条目 ${tableEntry(table)}` });
   }
   return problems;
 }
@@ -44,7 +46,8 @@ async function checksumProblems(files: Map<string, Uint8Array>, manifest: Backup
   const problems: Problem[] = [];
   for (const [path, expected] of Object.entries(manifest.entries)) {
     const data = files.get(path);
-    if (!data || toHex(await sha256(data)) !== expected) problems.push({ path, message: `条目 ${path} 的 SHA-256 校验值与 manifest.json 所记不符：文件已损坏或被改动` });
+    if (!data || toHex(await sha256(data)) !== expected)
+      problems.push({ path, message: `条目 ${path} 的 SHA-256 校验值与 manifest.json 所记不符：文件已损坏或被改动` });
   }
   return problems;
 }
@@ -107,7 +110,8 @@ export async function readArchive(bytes: Uint8Array, opts: ReadArchiveOptions = 
     problems.push(...read.problems);
     if (problems.length >= MAX_PROBLEMS) break;
   }
-  for (const name of names) if (name.startsWith('blobs/') && !usedBlobs.has(name) && !problems.length) problems.push({ path: name, message: `条目 ${name} 没有被任何数据行引用` });
+  for (const name of names)
+    if (name.startsWith('blobs/') && !usedBlobs.has(name) && !problems.length) problems.push({ path: name, message: `条目 ${name} 没有被任何数据行引用` });
   if (problems.length) return fail(problems);
   return { ok: true, value: { tables, dbVersion: manifest.dbVersion, createdAt: manifest.createdAt, notes: manifest.notes } };
 }

@@ -34,7 +34,8 @@ function formatProblem(m: Record<string, unknown>): Problem | null {
   if (f === BACKUP_FORMAT) return null;
   if (typeof f === 'string' && f.startsWith(BACKUP_FORMAT_PREFIX)) {
     const v = Number(f.slice(BACKUP_FORMAT_PREFIX.length));
-    if (Number.isInteger(v) && v > BACKUP_FORMAT_VERSION) return { path: at('$.format'), message: `备份格式 "${f}" 比本程序支持的 "${BACKUP_FORMAT}" 新，请先升级巡听旁听再恢复` };
+    if (Number.isInteger(v) && v > BACKUP_FORMAT_VERSION)
+      return { path: at('$.format'), message: `备份格式 "${f}" 比本程序支持的 "${BACKUP_FORMAT}" 新，请先升级巡听旁听再恢复` };
     return { path: at('$.format'), message: `不认识的备份格式 "${f}"（应为 "${BACKUP_FORMAT}"）` };
   }
   return { path: at('$.format'), message: `这不是巡听备份：manifest.json 的格式标识是 ${JSON.stringify(f ?? null)}，应为 "${BACKUP_FORMAT}"` };
@@ -50,15 +51,18 @@ function parseManifest(bytes: Uint8Array | undefined): Validated<BackupManifest>
   } catch {
     json = undefined;
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problems: [{ path: MANIFEST_ENTRY, message: `${MANIFEST_ENTRY} 不是有效的 JSON 对象` }] };
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, problems: [{ path: MANIFEST_ENTRY, message: `${MANIFEST_ENTRY} 不是有效的 JSON 对象` }] };
   const wrong = formatProblem(json as Record<string, unknown>);
   if (wrong) return { ok: false, problems: [wrong] };
   const parsed = parseWith(manifestSchema, json);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ path: at(p.path), message: p.message })) };
   const m = parsed.value as BackupManifest;
   const problems: Problem[] = [];
-  if (m.dbVersion > BACKUP_DB_VERSION) problems.push({ path: at('$.dbVersion'), message: `备份来自较新的巡听旁听（数据库版本 ${m.dbVersion}，本程序为 ${BACKUP_DB_VERSION}），请先升级再恢复` });
-  for (const t of Object.keys(m.tables)) if (!isBackupTable(t)) problems.push({ path: at(`$.tables.${t}`), message: `备份中有本程序不认识（或不应备份）的数据表 "${t}"` });
+  if (m.dbVersion > BACKUP_DB_VERSION)
+    problems.push({ path: at('$.dbVersion'), message: `备份来自较新的巡听旁听（数据库版本 ${m.dbVersion}，本程序为 ${BACKUP_DB_VERSION}），请先升级再恢复` });
+  for (const t of Object.keys(m.tables))
+    if (!isBackupTable(t)) problems.push({ path: at(`$.tables.${t}`), message: `备份中有本程序不认识（或不应备份）的数据表 "${t}"` });
   return problems.length ? { ok: false, problems } : { ok: true, value: m };
 }
 

@@ -26,6 +26,14 @@ export async function writeArchive(dump: TableDump): Promise<Uint8Array> {
     for (const { path, blob } of blobs) await add(path, new Uint8Array(await blob.arrayBuffer()), 0);
     tables[table] = rows.length;
   }
-  const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: dump.createdAt, dbVersion: dump.dbVersion, app: BACKUP_APP, tables, entries, notes: dump.notes };
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    createdAt: dump.createdAt,
+    dbVersion: dump.dbVersion,
+    app: BACKUP_APP,
+    tables,
+    entries,
+    notes: dump.notes,
+  };
   return zipSync({ [MANIFEST_ENTRY]: [utf8(JSON.stringify(manifest, null, 2)), { level: 6, mtime }], ...files });
 }

@@ -42,7 +42,11 @@ export function decide(stored: readonly StoredRevision[], incoming: Incoming): D
   const same = stored.find((s) => s.record.revision === revision);
   if (same) {
     if (!sameRevisionRelated(incoming, same)) {
-      return { outcome: 'duplicate', replaceFile: false, note: `与已导入的${describe(same)}编号相同，但单位、日期或签名人不同：疑似冒用记录编号，本文件未保存，请核对` };
+      return {
+        outcome: 'duplicate',
+        replaceFile: false,
+        note: `与已导入的${describe(same)}编号相同，但单位、日期或签名人不同：疑似冒用记录编号，本文件未保存，请核对`,
+      };
     }
     const more = incoming.signers.length > same.signers.length;
     const outdated = newest > revision ? `，已被第 ${newest} 版取代` : '';
@@ -55,8 +59,16 @@ export function decide(stored: readonly StoredRevision[], incoming: Incoming): D
     };
   }
   const newer = stored.filter((s) => supersedes(s, incoming)).sort((a, b) => b.record.revision - a.record.revision);
-  if (newer.length) return { outcome: 'superseded', newer: newer[0].record.revision, note: `已有更新的第 ${newer[0].record.revision} 版，本文件（第 ${revision} 版）不计入统计` };
-  const older = stored.filter((s) => supersedes(incoming, s)).map((s) => s.record.revision).sort((a, b) => a - b);
+  if (newer.length)
+    return {
+      outcome: 'superseded',
+      newer: newer[0].record.revision,
+      note: `已有更新的第 ${newer[0].record.revision} 版，本文件（第 ${revision} 版）不计入统计`,
+    };
+  const older = stored
+    .filter((s) => supersedes(incoming, s))
+    .map((s) => s.record.revision)
+    .sort((a, b) => a - b);
   const conflicts = stored.filter((s) => !older.includes(s.record.revision));
   const notes = [
     older.length ? `取代第 ${older.join('、')} 版` : '',

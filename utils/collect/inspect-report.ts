@@ -46,7 +46,8 @@ function looksLikeZip(b: Uint8Array): boolean {
 /** The refusal of a file by its size alone (so a 100 MB file is never read), or null. */
 export function refuseBySize(fileName: string, size: number): Inspection | null {
   if (size === 0) return { ok: false, fileName, size, code: 'empty', reason: '文件是空的（0 字节）' };
-  if (size > MAX_REPORT_BYTES) return { ok: false, fileName, size, code: 'too-large', reason: `文件有 ${mb(size)}，超过 ${mb(MAX_REPORT_BYTES)}，不是巡听报告` };
+  if (size > MAX_REPORT_BYTES)
+    return { ok: false, fileName, size, code: 'too-large', reason: `文件有 ${mb(size)}，超过 ${mb(MAX_REPORT_BYTES)}，不是巡听报告` };
   return null;
 }
 
@@ -65,10 +66,25 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
   }
   if (verdict.record.status !== 'final') return reject('draft', '报告中的记录是草稿（未定稿），不计入统计');
   // A member's 独立评分表 is one voice of the group, not the group's report: counting it would count the session twice.
-  if (verdict.record.group?.role === 'member') return reject('member-sheet', `这是组员「${verdict.record.group.member}」的独立评分表，不是巡听报告：请交给本组组长汇总`);
-  const signers = verdict.signatures.map((s) => ({ cn: s.signer?.cn ?? '', o: s.signer?.o ?? '', fingerprint: s.signer?.fingerprint ?? '', signingTime: s.signingTime }));
+  if (verdict.record.group?.role === 'member')
+    return reject('member-sheet', `这是组员「${verdict.record.group.member}」的独立评分表，不是巡听报告：请交给本组组长汇总`);
+  const signers = verdict.signatures.map((s) => ({
+    cn: s.signer?.cn ?? '',
+    o: s.signer?.o ?? '',
+    fingerprint: s.signer?.fingerprint ?? '',
+    signingTime: s.signingTime,
+  }));
   const warning = outsideSignerWarning(verdict.record, signers);
-  return { ok: true, fileName, size, sha256: toHex(await sha256(bytes)), record: verdict.record, recordJson: verdict.recordJson, signers, ...(warning ? { warning } : {}) };
+  return {
+    ok: true,
+    fileName,
+    size,
+    sha256: toHex(await sha256(bytes)),
+    record: verdict.record,
+    recordJson: verdict.recordJson,
+    signers,
+    ...(warning ? { warning } : {}),
+  };
 }
 
 /**

@@ -30,7 +30,13 @@ export class MemoryCollection {
       rows[i] = { item: inspection, superseded: rows[i].superseded };
     }
     this.byRecord.set(id, rows);
-    return { ...d, recordId: id, revision: inspection.record.revision, unitName: inspection.record.unit.name, ...(inspection.warning ? { warning: inspection.warning } : {}) };
+    return {
+      ...d,
+      recordId: id,
+      revision: inspection.record.revision,
+      unitName: inspection.record.unit.name,
+      ...(inspection.warning ? { warning: inspection.warning } : {}),
+    };
   }
 
   /** The current revision of every record, as coverage takes them. */

@@ -57,7 +57,17 @@ import { percentOf } from './percent';
 import { coverageLabel, scopeMonths, scopeProblem, yearInScope } from './scope';
 import { sectionAverages } from './section-averages';
 import { topSessions } from './top-sessions';
-import type { CollectedRecord, Coverage, CoverageInput, CoverageProblem, CoverageScope, PlannedVisit, SessionSummary, TemplateUse, UnitCoverage } from './types';
+import type {
+  CollectedRecord,
+  Coverage,
+  CoverageInput,
+  CoverageProblem,
+  CoverageScope,
+  PlannedVisit,
+  SessionSummary,
+  TemplateUse,
+  UnitCoverage,
+} from './types';
 import { unitMatcher } from './unit-matcher';
 import { scoringConsistency } from './scoring-consistency';
 
@@ -95,15 +105,18 @@ function templateUses(counted: readonly CountedSession[]): TemplateUse[] {
     use.versions.set(t.version, (use.versions.get(t.version) ?? 0) + 1);
     byId.set(t.id, use);
   }
-  return [...byId.entries()].map(([id, u]) => ({ id, title: u.title, versions: [...u.versions.entries()].sort(([a], [b]) => a - b).map(([version, sessions]) => ({ version, sessions })) }));
+  return [...byId.entries()].map(([id, u]) => ({
+    id,
+    title: u.title,
+    versions: [...u.versions.entries()].sort(([a], [b]) => a - b).map(([version, sessions]) => ({ version, sessions })),
+  }));
 }
 
 export function computeCoverage(input: CoverageInput, scope: CoverageScope): Coverage {
   const invalid = scopeProblem(scope);
   if (invalid) throw new RangeError(`统计范围有误：${invalid}`);
   const months = scopeMonths(scope);
-  const monthIndex = (year: number, month: number) =>
-    Number.isInteger(month) && month >= 1 && month <= 12 ? (year - scope.fromYear) * 12 + month - 1 : -1;
+  const monthIndex = (year: number, month: number) => (Number.isInteger(month) && month >= 1 && month <= 12 ? (year - scope.fromYear) * 12 + month - 1 : -1);
   const tallies: MonthTallies = { planned: months.map(() => 0), newlyCovered: months.map(() => 0), sessions: months.map(() => 0) };
 
   const active = input.units.filter((u) => u.active);
@@ -159,7 +172,13 @@ export function computeCoverage(input: CoverageInput, scope: CoverageScope): Cov
     const sameDay = tally.byDate.get(r.date);
     if (sameDay) sameDay.push(c);
     else tally.byDate.set(r.date, [c]);
-    counted.push({ summary, sections: score.sections, grade: summary.grade, bands: r.template.bands, template: { id: r.template.id, version: r.template.version, title: r.template.title } });
+    counted.push({
+      summary,
+      sections: score.sections,
+      grade: summary.grade,
+      bands: r.template.bands,
+      template: { id: r.template.id, version: r.template.version, title: r.template.title },
+    });
     if (r.group?.independent?.length) grouped.push(r);
   }
   for (const tally of tallyOf.values()) {

@@ -37,7 +37,9 @@ export function sameDayDuplicateProblem(unit: Unit, date: string, records: reado
 
 /** One record id claimed by revisions that do not supersede one another (another unit or date, an unrelated signer): all count. */
 export function revisionConflictProblem(records: readonly CollectedRecord[]): CoverageProblem {
-  const each = records.map((c) => `第 ${c.record.revision} 版「${c.record.unit.name}」${c.record.date}${c.signers.length ? `（${c.signers.join('、')} 签名）` : ''}${fromFile(c)}`);
+  const each = records.map(
+    (c) => `第 ${c.record.revision} 版「${c.record.unit.name}」${c.record.date}${c.signers.length ? `（${c.signers.join('、')} 签名）` : ''}${fromFile(c)}`,
+  );
   return {
     kind: 'revision-conflict',
     message: `记录 ${records[0].record.id} 有 ${records.length} 个互不取代的版本：${each.join('；')}。单位、日期或签名人不同，疑似冒用记录编号：均已计入，请核对`,

@@ -29,9 +29,7 @@ export function gradeDistribution(sessions: readonly GradedSession[]): GradeCoun
     if (band) band.count++;
     else unrated++;
   }
-  const counts = [...bands.entries()]
-    .sort(([, a], [, b]) => b.min - a.min || a.seen - b.seen)
-    .map(([grade, b]) => ({ grade, count: b.count }));
+  const counts = [...bands.entries()].sort(([, a], [, b]) => b.min - a.min || a.seen - b.seen).map(([grade, b]) => ({ grade, count: b.count }));
   if (unrated > 0) counts.push({ grade: UNRATED, count: unrated });
   return counts;
 }

@@ -90,7 +90,14 @@ export function scoringConsistency(records: readonly ObservationRecord[]): Scori
     groupSessions,
     observers: [...observers.entries()]
       .filter(([, a]) => a.items > 0)
-      .map(([name, a]) => ({ name, sessions: a.sessions, items: a.items, meanDeviation: round2(a.abs / a.items), meanSigned: round2(a.signed / a.items), flagged: a.flagged }))
+      .map(([name, a]) => ({
+        name,
+        sessions: a.sessions,
+        items: a.items,
+        meanDeviation: round2(a.abs / a.items),
+        meanSigned: round2(a.signed / a.items),
+        flagged: a.flagged,
+      }))
       .sort((a, b) => b.meanDeviation - a.meanDeviation || compareText(a.name, b.name)),
     sections: [...sections.entries()]
       .map(([title, a]) => ({ title, sessions: a.sessions, meanSpreadPct: roundTotal(a.spreadPct / a.items), flagged: a.flagged }))

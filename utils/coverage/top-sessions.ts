@@ -18,12 +18,6 @@ const EXCELLENT_GRADE = '优秀';
 export function topSessions(sessions: readonly SessionSummary[], limit = TOP_SESSIONS): SessionSummary[] {
   return sessions
     .filter((s): s is SessionSummary & { total: number } => s.total !== null && s.grade === EXCELLENT_GRADE)
-    .sort(
-      (a, b) =>
-        b.total - a.total ||
-        compareText(a.date, b.date) ||
-        byName.compare(a.unitName, b.unitName) ||
-        compareText(a.recordId, b.recordId),
-    )
+    .sort((a, b) => b.total - a.total || compareText(a.date, b.date) || byName.compare(a.unitName, b.unitName) || compareText(a.recordId, b.recordId))
     .slice(0, limit);
 }

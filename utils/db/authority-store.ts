@@ -45,7 +45,11 @@ async function storeAuthority(db: XuntingDB, backup: Uint8Array, passphrase: str
  * A new CA (ECDSA P-256, ten years). Returns its certificate and the PKCS#12 backup, which the
  * page hands to the supervisor at once. The CA's own certificate goes into the trust list.
  */
-export async function createAuthority(db: XuntingDB, opts: { name: string; org: string; passphrase: string }, now = new Date()): Promise<AuthorityInfo & { backup: Uint8Array }> {
+export async function createAuthority(
+  db: XuntingDB,
+  opts: { name: string; org: string; passphrase: string },
+  now = new Date(),
+): Promise<AuthorityInfo & { backup: Uint8Array }> {
   checkPassphrase(opts.passphrase);
   if (await db.authority.get(SELF_AUTHORITY)) throw new SignError('ca-invalid', '本机已有 CA；如要更换，请先删除现有 CA（已签发的证书将不再能由新 CA 续签）');
   const { createCa, writePkcs12 } = await signing();
@@ -78,7 +82,12 @@ export interface IssuedCertificate {
 }
 
 /** Issue an observer's certificate from a CSR (PEM or DER), after checking its signature; registered in `issued`. */
-export async function issueFromRequest(db: XuntingDB, csr: string | Uint8Array, opts: { validityDays?: number } = {}, now = new Date()): Promise<IssuedCertificate> {
+export async function issueFromRequest(
+  db: XuntingDB,
+  csr: string | Uint8Array,
+  opts: { validityDays?: number } = {},
+  now = new Date(),
+): Promise<IssuedCertificate> {
   const ca = await authorityIdentity(db);
   const { issueCertificate, parseCsr, certificateInfo, certificateDer, certificateToPem } = await signing();
   const cert = await issueCertificate(ca, parseCsr(csr), { validityDays: opts.validityDays });

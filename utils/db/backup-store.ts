@@ -57,7 +57,8 @@ export async function exportDatabase(db: XuntingDB, opts: { now?: Date; onProgre
   const bytes = await writeArchive({ tables, dbVersion: DB_VERSION, createdAt: now.toISOString(), notes });
   opts.onProgress?.('正在检查备份能否恢复…');
   const check = await readArchive(bytes);
-  if (!check.ok) throw new BackupError('export-unrestorable', `本机数据中有不能通过校验的内容，这样的备份将无法恢复，因此没有导出：\n${describeProblems(check.problems)}`);
+  if (!check.ok)
+    throw new BackupError('export-unrestorable', `本机数据中有不能通过校验的内容，这样的备份将无法恢复，因此没有导出：\n${describeProblems(check.problems)}`);
   return { bytes, counts: countsOf(tables) };
 }
 
@@ -82,12 +83,14 @@ async function reimportAuthority(row: Omit<AuthorityRow, 'privateKey'>, passphra
   try {
     ca = await (await signing()).readPkcs12(row.backup, passphrase);
   } catch (e) {
-    if (e instanceof SignError && e.code === 'passphrase-wrong') throw new BackupError('ca-passphrase-wrong', 'CA 备份口令不正确，未恢复任何数据。请输入建立 CA 时设置的口令；如已忘记，可选择“不恢复 CA”恢复其余数据。');
+    if (e instanceof SignError && e.code === 'passphrase-wrong')
+      throw new BackupError('ca-passphrase-wrong', 'CA 备份口令不正确，未恢复任何数据。请输入建立 CA 时设置的口令；如已忘记，可选择“不恢复 CA”恢复其余数据。');
     throw new BackupError('ca-invalid', `备份中的 CA 无法读取（${e instanceof Error ? e.message : String(e)}），未恢复任何数据。`);
   }
   const { certificateDer, certificateInfo } = await signing();
   const der = certificateDer(ca.certificate);
-  if (der.length !== row.certificate.length || der.some((b, i) => b !== row.certificate[i])) throw new BackupError('ca-invalid', '备份中 CA 的 PKCS#12 与其证书不一致，未恢复任何数据。');
+  if (der.length !== row.certificate.length || der.some((b, i) => b !== row.certificate[i]))
+    throw new BackupError('ca-invalid', '备份中 CA 的 PKCS#12 与其证书不一致，未恢复任何数据。');
   if (!(await certificateInfo(ca.certificate)).isCa) throw new BackupError('ca-invalid', '备份中的 CA 证书不是 CA 证书（缺少 CA:true），未恢复任何数据。');
   return { ...row, privateKey: ca.privateKey };
 }
@@ -110,7 +113,8 @@ export async function restoreDatabase(db: XuntingDB, bytes: Uint8Array, opts: Re
   const withAuthority = caRows.length > 0 && !opts.skipAuthority;
   if (withAuthority) {
     opts.onProgress?.('正在用口令导入 CA 私钥…');
-    if (caRows.length !== 1 || caRows[0].id !== SELF_AUTHORITY) throw new BackupError('ca-invalid', '备份中的 CA 数据不对（应只有一个 id 为 "ca" 的 CA），未恢复任何数据。');
+    if (caRows.length !== 1 || caRows[0].id !== SELF_AUTHORITY)
+      throw new BackupError('ca-invalid', '备份中的 CA 数据不对（应只有一个 id 为 "ca" 的 CA），未恢复任何数据。');
     tables.authority = [await reimportAuthority(caRows[0], opts.caPassphrase)];
   }
   const written = BACKUP_TABLES.filter((t) => t !== 'authority' || withAuthority);
@@ -123,7 +127,11 @@ export async function restoreDatabase(db: XuntingDB, bytes: Uint8Array, opts: Re
     const out = {} as TableCounts;
     for (const t of written) {
       out[t] = await db.table(t).count();
-      if (out[t] !== tables[t].length) throw new BackupError('count-mismatch', `恢复后「${TABLE_LABELS[t]}」有 ${out[t]} 行，备份中为 ${tables[t].length} 行；已撤销恢复，本机数据未作任何改动。`);
+      if (out[t] !== tables[t].length)
+        throw new BackupError(
+          'count-mismatch',
+          `恢复后「${TABLE_LABELS[t]}」有 ${out[t]} 行，备份中为 ${tables[t].length} 行；已撤销恢复，本机数据未作任何改动。`,
+        );
     }
     return out;
   });

@@ -12,7 +12,14 @@ export type IngestResult =
 
 /** Store what inspectReport accepted (the PDF bytes given again), deciding as `decide` says. */
 export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf: Blob, now = new Date()): Promise<IngestResult> {
-  if (!inspection.ok) return { outcome: 'rejected', fileName: inspection.fileName, reason: inspection.reason, code: inspection.code, ...(inspection.issuer && { issuer: inspection.issuer }) };
+  if (!inspection.ok)
+    return {
+      outcome: 'rejected',
+      fileName: inspection.fileName,
+      reason: inspection.reason,
+      code: inspection.code,
+      ...(inspection.issuer && { issuer: inspection.issuer }),
+    };
   const r = inspection.record;
   return db.transaction('rw', db.collected, db.collectedFiles, async () => {
     const stored = await db.collected.where('recordId').equals(r.id).toArray();
@@ -47,7 +54,15 @@ export async function ingestInspected(db: XuntingDB, inspection: Inspection, pdf
       await keepFile();
       if (!(await db.collected.where('sha256').equals(old.sha256).count())) await db.collectedFiles.delete(old.sha256);
     }
-    return { ...d, fileName: inspection.fileName, recordId: r.id, revision: r.revision, unitName: r.unit.name, date: r.date, ...(inspection.warning ? { warning: inspection.warning } : {}) };
+    return {
+      ...d,
+      fileName: inspection.fileName,
+      recordId: r.id,
+      revision: r.revision,
+      unitName: r.unit.name,
+      date: r.date,
+      ...(inspection.warning ? { warning: inspection.warning } : {}),
+    };
   });
 }
 
@@ -59,7 +74,11 @@ export async function collectedRecords(db: XuntingDB): Promise<CollectedRecord[]
 
 /** Counts for the inbox header. */
 export async function collectionCounts(db: XuntingDB): Promise<{ current: number; superseded: number; files: number }> {
-  const [current, superseded, files] = await Promise.all([db.collected.where('superseded').equals(0).count(), db.collected.where('superseded').equals(1).count(), db.collectedFiles.count()]);
+  const [current, superseded, files] = await Promise.all([
+    db.collected.where('superseded').equals(0).count(),
+    db.collected.where('superseded').equals(1).count(),
+    db.collectedFiles.count(),
+  ]);
   return { current, superseded, files };
 }
 

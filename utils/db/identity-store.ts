@@ -61,7 +61,13 @@ export async function importIdentityCertificate(db: XuntingDB, input: string | U
   const { importIssuedCertificate, certificateInfo, certificateDer } = await signing();
   const id = await importIssuedCertificate({ privateKey: row.privateKey, publicKey: row.publicKey }, input);
   const info = await certificateInfo(id.certificate);
-  await db.identities.put({ ...row, certificate: certificateDer(id.certificate), chain: id.chain.map(certificateDer), name: info.subject.cn || row.name, org: info.subject.o || row.org });
+  await db.identities.put({
+    ...row,
+    certificate: certificateDer(id.certificate),
+    chain: id.chain.map(certificateDer),
+    name: info.subject.cn || row.name,
+    org: info.subject.o || row.org,
+  });
   return info;
 }
 

@@ -25,7 +25,8 @@ export async function publisherIdentity(db: XuntingDB, now = new Date()): Promis
   const row = await db.identities.get(PUBLISHER_IDENTITY);
   if (row?.certificate) {
     const certificate = parseCertificate(row.certificate);
-    if (certificate.notBefore.value <= now && now < certificate.notAfter.value) return { privateKey: row.privateKey, certificate, chain: row.chain.map((c) => parseCertificate(c)) };
+    if (certificate.notBefore.value <= now && now < certificate.notAfter.value)
+      return { privateKey: row.privateKey, certificate, chain: row.chain.map((c) => parseCertificate(c)) };
   }
   const ca = await authorityInfo(db);
   if (!ca) throw new SignError('ca-missing', '发布评分表须由本机 CA 签发的身份签名：请先在「证书颁发」中建立 CA 或从备份恢复');
@@ -47,9 +48,7 @@ export async function publisherIdentity(db: XuntingDB, now = new Date()): Promis
   return identity;
 }
 
-export type SheetImport =
-  | { ok: true; template: RubricTemplate; signer: string; replaced: number | null }
-  | { ok: false; reason: string };
+export type SheetImport = { ok: true; template: RubricTemplate; signer: string; replaced: number | null } | { ok: false; reason: string };
 
 /**
  * Import a signed 评分表: refused by name when unsigned, changed, appended to, or signed outside
@@ -65,11 +64,19 @@ export async function importRubricSheet(db: XuntingDB, bytes: Uint8Array, now = 
   const t = v.template;
   return db.transaction('rw', db.templates, db.settings, async (): Promise<SheetImport> => {
     const current = await db.templates.get(t.id);
-    if (current && current.version > t.version) return { ok: false, reason: `本机已有评分表「${current.title}」的第 ${current.version} 版，比这份（第 ${t.version} 版）新，未导入` };
+    if (current && current.version > t.version)
+      return { ok: false, reason: `本机已有评分表「${current.title}」的第 ${current.version} 版，比这份（第 ${t.version} 版）新，未导入` };
     if (current && current.version === t.version && JSON.stringify(current.template) !== JSON.stringify(t)) {
       return { ok: false, reason: `本机已有评分表「${current.title}」的第 ${t.version} 版，内容与这份不同（同一版本号不应有两种内容），未导入` };
     }
-    await db.templates.put({ id: t.id, version: t.version, title: t.title, importedAt: now.toISOString(), template: t, publishedBy: { ...v.signer, publishedAt: v.publishedAt } });
+    await db.templates.put({
+      id: t.id,
+      version: t.version,
+      title: t.title,
+      importedAt: now.toISOString(),
+      template: t,
+      publishedBy: { ...v.signer, publishedAt: v.publishedAt },
+    });
     await db.settings.put({ key: ACTIVE_TEMPLATE_KEY, value: t.id });
     return { ok: true, template: t, signer: v.signer.cn, replaced: current && current.version !== t.version ? current.version : null };
   });

@@ -47,7 +47,16 @@ export async function saveRubricDraft(db: XuntingDB, template: RubricTemplate, n
     const old = await db.rubricVersions.get([template.id, template.version]);
     if (old?.status === 'published') throw new PublishedVersionError(template.id, template.version);
     const at = now.toISOString();
-    const row: RubricVersionRow = { id: template.id, version: template.version, status: 'draft', template, createdAt: old?.createdAt ?? at, updatedAt: at, publishedAt: null, pdf: null };
+    const row: RubricVersionRow = {
+      id: template.id,
+      version: template.version,
+      status: 'draft',
+      template,
+      createdAt: old?.createdAt ?? at,
+      updatedAt: at,
+      publishedAt: null,
+      pdf: null,
+    };
     await db.rubricVersions.put(row);
     return row;
   });
@@ -74,7 +83,16 @@ export async function markPublished(db: XuntingDB, template: RubricTemplate, pdf
     const old = await db.rubricVersions.get([t.id, t.version]);
     if (old?.status === 'published') throw new PublishedVersionError(t.id, t.version);
     const at = publishedAt.toISOString();
-    await db.rubricVersions.put({ id: t.id, version: t.version, status: 'published', template: t, createdAt: old?.createdAt ?? at, updatedAt: at, publishedAt: at, pdf });
+    await db.rubricVersions.put({
+      id: t.id,
+      version: t.version,
+      status: 'published',
+      template: t,
+      createdAt: old?.createdAt ?? at,
+      updatedAt: at,
+      publishedAt: at,
+      pdf,
+    });
     const current = await db.templates.get(t.id);
     if (!current || current.version <= t.version) await db.templates.put({ id: t.id, version: t.version, title: t.title, importedAt: at, template: t });
   });

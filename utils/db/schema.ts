@@ -265,7 +265,16 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 async function upgradeToV4(tx: Transaction): Promise<void> {
   const templates = (await tx.table('templates').toArray()) as TemplateRow[];
   for (const t of templates) {
-    const row: RubricVersionRow = { id: t.id, version: t.version, status: 'published', template: t.template, createdAt: t.importedAt, updatedAt: t.importedAt, publishedAt: t.importedAt, pdf: null };
+    const row: RubricVersionRow = {
+      id: t.id,
+      version: t.version,
+      status: 'published',
+      template: t.template,
+      createdAt: t.importedAt,
+      updatedAt: t.importedAt,
+      publishedAt: t.importedAt,
+      pdf: null,
+    };
     await tx.table('rubricVersions').put(row);
   }
 }

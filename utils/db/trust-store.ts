@@ -22,7 +22,15 @@ export async function trustRows(input: string | Uint8Array, now = new Date()): P
   const rows: TrustRow[] = [];
   for (const cert of certs) {
     const info = await certificateInfo(cert);
-    rows.push({ fingerprint: info.fingerprint, kind: info.isCa ? 'ca' : 'pinned', cn: info.subject.cn, o: info.subject.o, notAfter: info.notAfter, addedAt: now.toISOString(), certificate: certificateDer(cert) });
+    rows.push({
+      fingerprint: info.fingerprint,
+      kind: info.isCa ? 'ca' : 'pinned',
+      cn: info.subject.cn,
+      o: info.subject.o,
+      notAfter: info.notAfter,
+      addedAt: now.toISOString(),
+      certificate: certificateDer(cert),
+    });
   }
   return rows;
 }

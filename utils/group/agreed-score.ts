@@ -11,7 +11,8 @@ import type { RubricItem } from '../rubric';
 import type { IndependentEntry } from '../record/types';
 
 /** Said on screen, in the CLI's help and in the report's appendix. */
-export const AGREED_RULE_TEXT = '组定分默认取各组员评分的平均值，按该项的计分单位四舍五入（恰在两档正中时取较高一档；扣分项按扣分值计算），标为不适用或未评的组员不参与平均。';
+export const AGREED_RULE_TEXT =
+  '组定分默认取各组员评分的平均值，按该项的计分单位四舍五入（恰在两档正中时取较高一档；扣分项按扣分值计算），标为不适用或未评的组员不参与平均。';
 
 const steps = (value: number, step: number) => Math.round(value / step);
 

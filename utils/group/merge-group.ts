@@ -99,7 +99,8 @@ export function groupProblems(r: ObservationRecord): Problem[] {
     const path = `$.scores[${JSON.stringify(row.item.id)}]`;
     const o = overrides[row.item.id];
     if (row.overridden && !o) problems.push({ path, message: `「${row.item.title}」的组定分不是组员评分的平均值，须说明调整理由` });
-    else if (o && row.outsideRange && !o.reason.trim()) problems.push({ path: `$.group.overrides[${JSON.stringify(row.item.id)}].reason`, message: `「${row.item.title}」的组定分超出组员评分范围，须填写理由` });
+    else if (o && row.outsideRange && !o.reason.trim())
+      problems.push({ path: `$.group.overrides[${JSON.stringify(row.item.id)}].reason`, message: `「${row.item.title}」的组定分超出组员评分范围，须填写理由` });
   }
   return problems;
 }

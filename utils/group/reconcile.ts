@@ -40,14 +40,24 @@ export interface ReconcileRow {
 const sameEntry = (a: IndependentEntry, b: IndependentEntry) => a.na === b.na && (a.na || a.value === b.value);
 
 /** Is `agreed` within what the members said (between the lowest and highest score, or 不适用 when someone said so)? */
-function withinRange(agreed: IndependentEntry, entries: readonly (IndependentEntry | undefined)[], item: RubricItem, low: number | null, high: number | null): boolean {
+function withinRange(
+  agreed: IndependentEntry,
+  entries: readonly (IndependentEntry | undefined)[],
+  item: RubricItem,
+  low: number | null,
+  high: number | null,
+): boolean {
   if (agreed.na) return entries.some((e) => e?.na && item.allowNA);
   if (agreed.value === null) return low === null;
   return low !== null && high !== null && agreed.value >= low - 1e-9 && agreed.value <= high + 1e-9;
 }
 
 /** The table for `members` against `template`; `agreed` are the record's current scores (default: the rule's). */
-export function reconcile(template: RubricTemplate, members: readonly IndependentScores[], agreed?: Readonly<Record<string, ItemScore | IndependentEntry | undefined>>): ReconcileRow[] {
+export function reconcile(
+  template: RubricTemplate,
+  members: readonly IndependentScores[],
+  agreed?: Readonly<Record<string, ItemScore | IndependentEntry | undefined>>,
+): ReconcileRow[] {
   return templateItems(template).map(({ item, sectionId, sectionTitle }) => {
     const entries = members.map((m) => m.scores[item.id]);
     const values = entries.filter((e) => e && !(e.na && item.allowNA) && e.value !== null).map((e) => e!.value as number);

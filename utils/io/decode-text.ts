@@ -113,7 +113,7 @@ function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: 'utf-16le
 function gbCommonShare(bytes: Uint8Array): number {
   let multi = 0;
   let common = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i];
     if (lead < 0x80) {
       i++;

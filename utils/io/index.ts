@@ -3,9 +3,8 @@
  * reading an imported file as a table. Pure and isomorphic: no `node:` modules and no Buffer,
  * so the extension, the micro-frontend and the CLI share it.
  */
-export { MAX_FILE_BYTES, MAX_TABLE_ROWS,   } from './limits';
+export { MAX_FILE_BYTES, MAX_TABLE_ROWS } from './limits';
 export { sniffBytes, zipDirectory } from './sniff-bytes';
-;
 export { inflateZipEntry } from './zip-inflate';
 export { decodeText } from './decode-text';
 export { parseCsv, parseCsvChecked, detectDelimiter } from './parse-csv';

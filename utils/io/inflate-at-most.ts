@@ -21,7 +21,8 @@ export function inflateAtMost(data: Uint8Array, limit: number, format: 'zlib' | 
   };
   const inflater = format === 'zlib' ? new Unzlib(take) : new Inflate(take);
   try {
-    for (let p = 0; p < data.length && length <= limit; p += INFLATE_PIECE) inflater.push(data.subarray(p, p + INFLATE_PIECE), p + INFLATE_PIECE >= data.length);
+    for (let p = 0; p < data.length && length <= limit; p += INFLATE_PIECE)
+      inflater.push(data.subarray(p, p + INFLATE_PIECE), p + INFLATE_PIECE >= data.length);
     if (!data.length) inflater.push(data, true);
   } catch {
     return { ok: false, problem: 'damaged' };

@@ -40,7 +40,10 @@ const HTML_START = /^<(?:!doctype|html|head|body|table|meta|\?xml|workbook)\b/i;
 function fileProblem(label: string, bytes: Uint8Array, what: string): Problem | null {
   if (bytes.length === 0) return { path: label, message: `${what}是空的（0 字节）` };
   if (bytes.length > MAX_FILE_BYTES) {
-    return { path: label, message: `${what}大小为 ${describeSize(bytes.length)}，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限；请确认选对了文件，或删去无关的内容后再导入` };
+    return {
+      path: label,
+      message: `${what}大小为 ${describeSize(bytes.length)}，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限；请确认选对了文件，或删去无关的内容后再导入`,
+    };
   }
   return null;
 }
@@ -59,7 +62,10 @@ function finishRows(raw: string[][], label: string, what: string, unguard: boole
   while (rows.length && !rows[rows.length - 1].length) rows.pop();
   if (!rows.length) return { ok: false, problems: [{ path: label, message: `${what}中没有任何内容` }] };
   if (rows.length > MAX_TABLE_ROWS) {
-    return { ok: false, problems: [{ path: label, message: `${what}有 ${rows.length.toLocaleString('en-US')} 行，超过 ${MAX_TABLE_ROWS.toLocaleString('en-US')} 行的上限` }] };
+    return {
+      ok: false,
+      problems: [{ path: label, message: `${what}有 ${rows.length.toLocaleString('en-US')} 行，超过 ${MAX_TABLE_ROWS.toLocaleString('en-US')} 行的上限` }],
+    };
   }
   return { ok: true, value: rows };
 }

@@ -46,7 +46,10 @@ export function findHeader<K extends string>(rows: readonly (readonly string[])[
 
 /** The first non-blank row's cells, for a message that says what headers were found: 「序号」「类别」. */
 export function describeHeaderRow(rows: readonly (readonly string[])[]): { row: number; text: string } {
-  const r = Math.max(0, rows.findIndex((row) => row.some((c) => c.trim())));
+  const r = Math.max(
+    0,
+    rows.findIndex((row) => row.some((c) => c.trim())),
+  );
   const cells = (rows[r] ?? []).map((c) => c.trim()).filter(Boolean);
   const shown = cells.slice(0, 12).map((c) => `「${c.length > 20 ? `${c.slice(0, 20)}…` : c}」`);
   return { row: r, text: shown.length ? shown.join('') + (cells.length > 12 ? ` 等 ${cells.length} 列` : '') : '（空）' };

@@ -22,7 +22,8 @@ const MAX_WIDTH = 60;
 /** Width of text in Excel's character units: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -36,7 +37,12 @@ function fittedWidth(texts: Iterable<string>): number {
 export function sheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Sheet${i + 1}`;
+    const base =
+      raw
+        .replace(/[:\\/?*[\]]/g, '_')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 2)}(${n})`;
     used.add(name.toLowerCase());
@@ -61,8 +67,9 @@ export async function writeXlsx(sheets: readonly XlsxSheetInput[]): Promise<Uint
     // write-excel-file needs at least one row.
     if (!data.length) data.push([null]);
     const width = s.rows.reduce((w, r) => Math.max(w, r.length), columns.length);
-    const widths = Array.from({ length: width }, (_, c) =>
-      columns[c]?.width ?? fittedWidth([columns[c]?.header ?? '', ...s.rows.map((r) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))]),
+    const widths = Array.from(
+      { length: width },
+      (_, c) => columns[c]?.width ?? fittedWidth([columns[c]?.header ?? '', ...s.rows.map((r) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))]),
     );
     return {
       data,

@@ -22,7 +22,8 @@ const isReadPart = (name: string) => name.endsWith('.xml') || name.endsWith('.xm
 const isSheet = (name: string) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d]);
-const isNameByte = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x5f || b === 0x2d || b === 0x2e;
+const isNameByte = (b: number) =>
+  (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x5f || b === 0x2d || b === 0x2e;
 
 /** `A1` → [row, column] (1-based); null when not a cell reference. */
 function cellRef(ref: string): [number, number] | null {
@@ -69,7 +70,8 @@ function scanPart(name: string, data: Uint8Array, count: Count): string | null {
   for (let i = 0; i < data.length; i++) {
     const b = data[i];
     if (BLANK.has(b)) {
-      if (++blanks > L.maxBlankRun) return `工作簿的 ${name} 中有超过 ${L.maxBlankRun} 个连续的空白字符，不是正常的 Excel 文件；请在 Excel 中打开并重新保存后再导入`;
+      if (++blanks > L.maxBlankRun)
+        return `工作簿的 ${name} 中有超过 ${L.maxBlankRun} 个连续的空白字符，不是正常的 Excel 文件；请在 Excel 中打开并重新保存后再导入`;
       continue;
     }
     blanks = 0;
@@ -88,11 +90,13 @@ function scanPart(name: string, data: Uint8Array, count: Count): string | null {
     const r = attribute(data, j, end, 'r');
     if (tag === 'row') {
       const n = r === null ? rows + 1 : Number(r);
-      if (++rows > L.maxRows || n > L.maxRows) return `工作表中${n > L.maxRows ? `有第 ${n.toLocaleString('en-US')} 行` : `的行超过 ${L.maxRows.toLocaleString('en-US')} 个`}，超出上限（最多 ${L.maxRows.toLocaleString('en-US')} 行）；请删去多余的行后再导入`;
+      if (++rows > L.maxRows || n > L.maxRows)
+        return `工作表中${n > L.maxRows ? `有第 ${n.toLocaleString('en-US')} 行` : `的行超过 ${L.maxRows.toLocaleString('en-US')} 个`}，超出上限（最多 ${L.maxRows.toLocaleString('en-US')} 行）；请删去多余的行后再导入`;
     } else if (r !== null) {
       const ref = cellRef(r);
       if (ref && ref[0] > L.maxRows) return `工作表在 ${r} 有单元格，超出上限（最多 ${L.maxRows.toLocaleString('en-US')} 行）；请删去多余的行后再导入`;
-      if (ref && ref[1] > L.maxColumns) return `工作表在 ${r} 有单元格，超出上限（最多 ${L.maxColumns} 列，即到 ${columnName(L.maxColumns)} 列）；请删去多余的列后再导入`;
+      if (ref && ref[1] > L.maxColumns)
+        return `工作表在 ${r} 有单元格，超出上限（最多 ${L.maxColumns} 列，即到 ${columnName(L.maxColumns)} 列）；请删去多余的列后再导入`;
     }
     i = end;
   }

@@ -16,7 +16,14 @@ export function consistencyObserverTable(c: Coverage, width: number): TableSpec 
     columns: columnWidths([0.2, 0.14, 0.14, 0.18, 0.2, 0.14], width),
     header: headerRow(['巡听人员', '组评场次', '对照项数', '平均偏离（分）', '平均偏差（分）', '分歧项数'], HEADER_FILL),
     rows: c.consistency.observers.map((o) => ({
-      cells: [{ text: o.name }, centre(`${o.sessions} 场`), centre(String(o.items)), centre(o.meanDeviation.toFixed(2)), centre(signed(o.meanSigned)), centre(String(o.flagged))],
+      cells: [
+        { text: o.name },
+        centre(`${o.sessions} 场`),
+        centre(String(o.items)),
+        centre(o.meanDeviation.toFixed(2)),
+        centre(signed(o.meanSigned)),
+        centre(String(o.flagged)),
+      ],
     })),
     style: LIST_TABLE,
   };
@@ -26,7 +33,9 @@ export function consistencySectionTable(c: Coverage, width: number): TableSpec {
   return {
     columns: columnWidths([0.4, 0.2, 0.22, 0.18], width),
     header: headerRow(['评分部分', '组评场次', '平均极差（占满分）', '分歧项数'], HEADER_FILL),
-    rows: c.consistency.sections.map((s) => ({ cells: [{ text: s.title }, centre(`${s.sessions} 场`), centre(formatPct(s.meanSpreadPct)), centre(String(s.flagged))] })),
+    rows: c.consistency.sections.map((s) => ({
+      cells: [{ text: s.title }, centre(`${s.sessions} 场`), centre(formatPct(s.meanSpreadPct)), centre(String(s.flagged))],
+    })),
     style: LIST_TABLE,
   };
 }

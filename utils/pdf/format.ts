@@ -25,7 +25,9 @@ export function points(v: number): string {
 
 /** `优秀≥90 分，良好≥80 分，一般≥60 分，较差＜60 分`: the bands as a report and a 评分表 print them. */
 export function gradeBandsText(bands: readonly GradeBand[]): string {
-  return bands.map((b, i) => (i > 0 && i === bands.length - 1 && b.min === 0 ? `${b.grade}＜${points(bands[i - 1].min)} 分` : `${b.grade}≥${points(b.min)} 分`)).join('，');
+  return bands
+    .map((b, i) => (i > 0 && i === bands.length - 1 && b.min === 0 ? `${b.grade}＜${points(bands[i - 1].min)} 分` : `${b.grade}≥${points(b.min)} 分`))
+    .join('，');
 }
 
 /** A total on the 0..100 scale, one decimal: 91.5, 90.0. */

@@ -52,7 +52,8 @@ export function groupAppendix(r: ObservationRecord): { header: TableRow; rows: T
       ],
     });
     const reason = overrides[row.item.id]?.reason.trim();
-    if (set) reasons.push(`「${row.item.title}」组定分 ${shown(row.item, row.agreed)}（按平均应为 ${shown(row.item, row.suggested)}）${reason ? `：${reason}` : ''}`);
+    if (set)
+      reasons.push(`「${row.item.title}」组定分 ${shown(row.item, row.agreed)}（按平均应为 ${shown(row.item, row.suggested)}）${reason ? `：${reason}` : ''}`);
   }
   const notes = [
     `说明：表中为各组员合议前独立作出的评分（扣分项为扣分后的得分）。${AGREED_RULE_TEXT}`,

@@ -21,9 +21,7 @@ export function headerRows(r: ObservationRecord): TableRow[] {
   const attendance = [attendanceLine(r.attendance), absenteesLine(r.attendance)].filter(Boolean).join('\n');
   const speakers = r.speakers.filter((s) => s.name.trim());
   const scripted = speakers.filter((s) => s.scripted).length;
-  const speakerText = speakers.length
-    ? `共 ${speakers.length} 人${scripted ? `（其中照稿念 ${scripted} 人）` : ''}：${speakersLine(speakers)}`
-    : '';
+  const speakerText = speakers.length ? `共 ${speakers.length} 人${scripted ? `（其中照稿念 ${scripted} 人）` : ''}：${speakersLine(speakers)}` : '';
   return [
     { cells: [label('被巡听单位'), value(r.unit.name, 3)] },
     { cells: [label('时间'), value(time), label('地点'), value(r.place)] },

@@ -6,14 +6,12 @@ export { renderReport, reportRecordJson, REPORT_TITLE, REPORT_CREATOR } from './
 export { checkFontBytes, FontError, signatureFaces } from './fonts';
 export { FONT_FILES } from './font-files';
 export type { FontFile, ReportFonts } from './fonts';
-export { findUnprintable,  fieldsNeedExtFont, fieldsNeedSipFont,  describeChar, needsExtFont, needsSipFont, parseCoverage, fontFor } from './glyph-check';
-export type { FontCoverage,   } from './glyph-check';
+export { findUnprintable, fieldsNeedExtFont, fieldsNeedSipFont, describeChar, needsExtFont, needsSipFont, parseCoverage, fontFor } from './glyph-check';
+export type { FontCoverage } from './glyph-check';
 export { printedFields } from './printed-fields';
 export type { PrintedField } from './printed-fields';
 export { InvalidRecordError, UnprintableError, SignatureImageError } from './errors';
-export { renderMemberSheet,  } from './render-member-sheet';
-;
+export { renderMemberSheet } from './render-member-sheet';
 export { renderCoverageSummary } from './render-summary';
-;
 export { summaryFields } from './summary-fields';
 export { summarySentence } from './summary-sentence';

@@ -218,7 +218,7 @@ export function drawTable(flow: PageFlow, spec: TableSpec): void {
   const header = spec.header ? layoutRow(flow, spec, spec.header) : null;
   const rows = spec.rows.map((r) => layoutRow(flow, spec, r));
   const { lineHeight, padY } = spec.style;
-  const firstPart = (r: LaidRow | undefined) => (r ? Math.min(r.height, (r.splittable ? 2 * lineHeight + 2 * padY : r.height)) : 0);
+  const firstPart = (r: LaidRow | undefined) => (r ? Math.min(r.height, r.splittable ? 2 * lineHeight + 2 * padY : r.height) : 0);
 
   // Start on a new page unless the header and the beginning of the first row fit here
   // (or, for a table kept together, the whole table fits here or would not fit on any page).

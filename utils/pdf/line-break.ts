@@ -373,12 +373,9 @@ function breakParagraph(para: string, limit: number, widthOf: (c: string) => num
   const ranges: { start: number; end: number; next: number; width: number }[] = [];
 
   /** May a line end before non-space token j and the next line start with it? */
-  const canBreakBefore = (j: number): boolean =>
-    !tk.space[j - 1] &&
-    !tk.glue[j] && !NO_END_SET.has(tk.last[j - 1]) && !NO_START_SET.has(tk.first[j]);
+  const canBreakBefore = (j: number): boolean => !tk.space[j - 1] && !tk.glue[j] && !NO_END_SET.has(tk.last[j - 1]) && !NO_START_SET.has(tk.first[j]);
   /** May a line be broken at the space token s (line ends before it, next starts after it)? */
-  const canBreakAtSpace = (s: number): boolean =>
-    (s === 0 || !NO_END_SET.has(tk.last[s - 1])) && (s + 1 >= n || !NO_START_SET.has(tk.first[s + 1]));
+  const canBreakAtSpace = (s: number): boolean => (s === 0 || !NO_END_SET.has(tk.last[s - 1])) && (s + 1 >= n || !NO_START_SET.has(tk.first[s + 1]));
 
   const widthOfRange = (start: number, end: number): number => {
     let w = 0;

@@ -45,7 +45,14 @@ export function renderMemberSheet(record: ObservationRecord, fonts: ReportFonts)
     columns: columnWidths([0.17, 0.37, 0.15, 0.31], cw),
     rows: [
       { cells: [label('被巡听单位'), { text: r.unit.name, span: 3 }] },
-      { cells: [label('时间'), { text: [chineseDate(r.date), timeSpan(r.startTime, r.endTime)].filter(Boolean).join(' ') }, label('评分人'), { text: `${r.group.member}（组员）` }] },
+      {
+        cells: [
+          label('时间'),
+          { text: [chineseDate(r.date), timeSpan(r.startTime, r.endTime)].filter(Boolean).join(' ') },
+          label('评分人'),
+          { text: `${r.group.member}（组员）` },
+        ],
+      },
       { cells: [label('评分表'), { text: `${r.template.title}（第 ${r.template.version} 版）`, span: 3 }] },
     ],
     style: SHEET_HEADER,

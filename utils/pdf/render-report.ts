@@ -43,7 +43,9 @@ export function reportRecordJson(record: ObservationRecord): string {
 export function documentId(s: string): string {
   let out = '';
   for (let seed = 0; seed < 4; seed++) {
-    out += fnv1a(s, 0x811c9dc5 ^ seed).toString(16).padStart(8, '0');
+    out += fnv1a(s, 0x811c9dc5 ^ seed)
+      .toString(16)
+      .padStart(8, '0');
   }
   return out.toUpperCase();
 }
@@ -142,7 +144,13 @@ function layoutReport(record: ObservationRecord, r: ObservationRecord, fonts: Re
   // The signatures stay together with their heading, on one page, and never open a page: the
   // end of the section before them goes along (GB/T 9704 asks the same of a 署名).
   const observers = observerRows(doc, r.observers, offset);
-  const signatures: TableSpec = { columns: columnWidths(OBSERVER_COLUMNS, cw), header: OBSERVER_HEADER, rows: observers, style: S.OBSERVER_TABLE, keepTogether: true };
+  const signatures: TableSpec = {
+    columns: columnWidths(OBSERVER_COLUMNS, cw),
+    header: OBSERVER_HEADER,
+    rows: observers,
+    style: S.OBSERVER_TABLE,
+    keepTogether: true,
+  };
   // The table, then the blank band for the digital signatures' boxes (signature-area.ts): one block.
   const signaturesHeight = (observers.length ? tableHeight(flow, signatures) : S.BODY_LINE) + SIGNATURE_AREA_GAP + SIGNATURE_AREA_HEIGHT;
   const note = `注：本记录表的电子记录（记录编号${r.id}，第${r.revision}版）已作为附件${RECORD_ATTACHMENT}嵌入本文件。`;
@@ -178,7 +186,12 @@ function layoutReport(record: ObservationRecord, r: ObservationRecord, fonts: Re
   const appendix = groupAppendix(r);
   if (appendix) {
     flow.heading(`附：${GROUP_APPENDIX_TITLE}`, S.HEADING, { lineHeight: S.HEADING_LINE, keep: 80, gapBefore: S.GAP_BEFORE_HEADING * 2, gapAfter: 4 });
-    drawTable(flow, { columns: columnWidths(groupColumns(r.group!.independent!.length), cw), header: appendix.header, rows: appendix.rows, style: S.SCORE_TABLE });
+    drawTable(flow, {
+      columns: columnWidths(groupColumns(r.group!.independent!.length), cw),
+      header: appendix.header,
+      rows: appendix.rows,
+      style: S.SCORE_TABLE,
+    });
     flow.y += 6;
     for (const note of appendix.notes) flow.paragraph(note, S.NOTE, { lineHeight: 16, justify: false });
   }
@@ -187,7 +200,10 @@ function layoutReport(record: ObservationRecord, r: ObservationRecord, fonts: Re
 
   const unit = r.unit.name.trim();
   const title = unit ? `${REPORT_TITLE}—${unit}` : REPORT_TITLE;
-  const observerNames = r.observers.map((o) => o.name.trim()).filter(Boolean).join('、');
+  const observerNames = r.observers
+    .map((o) => o.name.trim())
+    .filter(Boolean)
+    .join('、');
   doc.setDocumentProperties({
     title: infoSafe(title, REPORT_TITLE),
     subject: infoSafe(`理论学习中心组学习巡听旁听记录（${chineseDate(r.date).trim()}）`, '理论学习中心组学习巡听旁听记录'),

@@ -126,7 +126,9 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
 
   if (coverage.consistency.groupSessions > 0) {
     table('评分一致性', consistencyObserverTable(coverage, cw), '');
-    note(`注：据 ${coverage.consistency.groupSessions} 场组员独立评分后合议的巡听。平均偏离为每项本人评分与组定分之差的绝对值的平均；平均偏差为正表示评分偏宽，为负表示偏严；分歧项数为其中极差超过该项满分四分之一的项数。`);
+    note(
+      `注：据 ${coverage.consistency.groupSessions} 场组员独立评分后合议的巡听。平均偏离为每项本人评分与组定分之差的绝对值的平均；平均偏差为正表示评分偏宽，为负表示偏严；分歧项数为其中极差超过该项满分四分之一的项数。`,
+    );
     flow.y += 6;
     drawTable(flow, consistencySectionTable(coverage, cw));
     note('注：各部分按组员评分的平均极差（占该项满分的比例）由大到小排列，越靠前分歧越大。');
@@ -136,7 +138,16 @@ export function renderCoverageSummary(coverage: Coverage, fonts: ReportFonts, op
   if (coverage.units.length) note('注：得分为折合百分制；一个单位巡听多次的，列出各次日期，得分和等次取最近一次。');
 
   table('未覆盖单位', coverage.notCovered.length ? notCoveredTable(coverage, painter, cw) : null, '在册单位已全部覆盖。');
-  table('计划未完成', coverage.plannedNotObserved.length ? plannedNotObservedTable(coverage, painter, cw) : null, coverage.totals.planned ? (coverage.plannedPending.length ? `没有逾期未巡听的计划单位；另有${coverage.plannedPending.length}个单位计划月份未到，待巡听。` : '计划单位已全部巡听。') : '本期尚无巡听计划。', '计划未完成单位');
+  table(
+    '计划未完成',
+    coverage.plannedNotObserved.length ? plannedNotObservedTable(coverage, painter, cw) : null,
+    coverage.totals.planned
+      ? coverage.plannedPending.length
+        ? `没有逾期未巡听的计划单位；另有${coverage.plannedPending.length}个单位计划月份未到，待巡听。`
+        : '计划单位已全部巡听。'
+      : '本期尚无巡听计划。',
+    '计划未完成单位',
+  );
   table('优秀案例候选', coverage.top.length ? topTable(coverage, painter, cw) : null, '尚无评定为优秀的巡听。');
   if (coverage.problems.length) {
     table('数据问题', problemsTable(coverage, painter, cw), '');

@@ -63,12 +63,7 @@ export function scoreRows(r: ObservationRecord): TableRow[] {
     section.items.forEach((item, ii) => {
       const { score, note } = itemCells(item, r.scores[item.id]);
       rows.push({
-        cells: [
-          { text: `${ii + 1}．${item.title}` },
-          { text: points(item.max), align: 'center' },
-          { text: score, align: 'center' },
-          { text: note },
-        ],
+        cells: [{ text: `${ii + 1}．${item.title}` }, { text: points(item.max), align: 'center' }, { text: score, align: 'center' }, { text: note }],
       });
     });
   });

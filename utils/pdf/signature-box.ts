@@ -107,7 +107,13 @@ const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
  * to fit, and cut with "…" if even that is too wide. `next()` hands out object numbers.
  * Returns the appearance XObject's number and every object to write.
  */
-export function signatureBox(lines: readonly BoxLine[], fonts: readonly Uint8Array[], width: number, height: number, next: () => number): { xobject: number; objects: BoxObject[] } {
+export function signatureBox(
+  lines: readonly BoxLine[],
+  fonts: readonly Uint8Array[],
+  width: number,
+  height: number,
+  next: () => number,
+): { xobject: number; objects: BoxObject[] } {
   if (!fonts.length) throw new Error('signatureBox: no font');
   const faces = fonts.map(faceUse);
   const inner = width - 2 * PAD;

@@ -327,7 +327,8 @@ export function drawCumulativeChart(flow: PageFlow, c: Coverage, asOfMonth: stri
     polyline(covered, 'line-solid');
 
     const ends: { y: number; text: string }[] = [{ y: refY, text: reference }];
-    if (planned.length && planned[planned.length - 1] !== units) ends.push({ y: plot.y(planned[planned.length - 1]), text: String(planned[planned.length - 1]) });
+    if (planned.length && planned[planned.length - 1] !== units)
+      ends.push({ y: plot.y(planned[planned.length - 1]), text: String(planned[planned.length - 1]) });
     if (covered.length) {
       // The latest coverage is labelled at its own point when the line stops early: above it,
       // or below it when the plan's line runs above (away from the other line).

@@ -71,7 +71,10 @@ function numberedList<T>(
   const inner = widths.slice(1).map((w) => w - 2 * LIST_TABLE.padX);
   return {
     columns: widths,
-    header: headerRow(all.map((c) => c.header), HEADER_FILL),
+    header: headerRow(
+      all.map((c) => c.header),
+      HEADER_FILL,
+    ),
     rows: items.map((item, i) => ({ cells: [centre(String(i + 1)), ...cells(item, inner)] })),
     style: LIST_TABLE,
   };
@@ -96,7 +99,6 @@ function nameLines(painter: TextPainter, names: readonly string[], width: number
   return lines.join('\n');
 }
 
-
 /** One planned visit a line (2026年3月 第一巡听组), worded as in the spreadsheet; 未列入计划 when none. */
 const planText = (planned: readonly PlannedVisit[]): string => (planned.length ? planned.map((p) => plannedText([p])).join('\n') : '未列入计划');
 const score = (total: number | null) => (total === null ? '—' : total100(total));
@@ -118,8 +120,14 @@ export function figuresTable(c: Coverage, width: number): TableSpec {
     ['巡听场次', `${t.sessions} 场`],
   ];
   return {
-    columns: fitColumns(figures.map(() => ({ share: 1 })), width),
-    header: headerRow(figures.map((f) => f[0]), HEADER_FILL),
+    columns: fitColumns(
+      figures.map(() => ({ share: 1 })),
+      width,
+    ),
+    header: headerRow(
+      figures.map((f) => f[0]),
+      HEADER_FILL,
+    ),
     rows: [{ cells: figures.map((f) => ({ text: f[1], align: 'center' as const, justify: false })) }],
     style: FIGURES_TABLE,
   };

@@ -45,7 +45,6 @@ export function monthsByYear(monthly: readonly MonthProgress[]): { year: string;
   return out;
 }
 
-
 /** One table per year: 计划, 新覆盖, 巡听场次, 累计计划, 累计覆盖 under the twelve months. */
 export function monthTables(c: Coverage, width: number): TableSpec[] {
   const rows: [string, (m: MonthProgress) => number][] = [

@@ -31,5 +31,10 @@ export function totalRowText(s: ScoreSummary): TotalRowText {
     };
   }
   const optional = s.unscored ? `（${s.unscored} 项选评项未评，不计入）` : '';
-  return { max, score: total100(s.total), note: `实得 ${points(s.earned)} 分 / 应评满分 ${max} 分，折合百分制 ${total100(s.total)} 分${optional}`, grade: s.grade ?? '未评定' };
+  return {
+    max,
+    score: total100(s.total),
+    note: `实得 ${points(s.earned)} 分 / 应评满分 ${max} 分，折合百分制 ${total100(s.total)} 分${optional}`,
+    grade: s.grade ?? '未评定',
+  };
 }

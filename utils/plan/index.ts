@@ -5,9 +5,6 @@
 export * from './types';
 export { validatePlan, checkPlanAgainstRoster } from './validate-plan';
 export { parsePlanMonth, parsePlanYear } from './plan-month';
-;
-;
-;
 export { parsePlanFile } from './parse-plan-file';
 export { planToRows } from './plan-to-rows';
 export { seedPlan, mergePlan } from './seed-plan';

@@ -36,7 +36,8 @@ function plansFromJson(value: unknown, units: readonly Unit[]): Validated<Plan[]
     }
     problems.push(...checkPlanAgainstRoster(checked.value, units).map(rebase));
     const seen = years.get(checked.value.year);
-    if (seen !== undefined) problems.push({ path: `${root(i)}.year`, message: `${checked.value.year} 年的计划重复（与 ${root(seen)} 同一年）；每年只有一份计划` });
+    if (seen !== undefined)
+      problems.push({ path: `${root(i)}.year`, message: `${checked.value.year} 年的计划重复（与 ${root(seen)} 同一年）；每年只有一份计划` });
     else years.set(checked.value.year, i);
     plans.push(checked.value);
   });

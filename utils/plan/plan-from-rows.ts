@@ -55,8 +55,10 @@ export async function plansFromRows(rows: readonly (readonly string[])[], units:
   const cols = header.columns;
   const found = describeHeaderRow(rows.slice(header.row)).text;
   const missing: Problem[] = [];
-  if (cols.name === undefined && cols.id === undefined) missing.push({ path: at(header.row), message: `表头中找不到单位名称列（${unitHeaders}）；表头是：${found}` });
-  if (cols.month === undefined) missing.push({ path: at(header.row), message: `表头中找不到月份列（${PLAN_COLUMNS.month.slice(0, 3).join('、')}）；表头是：${found}` });
+  if (cols.name === undefined && cols.id === undefined)
+    missing.push({ path: at(header.row), message: `表头中找不到单位名称列（${unitHeaders}）；表头是：${found}` });
+  if (cols.month === undefined)
+    missing.push({ path: at(header.row), message: `表头中找不到月份列（${PLAN_COLUMNS.month.slice(0, 3).join('、')}）；表头是：${found}` });
   if (missing.length) return { ok: false, problems: missing };
 
   const cell = (row: readonly string[], key: PlanColumn) => (cols[key] === undefined ? '' : (row[cols[key]] ?? '').trim());
@@ -73,8 +75,8 @@ export async function plansFromRows(rows: readonly (readonly string[])[], units:
 
     const name = cell(row, 'name').replace(/\s*[\r\n]+\s*/g, '');
     const id = cell(row, 'id');
-    const named = name ? byName.get(normalizeUnitName(name)) ?? null : null;
-    const numbered = id ? byId.get(id) ?? null : null;
+    const named = name ? (byName.get(normalizeUnitName(name)) ?? null) : null;
+    const numbered = id ? (byId.get(id) ?? null) : null;
     if (!name && !id) flag('单位名称为空');
     if (id && !numbered) flag(`单位编号「${id}」不在单位名单中`);
     if (named && numbered && named !== numbered) flag(`单位名称「${name}」与编号「${id}」（${numbered.name}）不是同一个单位`);
@@ -117,7 +119,10 @@ export async function plansFromRows(rows: readonly (readonly string[])[], units:
       continue;
     }
     const close = lookup?.suggestions.map((u) => `「${u.name}」`).join('') ?? '';
-    problems.push({ row: d.row, message: close ? `单位「${d.name}」不在单位名单中；是不是：${close}？` : `单位「${d.name}」不在单位名单中，请改成名单中的名称，或先把它加入单位名单` });
+    problems.push({
+      row: d.row,
+      message: close ? `单位「${d.name}」不在单位名单中；是不是：${close}？` : `单位「${d.name}」不在单位名单中，请改成名单中的名称，或先把它加入单位名单`,
+    });
   }
 
   // Each unit at most once a year.

@@ -13,7 +13,11 @@ export function seedPlan(year: number, units: readonly Unit[]): Plan {
   return {
     format: PLAN_FORMAT,
     year,
-    entries: units.map((u, i) => ({ unitId: u.id, month: MONTHS[Math.floor((i * MONTHS.length) / Math.max(1, units.length))], group: GROUPS[i % GROUPS.length] })),
+    entries: units.map((u, i) => ({
+      unitId: u.id,
+      month: MONTHS[Math.floor((i * MONTHS.length) / Math.max(1, units.length))],
+      group: GROUPS[i % GROUPS.length],
+    })),
   };
 }
 

@@ -28,9 +28,7 @@ const planSchema = z.object({
   format: z.literal(PLAN_FORMAT, { error: `计划格式标识须为 "${PLAN_FORMAT}"` }),
   year: z.number({ error: YEAR_ERROR }).int({ error: YEAR_ERROR }).min(MIN_PLAN_YEAR, { error: YEAR_ERROR }).max(MAX_PLAN_YEAR, { error: YEAR_ERROR }),
   title: z.string({ error: '计划标题须为文字' }).max(200, { error: '计划标题不能超过 200 个字' }).optional(),
-  entries: z
-    .array(entrySchema, { error: '计划条目 entries 须为数组' })
-    .max(MAX_PLAN_ENTRIES, { error: `计划条目不能超过 ${MAX_PLAN_ENTRIES} 条` }),
+  entries: z.array(entrySchema, { error: '计划条目 entries 须为数组' }).max(MAX_PLAN_ENTRIES, { error: `计划条目不能超过 ${MAX_PLAN_ENTRIES} 条` }),
 });
 
 /** A file of another format given as a plan: say what it is rather than list twenty missing fields. */
@@ -55,7 +53,11 @@ export function validatePlan(input: unknown): Validated<Plan> {
   plan.entries.forEach((e, i) => {
     const seen = first.get(e.unitId);
     if (seen === undefined) first.set(e.unitId, i);
-    else problems.push({ path: `$.entries[${i}].unitId`, message: `单位编号 "${e.unitId}" 在 ${plan.year} 年的计划中重复（与第 ${seen + 1} 条相同）；每个单位每年只计划一次` });
+    else
+      problems.push({
+        path: `$.entries[${i}].unitId`,
+        message: `单位编号 "${e.unitId}" 在 ${plan.year} 年的计划中重复（与第 ${seen + 1} 条相同）；每个单位每年只计划一次`,
+      });
   });
   return problems.length ? { ok: false, problems } : { ok: true, value: plan };
 }
@@ -65,7 +67,8 @@ export function checkPlanAgainstRoster(plan: Plan, units: readonly Unit[]): Prob
   const ids = new Set(units.map((u) => u.id));
   const problems: Problem[] = [];
   plan.entries.forEach((e, i) => {
-    if (!ids.has(e.unitId)) problems.push({ path: `$.entries[${i}].unitId`, message: `单位编号 "${e.unitId}" 不在单位名单中（${plan.year} 年计划第 ${i + 1} 条）` });
+    if (!ids.has(e.unitId))
+      problems.push({ path: `$.entries[${i}].unitId`, message: `单位编号 "${e.unitId}" 不在单位名单中（${plan.year} 年计划第 ${i + 1} 条）` });
   });
   return problems;
 }

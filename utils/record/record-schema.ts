@@ -17,8 +17,7 @@ export function isCalendarDate(v: string): boolean {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const str = (what: string, max: number) =>
-  z.string({ error: `${what}须为文字` }).max(max, { error: `${what}不能超过 ${max} 个字` });
+const str = (what: string, max: number) => z.string({ error: `${what}须为文字` }).max(max, { error: `${what}不能超过 ${max} 个字` });
 const name = (what: string) => str(what, MAX.personName);
 const count = (what: string) =>
   z
@@ -28,8 +27,7 @@ const count = (what: string) =>
     .max(100000, { error: `${what}过大` })
     .nullable();
 const iso = (what: string) => z.string({ error: `${what}须为时间` }).regex(ISO, { error: `${what}须为 ISO 8601 时间` });
-const hhmm = (what: string) =>
-  z.string({ error: `${what}须为时间` }).refine((v) => v === '' || TIME.test(v), { error: `${what}须为 HH:MM 格式` });
+const hhmm = (what: string) => z.string({ error: `${what}须为时间` }).refine((v) => v === '' || TIME.test(v), { error: `${what}须为 HH:MM 格式` });
 
 /** One item's entry without its note (a member's independent score). */
 const entry = z.object({
@@ -40,7 +38,11 @@ const entry = z.object({
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT, { error: `记录格式标识须为 "${RECORD_FORMAT}"` }),
   id: z.string({ error: '记录编号须为文字' }).regex(/^[A-Za-z0-9-]{8,64}$/, { error: '记录编号格式不正确' }),
-  revision: z.number({ error: '修订号须为数字' }).int({ error: '修订号须为整数' }).min(1, { error: '修订号须不小于 1' }).max(MAX_REVISION, { error: `修订号须不大于 ${MAX_REVISION}` }),
+  revision: z
+    .number({ error: '修订号须为数字' })
+    .int({ error: '修订号须为整数' })
+    .min(1, { error: '修订号须不小于 1' })
+    .max(MAX_REVISION, { error: `修订号须不大于 ${MAX_REVISION}` }),
   status: z.enum(['draft', 'final'], { error: '状态须为 draft（草稿）或 final（已定稿）' }),
   createdAt: iso('创建时间'),
   updatedAt: iso('修改时间'),
@@ -56,9 +58,7 @@ const recordSchema = z.object({
     expected: count('应到人数'),
     present: count('实到人数'),
     onLeave: count('请假人数'),
-    absentees: z
-      .array(z.object({ name: name('缺席人员姓名'), reason: str('缺席原因', MAX.absenceReason) }))
-      .max(500, { error: '缺席人员过多' }),
+    absentees: z.array(z.object({ name: name('缺席人员姓名'), reason: str('缺席原因', MAX.absenceReason) })).max(500, { error: '缺席人员过多' }),
   }),
   leadReader: name('领学人'),
   speakers: z
@@ -97,7 +97,10 @@ const recordSchema = z.object({
         lead: z.boolean({ error: '组长标记须为 true 或 false' }),
         signature: z
           .object({
-            png: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { error: '签名须为 PNG 图像' }).max(2_000_000, { error: '签名图像过大' }),
+            png: z
+              .string()
+              .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { error: '签名须为 PNG 图像' })
+              .max(2_000_000, { error: '签名图像过大' }),
             signedAt: iso('签名时间'),
           })
           .nullable()

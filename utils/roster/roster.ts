@@ -26,7 +26,11 @@ export const UNIT_NAME_MAX = 100;
 
 const unitSchema = z.object({
   id: z.string({ error: '单位编号须为文字' }).trim().min(1, { error: '单位编号不能为空' }).max(64, { error: '单位编号过长' }),
-  name: z.string({ error: '单位名称须为文字' }).trim().min(1, { error: '单位名称不能为空' }).max(UNIT_NAME_MAX, { error: `单位名称不能超过 ${UNIT_NAME_MAX} 个字` }),
+  name: z
+    .string({ error: '单位名称须为文字' })
+    .trim()
+    .min(1, { error: '单位名称不能为空' })
+    .max(UNIT_NAME_MAX, { error: `单位名称不能超过 ${UNIT_NAME_MAX} 个字` }),
   category: z.enum(UNIT_CATEGORIES, { error: `单位类别须为 ${UNIT_CATEGORIES.join('、')} 之一` }).default('其他'),
   active: z.boolean({ error: 'active 须为 true 或 false' }).default(true),
 });
@@ -34,7 +38,10 @@ const unitSchema = z.object({
 const rosterSchema = z.object({
   format: z.literal(ROSTER_FORMAT, { error: `名单格式标识须为 "${ROSTER_FORMAT}"` }),
   title: z.string().max(200).optional(),
-  units: z.array(unitSchema, { error: '单位列表须为数组' }).min(1, { error: '名单中没有单位' }).max(MAX_UNITS, { error: `单位不能超过 ${MAX_UNITS} 个` }),
+  units: z
+    .array(unitSchema, { error: '单位列表须为数组' })
+    .min(1, { error: '名单中没有单位' })
+    .max(MAX_UNITS, { error: `单位不能超过 ${MAX_UNITS} 个` }),
 });
 
 /** Names compare equal when they differ only in spaces or full-width/half-width forms. */
@@ -198,7 +205,8 @@ function rosterFromRows(rows: readonly (readonly string[])[]): Validated<Roster>
       for (const p of checked.problems) {
         const m = /^\$\.units\[(\d+)\]/.exec(p.path);
         if (m) problems.push({ row: rowOf[Number(m[1])], problem: { path: at(rowOf[Number(m[1])]), message: p.message } });
-        else if (p.path === '$.units' && !units.length) problems.push({ row: start, problem: { path: at(Math.max(0, start - 1)), message: '表头下面没有单位' } });
+        else if (p.path === '$.units' && !units.length)
+          problems.push({ row: start, problem: { path: at(Math.max(0, start - 1)), message: '表头下面没有单位' } });
         else problems.push({ row: rows.length, problem: p });
       }
     }

@@ -21,7 +21,11 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
 }
 
 const withSections = (t: RubricTemplate, sections: RubricSection[]): RubricTemplate => ({ ...t, sections });
-const withSection = (t: RubricTemplate, si: number, edit: (s: RubricSection) => RubricSection) => withSections(t, t.sections.map((s, i) => (i === si ? edit(s) : s)));
+const withSection = (t: RubricTemplate, si: number, edit: (s: RubricSection) => RubricSection) =>
+  withSections(
+    t,
+    t.sections.map((s, i) => (i === si ? edit(s) : s)),
+  );
 
 export function addSection(t: RubricTemplate): RubricTemplate {
   return withSections(t, [...t.sections, { id: freshId('s', allIds(t)), title: '', items: [] }]);
@@ -40,7 +44,11 @@ export const updateSection = (t: RubricTemplate, si: number, patch: Partial<Omit
 export const updateItem = (t: RubricTemplate, si: number, ii: number, patch: Partial<RubricItem>) =>
   withSection(t, si, (s) => ({ ...s, items: s.items.map((x, i) => (i === ii ? { ...x, ...patch } : x)) }));
 
-export const removeSection = (t: RubricTemplate, si: number) => withSections(t, t.sections.filter((_, i) => i !== si));
+export const removeSection = (t: RubricTemplate, si: number) =>
+  withSections(
+    t,
+    t.sections.filter((_, i) => i !== si),
+  );
 export const removeItem = (t: RubricTemplate, si: number, ii: number) => withSection(t, si, (s) => ({ ...s, items: s.items.filter((_, i) => i !== ii) }));
 export const moveSection = (t: RubricTemplate, from: number, to: number) => withSections(t, move(t.sections, from, to));
 
@@ -83,7 +91,10 @@ export function duplicateItem(t: RubricTemplate, si: number, ii: number): Rubric
   });
 }
 
-export const updateBand = (t: RubricTemplate, bi: number, patch: Partial<GradeBand>): RubricTemplate => ({ ...t, bands: t.bands.map((b, i) => (i === bi ? { ...b, ...patch } : b)) });
+export const updateBand = (t: RubricTemplate, bi: number, patch: Partial<GradeBand>): RubricTemplate => ({
+  ...t,
+  bands: t.bands.map((b, i) => (i === bi ? { ...b, ...patch } : b)),
+});
 export const addBand = (t: RubricTemplate): RubricTemplate => ({ ...t, bands: [...t.bands, { grade: '', min: 0 }] });
 export const removeBand = (t: RubricTemplate, bi: number): RubricTemplate => ({ ...t, bands: t.bands.filter((_, i) => i !== bi) });
 

@@ -14,19 +14,17 @@ const text = (what: string, max: number) =>
     .min(1, { error: `${what}不能为空` })
     .max(max, { error: `${what}不能超过 ${max} 个字` });
 
-const id = (what: string) =>
-  z.string({ error: `${what}须为文字` }).regex(ID, { error: `${what}只能由字母、数字、点、下划线和连字符组成（1–64 位）` });
+const id = (what: string) => z.string({ error: `${what}须为文字` }).regex(ID, { error: `${what}只能由字母、数字、点、下划线和连字符组成（1–64 位）` });
 
-const points = (what: string) =>
-  z
-    .number({ error: `${what}须为数字` })
-    .refine(Number.isFinite, { error: `${what}须为有限数字` });
+const points = (what: string) => z.number({ error: `${what}须为数字` }).refine(Number.isFinite, { error: `${what}须为有限数字` });
 
 const itemSchema = z.object({
   id: id('评分项编号'),
   title: text('评分项名称', 200),
   guidance: z.string({ error: '测评细则须为文字' }).max(2000, { error: '测评细则不能超过 2000 个字' }).optional(),
-  max: points('满分').refine((v) => v > 0, { error: '满分须大于 0' }).refine((v) => v <= 100, { error: '满分不能超过 100' }),
+  max: points('满分')
+    .refine((v) => v > 0, { error: '满分须大于 0' })
+    .refine((v) => v <= 100, { error: '满分不能超过 100' }),
   step: points('步长').refine((v) => v >= 0.01, { error: '步长须不小于 0.01' }),
   kind: z.enum(['score', 'deduction'], { error: '评分方式须为 score（得分）或 deduction（扣分）' }).default('score'),
   allowNA: z.boolean({ error: 'allowNA 须为 true 或 false' }).default(false),
@@ -96,23 +94,25 @@ function semanticProblems(input: unknown): Problem[] {
     if (Array.isArray(s.items) && s.items.length === 0) {
       problems.push({ path: `${sp}.items`, message: `部分「${asString(s.title)?.trim() || sid || si + 1}」没有评分项` });
     }
-    asArray(s.items).map(asObject).forEach((item, ii) => {
-      const ip = `${sp}.items[${ii}]`;
-      const iid = asString(item.id);
-      const title = asString(item.title)?.trim() || iid || '';
-      const seen = iid === undefined ? undefined : itemIds.get(iid);
-      if (seen) problems.push({ path: `${ip}.id`, message: `评分项编号 "${iid}" 重复（已用于 ${seen}）` });
-      else if (iid !== undefined) itemIds.set(iid, ip);
-      const max = asNumber(item.max);
-      const step = asNumber(item.step);
-      // A max or step the schema refuses (≤ 0, too small) has its own message already.
-      if (max === undefined || step === undefined || max <= 0 || step < 0.01) return;
-      if (step > max) {
-        problems.push({ path: `${ip}.step`, message: `「${title}」的步长 ${step} 大于满分 ${max}` });
-      } else if (!onGrid(max, step)) {
-        problems.push({ path: `${ip}.step`, message: `「${title}」的步长 ${step} 不能整除满分 ${max}` });
-      }
-    });
+    asArray(s.items)
+      .map(asObject)
+      .forEach((item, ii) => {
+        const ip = `${sp}.items[${ii}]`;
+        const iid = asString(item.id);
+        const title = asString(item.title)?.trim() || iid || '';
+        const seen = iid === undefined ? undefined : itemIds.get(iid);
+        if (seen) problems.push({ path: `${ip}.id`, message: `评分项编号 "${iid}" 重复（已用于 ${seen}）` });
+        else if (iid !== undefined) itemIds.set(iid, ip);
+        const max = asNumber(item.max);
+        const step = asNumber(item.step);
+        // A max or step the schema refuses (≤ 0, too small) has its own message already.
+        if (max === undefined || step === undefined || max <= 0 || step < 0.01) return;
+        if (step > max) {
+          problems.push({ path: `${ip}.step`, message: `「${title}」的步长 ${step} 大于满分 ${max}` });
+        } else if (!onGrid(max, step)) {
+          problems.push({ path: `${ip}.step`, message: `「${title}」的步长 ${step} 不能整除满分 ${max}` });
+        }
+      });
   });
   const grades = new Set<string>();
   bands.forEach((b, bi) => {

@@ -5,7 +5,16 @@
 import * as asn1js from 'asn1js';
 import { AuthorityKeyIdentifier, BasicConstraints, Certificate, type CertificationRequest, ExtKeyUsage, Extension } from 'pkijs';
 import { randomBytes, toArrayBuffer } from './bytes';
-import { certTime, extension, isCaCertificate, OID_AUTHORITY_KEY_ID, OID_BASIC_CONSTRAINTS, OID_EXT_KEY_USAGE, OID_KEY_USAGE, OID_SUBJECT_KEY_ID } from './certificate';
+import {
+  certTime,
+  extension,
+  isCaCertificate,
+  OID_AUTHORITY_KEY_ID,
+  OID_BASIC_CONSTRAINTS,
+  OID_EXT_KEY_USAGE,
+  OID_KEY_USAGE,
+  OID_SUBJECT_KEY_ID,
+} from './certificate';
 import { verifyCsr } from './csr';
 import { SignError } from './errors';
 import type { Identity } from './identity-types';
@@ -21,7 +30,7 @@ const OID_EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4';
 /** 16 random bytes, a positive INTEGER in minimal DER (first byte 0x01–0x7F). */
 function randomSerial(): asn1js.Integer {
   const b = randomBytes(16);
-  b[0] = (b[0] & 0x7f) || 0x01;
+  b[0] = b[0] & 0x7f || 0x01;
   return new asn1js.Integer({ valueHex: toArrayBuffer(b) });
 }
 
@@ -61,7 +70,14 @@ export async function createCa(opts: CreateCaOptions): Promise<Identity> {
   const notBefore = opts.notBefore ?? new Date(Date.now() - CLOCK_SKEW);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (opts.validityYears ?? 10));
-  const cert = new Certificate({ version: 2, serialNumber: randomSerial(), issuer: name, subject: name, notBefore: certTime(notBefore), notAfter: certTime(notAfter) });
+  const cert = new Certificate({
+    version: 2,
+    serialNumber: randomSerial(),
+    issuer: name,
+    subject: name,
+    notBefore: certTime(notBefore),
+    notAfter: certTime(notAfter),
+  });
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
   const ski = await keyId(cert);
   cert.extensions = [
@@ -90,7 +106,8 @@ export async function issueCertificate(ca: Identity, csr: CertificationRequest, 
   if (!nameAttribute(csr.subject, OID_COMMON_NAME)) throw new SignError('csr-invalid', '证书请求中没有姓名（CN）');
   const caNotAfter = ca.certificate.notAfter.value;
   const now = new Date();
-  if (!opts.notBefore && caNotAfter.getTime() <= now.getTime()) throw new SignError('ca-invalid', `CA 证书已于 ${caNotAfter.toISOString().slice(0, 10)} 过期，不能再签发证书`);
+  if (!opts.notBefore && caNotAfter.getTime() <= now.getTime())
+    throw new SignError('ca-invalid', `CA 证书已于 ${caNotAfter.toISOString().slice(0, 10)} 过期，不能再签发证书`);
   const notBefore = opts.notBefore ?? new Date(Math.max(now.getTime() - CLOCK_SKEW, ca.certificate.notBefore.value.getTime()));
   let notAfter = opts.notAfter ?? new Date(now.getTime() + (opts.validityDays ?? 730) * DAY);
   if (notAfter.getTime() > caNotAfter.getTime()) notAfter = caNotAfter;

@@ -101,7 +101,10 @@ export function extension(cert: Certificate, oid: string) {
 export function isCaCertificate(cert: Certificate): boolean {
   const ext = extension(cert, OID_BASIC_CONSTRAINTS);
   if (!ext) return false;
-  const bc = ext.parsedValue instanceof BasicConstraints ? ext.parsedValue : BasicConstraints.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
+  const bc =
+    ext.parsedValue instanceof BasicConstraints
+      ? ext.parsedValue
+      : BasicConstraints.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
   return bc.cA === true;
 }
 
@@ -144,7 +147,11 @@ export interface CertificateInfo {
 }
 
 export async function certificateInfo(cert: Certificate): Promise<CertificateInfo> {
-  const party = (n: Certificate['subject']): PartyInfo => ({ cn: nameAttribute(n, OID_COMMON_NAME), o: nameAttribute(n, OID_ORGANIZATION), text: formatName(n) });
+  const party = (n: Certificate['subject']): PartyInfo => ({
+    cn: nameAttribute(n, OID_COMMON_NAME),
+    o: nameAttribute(n, OID_ORGANIZATION),
+    text: formatName(n),
+  });
   return {
     subject: party(cert.subject),
     issuer: party(cert.issuer),

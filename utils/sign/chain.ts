@@ -107,7 +107,9 @@ function authorityKeyId(cert: Certificate): Uint8Array | null {
 function basicConstraints(cert: Certificate): BasicConstraints | null {
   const ext = extension(cert, OID_BASIC_CONSTRAINTS);
   if (!ext) return null;
-  return ext.parsedValue instanceof BasicConstraints ? ext.parsedValue : BasicConstraints.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
+  return ext.parsedValue instanceof BasicConstraints
+    ? ext.parsedValue
+    : BasicConstraints.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
 }
 
 /** Could `issuer` have issued `cert` at all: same name, and no key identifiers that disagree (no signature check yet). */
@@ -147,7 +149,12 @@ async function signedBy(cert: Certificate, issuer: Certificate, budget: PathBudg
 const has = (list: readonly Certificate[], c: Certificate) => list.some((x) => sameCertificate(x, c));
 
 /** Build the path from `signer` to a trust anchor through `pool` (the certificates the signature carries). */
-async function buildPath(signer: Certificate, pool: readonly Certificate[], trust: TrustStore, budget: PathBudget): Promise<{ trusted: boolean; path: Certificate[]; top?: Certificate }> {
+async function buildPath(
+  signer: Certificate,
+  pool: readonly Certificate[],
+  trust: TrustStore,
+  budget: PathBudget,
+): Promise<{ trusted: boolean; path: Certificate[]; top?: Certificate }> {
   if (trust.pinned && has(trust.pinned, signer)) return { trusted: true, path: [signer] };
   const path = [signer];
   let current = signer;
@@ -189,7 +196,8 @@ function pathProblem(path: Certificate[], anchored: boolean): ChainCheck['proble
     if (i > 0) {
       const limit = basicConstraints(cert)?.pathLenConstraint;
       // Intermediate CAs below this one: path[1..i-1].
-      if (typeof limit === 'number' && i - 1 > limit) return { code: 'cert-invalid', reason: `${who(i)}限定其下最多 ${limit} 级中间 CA（pathLenConstraint），这条路径有 ${i - 1} 级` };
+      if (typeof limit === 'number' && i - 1 > limit)
+        return { code: 'cert-invalid', reason: `${who(i)}限定其下最多 ${limit} 级中间 CA（pathLenConstraint），这条路径有 ${i - 1} 级` };
     }
   }
   const signer = path[0];
@@ -204,7 +212,8 @@ function pathProblem(path: Certificate[], anchored: boolean): ChainCheck['proble
     } catch {
       return { code: 'cert-usage-invalid', reason: '签名人证书的扩展密钥用途（extendedKeyUsage）无法读取' };
     }
-    if (!purposes.some((p) => DOCUMENT_SIGNING_PURPOSES.has(p))) return { code: 'cert-usage-invalid', reason: `签名人证书的扩展密钥用途（${purposes.join('、')}）不包括文档签名` };
+    if (!purposes.some((p) => DOCUMENT_SIGNING_PURPOSES.has(p)))
+      return { code: 'cert-usage-invalid', reason: `签名人证书的扩展密钥用途（${purposes.join('、')}）不包括文档签名` };
   }
   return undefined;
 }
@@ -218,7 +227,13 @@ export function validityAt(path: readonly Certificate[], at: Date): Pick<ChainCh
   return { validity: 'valid' };
 }
 
-export async function checkChain(signer: Certificate, pool: readonly Certificate[], trust: TrustStore, at: Date, budget: PathBudget = newPathBudget()): Promise<ChainCheck> {
+export async function checkChain(
+  signer: Certificate,
+  pool: readonly Certificate[],
+  trust: TrustStore,
+  at: Date,
+  budget: PathBudget = newPathBudget(),
+): Promise<ChainCheck> {
   const { trusted, path, top } = await buildPath(signer, pool, trust, budget);
   const pinned = trusted && path.length === 1 && !has(trust.cas, signer);
   return {

@@ -87,6 +87,8 @@ export async function createDetachedCms(opts: CmsSignOptions): Promise<Uint8Arra
       new asn1js.Set({ value: [signerInfo] }),
     ],
   });
-  const contentInfo = new asn1js.Sequence({ value: [oid(OID_SIGNED_DATA), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] })] });
+  const contentInfo = new asn1js.Sequence({
+    value: [oid(OID_SIGNED_DATA), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] })],
+  });
   return new Uint8Array(contentInfo.toBER(false));
 }

@@ -19,8 +19,18 @@ const DIGESTS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 /** Signature algorithm OID → the hash it implies ('' = take the digest algorithm's). */
-const EC_SIGS: Record<string, string> = { '1.2.840.10045.4.3.2': 'SHA-256', '1.2.840.10045.4.3.3': 'SHA-384', '1.2.840.10045.4.3.4': 'SHA-512', '1.2.840.10045.2.1': '' };
-const RSA_SIGS: Record<string, string> = { '1.2.840.113549.1.1.11': 'SHA-256', '1.2.840.113549.1.1.12': 'SHA-384', '1.2.840.113549.1.1.13': 'SHA-512', '1.2.840.113549.1.1.1': '' };
+const EC_SIGS: Record<string, string> = {
+  '1.2.840.10045.4.3.2': 'SHA-256',
+  '1.2.840.10045.4.3.3': 'SHA-384',
+  '1.2.840.10045.4.3.4': 'SHA-512',
+  '1.2.840.10045.2.1': '',
+};
+const RSA_SIGS: Record<string, string> = {
+  '1.2.840.113549.1.1.11': 'SHA-256',
+  '1.2.840.113549.1.1.12': 'SHA-384',
+  '1.2.840.113549.1.1.13': 'SHA-512',
+  '1.2.840.113549.1.1.1': '',
+};
 
 export type CmsProblem = 'cms-invalid' | 'not-detached' | 'digest-mismatch' | 'signature-invalid';
 
@@ -37,7 +47,13 @@ export interface CmsCheck {
   digestValid: boolean;
 }
 
-const fail = (problem: CmsProblem, reason: string, rest: Partial<CmsCheck> = {}): CmsCheck => ({ problem, reason, certificates: [], digestValid: false, ...rest });
+const fail = (problem: CmsProblem, reason: string, rest: Partial<CmsCheck> = {}): CmsCheck => ({
+  problem,
+  reason,
+  certificates: [],
+  digestValid: false,
+  ...rest,
+});
 
 function attributeValue(si: ParsedSignerInfo, type: string): asn1js.BaseBlock | undefined {
   const values = si.attributes.get(type);
@@ -47,7 +63,11 @@ function attributeValue(si: ParsedSignerInfo, type: string): asn1js.BaseBlock | 
 function findSigner(si: ParsedSignerInfo, certs: Certificate[]): Certificate | undefined {
   const sid = si.sid;
   if ('issuer' in sid) {
-    return certs.find((c) => bytesEqual(new Uint8Array(c.serialNumber.valueBlock.valueHexView), sid.serial) && bytesEqual(new Uint8Array(c.issuer.toSchema().toBER(false)), sid.issuer));
+    return certs.find(
+      (c) =>
+        bytesEqual(new Uint8Array(c.serialNumber.valueBlock.valueHexView), sid.serial) &&
+        bytesEqual(new Uint8Array(c.issuer.toSchema().toBER(false)), sid.issuer),
+    );
   }
   return certs.find((c) => {
     const ext = extension(c, OID_SUBJECT_KEY_ID);
@@ -108,7 +128,8 @@ async function verifySignature(si: ParsedSignerInfo, signer: Certificate, digest
 export async function checkDetachedCms(der: Uint8Array, signedBytes: Uint8Array): Promise<CmsCheck> {
   const sd = parseSignedData(der);
   if (!sd) return fail('cms-invalid', '签名内容无法解析（不是有效的 CMS 签名）');
-  if (sd.certificateCount > MAX_CMS_CERTIFICATES) return fail('cms-invalid', `签名中附带了 ${sd.certificateCount} 张证书，超过 ${MAX_CMS_CERTIFICATES} 张（可能是用来拖慢检查的伪造证书），拒绝检查`);
+  if (sd.certificateCount > MAX_CMS_CERTIFICATES)
+    return fail('cms-invalid', `签名中附带了 ${sd.certificateCount} 张证书，超过 ${MAX_CMS_CERTIFICATES} 张（可能是用来拖慢检查的伪造证书），拒绝检查`);
   const certificates = sd.certificates;
   if (sd.hasContent) return fail('not-detached', '签名不是分离式签名（CMS 中封装了内容），与 PDF 签名规范不符', { certificates });
   if (sd.signerInfos.length !== 1) return fail('cms-invalid', `签名中应恰有一个签名人，实有 ${sd.signerInfos.length} 个`, { certificates });
@@ -119,7 +140,8 @@ export async function checkDetachedCms(der: Uint8Array, signedBytes: Uint8Array)
   if (!digestName) return fail('cms-invalid', '签名使用了不支持的摘要算法（只支持 SHA-256/384/512）', { certificates, signer });
   if (!si.signedAttrs) return fail('cms-invalid', '签名缺少签名属性（signedAttrs）', { certificates, signer });
   const contentType = attributeValue(si, OID_CONTENT_TYPE);
-  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID_DATA) return fail('cms-invalid', '签名的 contentType 属性缺失或不是 id-data', { certificates, signer });
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID_DATA)
+    return fail('cms-invalid', '签名的 contentType 属性缺失或不是 id-data', { certificates, signer });
   const md = attributeValue(si, OID_MESSAGE_DIGEST);
   if (!(md instanceof asn1js.OctetString)) return fail('cms-invalid', '签名缺少 messageDigest 属性', { certificates, signer });
   let signingTime: Date | undefined;
@@ -130,7 +152,8 @@ export async function checkDetachedCms(der: Uint8Array, signedBytes: Uint8Array)
   if (!bytesEqual(actual, new Uint8Array(md.valueBlock.valueHexView))) {
     return fail('digest-mismatch', '文件内容在签名后被改动（摘要不符）', { certificates, signer, signingTime });
   }
-  if (!(await verifySignature(si, signer, digestName))) return fail('signature-invalid', '签名值无效（与签名人证书的公钥不符）', { certificates, signer, signingTime });
+  if (!(await verifySignature(si, signer, digestName)))
+    return fail('signature-invalid', '签名值无效（与签名人证书的公钥不符）', { certificates, signer, signingTime });
   if (!(await essMatches(si, signer))) return fail('signature-invalid', '签名中的“签名证书”属性与所附证书不符', { certificates, signer, signingTime });
   return { certificates, signer, signingTime, digestValid: true };
 }

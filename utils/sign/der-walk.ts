@@ -42,7 +42,7 @@ export function derElement(b: Uint8Array): DerElement | null {
 export function derChildren(e: DerElement): DerElement[] | null {
   if (!(e.tag & 0x20)) return null;
   const out: DerElement[] = [];
-  for (let at = 0; at < e.body.length; ) {
+  for (let at = 0; at < e.body.length;) {
     const c = elementAt(e.body, at);
     if (!c) return null;
     out.push(c);

@@ -26,7 +26,10 @@ const MAX_TREE_NODES = 10_000;
 const MAX_TREE_DEPTH = 32;
 
 export class EmbeddedFileError extends Error {
-  constructor(readonly problem: 'missing' | 'damaged' | 'too-large', message: string) {
+  constructor(
+    readonly problem: 'missing' | 'damaged' | 'too-large',
+    message: string,
+  ) {
     super(message);
     this.name = 'EmbeddedFileError';
   }
@@ -68,7 +71,9 @@ function onlyNameTreeEntry(file: PdfFile, root: PdfDict | undefined): TreeEntry 
         const key = k.text();
         if (found) {
           throw damaged(
-            key === found.key ? `嵌入文件的名称树中 ${key} 出现了不止一次` : `PDF 中嵌入了不止一个文件（${found.key}、${key}），巡听报告只应嵌入 ${RECORD_ATTACHMENT}`,
+            key === found.key
+              ? `嵌入文件的名称树中 ${key} 出现了不止一次`
+              : `PDF 中嵌入了不止一个文件（${found.key}、${key}），巡听报告只应嵌入 ${RECORD_ATTACHMENT}`,
           );
         }
         found = { key, value: names[i + 1] };
@@ -158,12 +163,14 @@ export async function readEmbeddedFile(file: PdfFile, name = RECORD_ATTACHMENT, 
   for (const k of ['F', 'UF']) {
     const v = file.resolve(spec.get(k));
     if (v === undefined) continue;
-    if (!(v instanceof PdfString) || v.text() !== name) throw damaged(`嵌入文件 ${name} 的文件说明中 /${k}（${v instanceof PdfString ? v.text() : '不是字符串'}）与名称树中的名称不同`);
+    if (!(v instanceof PdfString) || v.text() !== name)
+      throw damaged(`嵌入文件 ${name} 的文件说明中 /${k}（${v instanceof PdfString ? v.text() : '不是字符串'}）与名称树中的名称不同`);
     named = true;
   }
   if (!named) throw damaged(`嵌入文件 ${name} 的文件说明没有文件名（/F 或 /UF）`);
   const af = root ? file.resolve(root.get('AF')) : undefined;
-  if (af !== undefined && (!Array.isArray(af) || !af.length || !af.every((x) => sameRef(x, specRef)))) throw damaged(`文档目录的 /AF 指向的不是 ${name} 的文件说明`);
+  if (af !== undefined && (!Array.isArray(af) || !af.length || !af.every((x) => sameRef(x, specRef))))
+    throw damaged(`文档目录的 /AF 指向的不是 ${name} 的文件说明`);
   const ef = checked(file.dict(spec.get('EF')), `嵌入文件 ${name} 的 /EF `);
   const f = ef?.get('F');
   const uf = ef?.get('UF');
@@ -171,11 +178,13 @@ export async function readEmbeddedFile(file: PdfFile, name = RECORD_ATTACHMENT, 
   const streamRef = uf ?? f;
   if (!(streamRef instanceof PdfRef)) throw new EmbeddedFileError('missing', `PDF 中没有嵌入的记录 ${name}`);
   const obj = file.object(streamRef.num);
-  if (!obj?.stream || !(obj.value instanceof PdfDict) || obj.gen !== streamRef.gen) throw damaged(`嵌入的记录 ${name} 无法读取（对象 ${streamRef.num} ${streamRef.gen} R 不存在、编号不符或不是流）`);
+  if (!obj?.stream || !(obj.value instanceof PdfDict) || obj.gen !== streamRef.gen)
+    throw damaged(`嵌入的记录 ${name} 无法读取（对象 ${streamRef.num} ${streamRef.gen} R 不存在、编号不符或不是流）`);
   const dict = checked(obj.value, `嵌入的记录 ${name} 的流字典`)!;
   // The data must be exactly where /Length says; a reader that trusts /Length and one that searches for `endstream` must agree.
   if (!obj.streamLengthOk) throw damaged(`嵌入的记录 ${name} 的 /Length 与实际数据长度不符`);
-  if (dict.get('F') !== undefined || dict.get('FFilter') !== undefined || dict.get('FDecodeParms') !== undefined) throw damaged(`嵌入的记录 ${name} 的数据不在文件中（流字典有 /F），拒绝读取`);
+  if (dict.get('F') !== undefined || dict.get('FFilter') !== undefined || dict.get('FDecodeParms') !== undefined)
+    throw damaged(`嵌入的记录 ${name} 的数据不在文件中（流字典有 /F），拒绝读取`);
   refuseOtherAttachments(file, new Set([specRef.num, streamRef.num]), rootRef instanceof PdfRef ? rootRef.num : undefined);
   const raw = file.bytes.subarray(obj.stream[0], obj.stream[1]);
   const filter = file.resolve(dict.get('Filter'));
@@ -186,5 +195,7 @@ export async function readEmbeddedFile(file: PdfFile, name = RECORD_ATTACHMENT, 
   }
   if (filters.length === 1 && filters[0] === 'FlateDecode' && dict.get('DecodeParms') === undefined) return inflate(raw, limit);
   // A chain (FlateDecode twice: 1 KB → 1 MB → 1 GB), ASCIIHexDecode, a predictor: not something our reports contain.
-  throw damaged(`嵌入的记录使用了不支持的编码（/Filter ${filters.map((x) => `/${x}`).join(' ')}${dict.get('DecodeParms') !== undefined ? ' 带 /DecodeParms' : ''}），只支持不压缩或单层 FlateDecode`);
+  throw damaged(
+    `嵌入的记录使用了不支持的编码（/Filter ${filters.map((x) => `/${x}`).join(' ')}${dict.get('DecodeParms') !== undefined ? ' 带 /DecodeParms' : ''}），只支持不压缩或单层 FlateDecode`,
+  );
 }

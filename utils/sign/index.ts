@@ -9,14 +9,7 @@ export { SignError } from './errors';
 export { generateSigningKey } from './keys';
 export { createCsr, csrToPem, describeCsr, parseCsr, verifyCsr } from './csr';
 export type { NameParts } from './name';
-export {
-  parseCertificate,
-  parseCertificates,
-  certificateToPem,
-  certificateDer,
-  certificateInfo,
-  fingerprint,
-} from './certificate';
+export { parseCertificate, parseCertificates, certificateToPem, certificateDer, certificateInfo, fingerprint } from './certificate';
 export type { CertificateInfo } from './certificate';
 export { createIdentityRequest, importIssuedCertificate } from './identity';
 export { createCa, issueCertificate } from './ca';

@@ -11,7 +11,15 @@ const OID_COUNTRY = '2.5.4.6';
 export const OID_ORGANIZATION = '2.5.4.10';
 export const OID_COMMON_NAME = '2.5.4.3';
 
-const LABELS: Record<string, string> = { [OID_COUNTRY]: 'C', [OID_ORGANIZATION]: 'O', [OID_COMMON_NAME]: 'CN', '2.5.4.11': 'OU', '2.5.4.7': 'L', '2.5.4.8': 'ST', '1.2.840.113549.1.9.1': 'E' };
+const LABELS: Record<string, string> = {
+  [OID_COUNTRY]: 'C',
+  [OID_ORGANIZATION]: 'O',
+  [OID_COMMON_NAME]: 'CN',
+  '2.5.4.11': 'OU',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '1.2.840.113549.1.9.1': 'E',
+};
 
 export interface NameParts {
   /** Common name: a person's name, or the CA's name. */
@@ -33,7 +41,8 @@ export function buildName(parts: NameParts): RelativeDistinguishedNames {
   const rdn = (oid: string, value: asn1js.BaseBlock) =>
     new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })] });
   const rdns = [rdn(OID_COUNTRY, new asn1js.PrintableString({ value: 'CN' }))];
-  if (parts.org !== undefined && parts.org.trim() !== '') rdns.push(rdn(OID_ORGANIZATION, new asn1js.Utf8String({ value: checkPart('单位名称', parts.org, 64) })));
+  if (parts.org !== undefined && parts.org.trim() !== '')
+    rdns.push(rdn(OID_ORGANIZATION, new asn1js.Utf8String({ value: checkPart('单位名称', parts.org, 64) })));
   rdns.push(rdn(OID_COMMON_NAME, new asn1js.Utf8String({ value: checkPart('姓名（名称）', parts.name, 64) })));
   const der = new asn1js.Sequence({ value: rdns }).toBER(false);
   return RelativeDistinguishedNames.fromBER(der);

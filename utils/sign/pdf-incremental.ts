@@ -94,7 +94,8 @@ function freeBox(file: PdfFile, catalog: PdfDict): { page: { ref: PdfRef; dict: 
   const page = pageRef instanceof PdfRef ? file.dict(pageRef) : undefined;
   const rect = rectOf(file.resolve(area?.get('Rect')));
   const slots = file.resolve(area?.get('Slots'));
-  if (!(pageRef instanceof PdfRef) || page?.name('Type') !== 'Page' || !rect || typeof slots !== 'number' || !Number.isInteger(slots) || slots < 1 || slots > 8) return null;
+  if (!(pageRef instanceof PdfRef) || page?.name('Type') !== 'Page' || !rect || typeof slots !== 'number' || !Number.isInteger(slots) || slots < 1 || slots > 8)
+    return null;
   const width = (rect[2] - rect[0] - BOX_GAP * (slots - 1)) / slots;
   if (width <= 0 || rect[3] <= rect[1]) return null;
   const taken = asArray(file.resolve(page.get('Annots')))
@@ -178,7 +179,10 @@ export function prepareSignatureUpdate(pdf: Uint8Array, opts: SignatureDictOptio
     .set('P', page.ref)
     .set('V', sigRef);
   if (drawn) widget.set('AP', new PdfDict().set('N', new PdfRef(drawn.xobject, 0)));
-  const widgetText = writeValue(widget).replace(/ >>$/, ` /T ${writeTextString(fieldName)}${opts.name ? ` /TU ${writeTextString(`签名人：${opts.name}`)}` : ''} >>`);
+  const widgetText = writeValue(widget).replace(
+    / >>$/,
+    ` /T ${writeTextString(fieldName)}${opts.name ? ` /TU ${writeTextString(`签名人：${opts.name}`)}` : ''} >>`,
+  );
 
   const objects: { ref: PdfRef; body: string }[] = [
     { ref: sigRef, body: `<< ${sigParts.join(' ')} >>` },
@@ -209,7 +213,7 @@ export function prepareSignatureUpdate(pdf: Uint8Array, opts: SignatureDictOptio
   const xrefAt = base + text.length;
   const nums = [...offsets.keys()].sort((a, b) => a - b);
   let xref = 'xref\n';
-  for (let i = 0; i < nums.length; ) {
+  for (let i = 0; i < nums.length;) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
     xref += `${nums[i]} ${j - i + 1}\n`;

@@ -18,7 +18,10 @@ import { PdfDict, PdfLexer, PdfRef, type PdfValue } from './pdf-syntax';
 export type PdfReadProblem = 'not-pdf' | 'truncated' | 'unsupported' | 'malformed';
 
 export class PdfReadError extends Error {
-  constructor(readonly problem: PdfReadProblem, message: string) {
+  constructor(
+    readonly problem: PdfReadProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'PdfReadError';
   }
@@ -247,7 +250,8 @@ export class PdfFile {
       if (this.bytes[start] === 0x0d) start++;
       if (this.bytes[start] === 0x0a) start++;
       const lengthValue = value.get('Length');
-      const length = typeof lengthValue === 'number' ? lengthValue : lengthValue instanceof PdfRef && lengthValue.num !== n ? this.resolve(lengthValue) : undefined;
+      const length =
+        typeof lengthValue === 'number' ? lengthValue : lengthValue instanceof PdfRef && lengthValue.num !== n ? this.resolve(lengthValue) : undefined;
       let end = typeof length === 'number' && Number.isInteger(length) && length >= 0 ? start + length : -1;
       if (end >= 0 && end <= limit) {
         const after = new PdfLexer(this.bytes, end, limit);

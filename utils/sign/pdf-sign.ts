@@ -62,8 +62,10 @@ export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
   const signingTime = opts.signingTime ?? new Date();
   const cert = opts.certificate;
   if (!opts.allowInvalidCertificate) {
-    if (signingTime < cert.notBefore.value) throw new SignError('certificate-not-valid', `证书尚未生效（${cert.notBefore.value.toISOString().slice(0, 10)} 起有效），不能签名`);
-    if (signingTime > cert.notAfter.value) throw new SignError('certificate-not-valid', `证书已于 ${cert.notAfter.value.toISOString().slice(0, 10)} 过期，不能签名`);
+    if (signingTime < cert.notBefore.value)
+      throw new SignError('certificate-not-valid', `证书尚未生效（${cert.notBefore.value.toISOString().slice(0, 10)} 起有效），不能签名`);
+    if (signingTime > cert.notAfter.value)
+      throw new SignError('certificate-not-valid', `证书已于 ${cert.notAfter.value.toISOString().slice(0, 10)} 过期，不能签名`);
   }
   if (!(await keyMatchesCertificate(opts.key, cert))) throw new SignError('certificate-mismatch', '私钥与证书不匹配，不能签名');
   // The CMS holds no signing time and a fixed-size digest: one made over a dummy digest has the

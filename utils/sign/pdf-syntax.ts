@@ -12,7 +12,10 @@ export class PdfName {
 
 export class PdfString {
   /** `hex`: written as <…> in the file. */
-  constructor(readonly bytes: Uint8Array, readonly hex = false) {}
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly hex = false,
+  ) {}
   /** A PDF text string: UTF-16BE with a byte-order mark, UTF-8 with its mark (PDF 2.0), else PDFDocEncoding (≈ Latin-1). */
   text(): string {
     const b = this.bytes;
@@ -27,7 +30,10 @@ export class PdfString {
 }
 
 export class PdfRef {
-  constructor(readonly num: number, readonly gen: number) {}
+  constructor(
+    readonly num: number,
+    readonly gen: number,
+  ) {}
   toString(): string {
     return `${this.num} ${this.gen} R`;
   }
@@ -73,7 +79,10 @@ export class PdfDict {
 }
 
 class PdfSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} (offset ${offset})`);
     this.name = 'PdfSyntaxError';
   }
@@ -103,7 +112,11 @@ for (let c = 0; c < 256; c++) {
 /** A cursor over PDF bytes. */
 export class PdfLexer {
   pos: number;
-  constructor(readonly bytes: Uint8Array, pos = 0, readonly end = bytes.length) {
+  constructor(
+    readonly bytes: Uint8Array,
+    pos = 0,
+    readonly end = bytes.length,
+  ) {
     this.pos = pos;
   }
 

@@ -48,7 +48,12 @@ export async function writePkcs12(id: Identity, passphrase: string, opts: WriteP
   }
   const password = utf8(passphrase);
   // pkijs types the algorithm as if the caller chose the IV; it makes a random one itself.
-  const pbes2 = { password, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 }, hmacHashAlgorithm: 'SHA-256', iterationCount } as unknown as Parameters<PKCS8ShroudedKeyBag['makeInternalValues']>[0];
+  const pbes2 = {
+    password,
+    contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 },
+    hmacHashAlgorithm: 'SHA-256',
+    iterationCount,
+  } as unknown as Parameters<PKCS8ShroudedKeyBag['makeInternalValues']>[0];
   const localKeyId = new Uint8Array(await crypto.subtle.digest('SHA-1', toArrayBuffer(certificateDer(id.certificate))));
   const attrs = (withName: boolean) => {
     const list = [new Attribute({ type: ATTR_LOCAL_KEY_ID, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(localKeyId) })] })];
@@ -105,7 +110,10 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string, opts: Re
     const msg = e instanceof Error ? e.message : '';
     if (/Integrity/i.test(msg)) throw new SignError('passphrase-wrong', '口令不正确（或文件已损坏）');
     if (/macData/i.test(msg)) throw new SignError('pkcs12-unsupported', '这个 PKCS#12 文件没有完整性校验（MAC），不予读取');
-    throw new SignError(mentionsUnknownAlgorithm(e) ? 'pkcs12-unsupported' : 'pkcs12-invalid', mentionsUnknownAlgorithm(e) ? LEGACY : '不是有效的 PKCS#12（.p12/.pfx）文件');
+    throw new SignError(
+      mentionsUnknownAlgorithm(e) ? 'pkcs12-unsupported' : 'pkcs12-invalid',
+      mentionsUnknownAlgorithm(e) ? LEGACY : '不是有效的 PKCS#12（.p12/.pfx）文件',
+    );
   }
   const safe = pfx.parsedValue?.authenticatedSafe;
   if (!safe) throw new SignError('pkcs12-invalid', '不是有效的 PKCS#12（.p12/.pfx）文件');
@@ -144,7 +152,14 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string, opts: Re
   if (!certificate) throw new SignError('certificate-mismatch', 'PKCS#12 文件中没有与私钥匹配的证书');
   const weak = keyWeakness(certificate.subjectPublicKeyInfo);
   if (weak) throw new SignError('key-weak', `PKCS#12 文件中的密钥强度不够，不能使用：${weak}`);
-  return { privateKey, certificate, chain: orderChain(certificate, certs.filter((c) => c !== certificate)) };
+  return {
+    privateKey,
+    certificate,
+    chain: orderChain(
+      certificate,
+      certs.filter((c) => c !== certificate),
+    ),
+  };
 }
 
 /** The certificate whose public key verifies a signature made with `privateKey`. */

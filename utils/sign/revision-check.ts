@@ -20,7 +20,6 @@ import { PdfFile, PdfReadError } from './pdf-parse';
 import { PdfDict, PdfRef, writeValue, type PdfValue } from './pdf-syntax';
 import { rectOf } from './pdf-incremental';
 
-
 /** The keys whose values differ between two dictionaries (compared as written). */
 function changedKeys(a: PdfDict, b: PdfDict): string[] {
   const keys = new Set([...a.entries.keys(), ...b.entries.keys()]);
@@ -31,7 +30,8 @@ function changedKeys(a: PdfDict, b: PdfDict): string[] {
   });
 }
 
-const refNums = (v: PdfValue | undefined): number[] | null => (Array.isArray(v) && v.every((x) => x instanceof PdfRef) ? v.map((x) => (x as PdfRef).num) : null);
+const refNums = (v: PdfValue | undefined): number[] | null =>
+  Array.isArray(v) && v.every((x) => x instanceof PdfRef) ? v.map((x) => (x as PdfRef).num) : null;
 const startsWith = (list: number[], prefix: number[]) => prefix.length <= list.length && prefix.every((n, i) => list[i] === n);
 
 /** Why the revision from `from` to `to` (byte offsets: the ends of two signed revisions) holds more than a signature; null when it holds only that. */
@@ -105,33 +105,46 @@ export function laterRevisionProblem(file: PdfFile, from: number, to: number): s
     const empty = rect[2] - rect[0] === 0 || rect[3] - rect[1] === 0;
     const p = w.get('P');
     const inArea =
-      !!areaRect && areaPage instanceof PdfRef && p instanceof PdfRef && p.num === areaPage.num && rect[0] >= areaRect[0] - 0.01 && rect[1] >= areaRect[1] - 0.01 && rect[2] <= areaRect[2] + 0.01 && rect[3] <= areaRect[3] + 0.01;
+      !!areaRect &&
+      areaPage instanceof PdfRef &&
+      p instanceof PdfRef &&
+      p.num === areaPage.num &&
+      rect[0] >= areaRect[0] - 0.01 &&
+      rect[1] >= areaRect[1] - 0.01 &&
+      rect[2] <= areaRect[2] + 0.01 &&
+      rect[3] <= areaRect[3] + 0.01;
     if (!empty && !inArea) return `签名框（对象 ${num}）不在报告预留的签名区域内，可能遮盖了已签名的内容`;
     const ap = w.get('AP');
     if (ap !== undefined) {
       const n = ap instanceof PdfDict ? ap.get('N') : undefined;
-      if (!(ap instanceof PdfDict) || [...ap.entries.keys()].some((k) => k !== 'N') || !(n instanceof PdfRef) || !forms.has(n.num)) return `签名域（对象 ${num}）的外观不是这一版本的签名外观`;
+      if (!(ap instanceof PdfDict) || [...ap.entries.keys()].some((k) => k !== 'N') || !(n instanceof PdfRef) || !forms.has(n.num))
+        return `签名域（对象 ${num}）的外观不是这一版本的签名外观`;
     }
   }
   for (const num of forms) {
     const res = (added.get(num) as PdfDict).get('Resources');
     if (!(res instanceof PdfDict) || [...res.entries.keys()].some((k) => k !== 'Font')) return `签名外观（对象 ${num}）使用了字体以外的资源`;
   }
-  const newRefs = (old: number[], now: number[] | null, allowed: (n: number) => boolean) => !!now && startsWith(now, old) && now.slice(old.length).every(allowed);
+  const newRefs = (old: number[], now: number[] | null, allowed: (n: number) => boolean) =>
+    !!now && startsWith(now, old) && now.slice(old.length).every(allowed);
   for (const [num, v] of changed) {
     const old = before.object(num)!.value;
     if (!(v instanceof PdfDict) || !(old instanceof PdfDict)) return `改动了已签名的对象 ${num}`;
     const diff = changedKeys(old, v);
     if (rootRef instanceof PdfRef && num === rootRef.num) {
       const acro = v.get('AcroForm');
-      const ok = diff.every((k) => k === 'AcroForm') && (acro === undefined || (acro instanceof PdfRef && (acroRef instanceof PdfRef ? acro.num === acroRef.num : acro.num === newAcroForm)));
+      const ok =
+        diff.every((k) => k === 'AcroForm') &&
+        (acro === undefined || (acro instanceof PdfRef && (acroRef instanceof PdfRef ? acro.num === acroRef.num : acro.num === newAcroForm)));
       if (!ok) return `改动了文档目录（Catalog）中签名表单以外的内容（${diff.map((k) => `/${k}`).join(' ')}）`;
     } else if (acroRef instanceof PdfRef && num === acroRef.num) {
       if (diff.some((k) => k !== 'Fields' && k !== 'SigFlags')) return '改动了表单（AcroForm）中签名域以外的内容';
-      if (!newRefs(refNums(before.resolve(old.get('Fields'))) ?? [], refNums(v.get('Fields')), (n) => widgets.has(n))) return '表单（AcroForm）的 /Fields 改动了原有的域';
+      if (!newRefs(refNums(before.resolve(old.get('Fields'))) ?? [], refNums(v.get('Fields')), (n) => widgets.has(n)))
+        return '表单（AcroForm）的 /Fields 改动了原有的域';
     } else if (old.name('Type') === 'Page') {
       if (diff.some((k) => k !== 'Annots')) return `改动了第 ${num} 号页面对象中注释以外的内容（${diff.map((k) => `/${k}`).join(' ')}）`;
-      if (!newRefs(refNums(before.resolve(old.get('Annots'))) ?? [], refNums(v.get('Annots')), (n) => widgets.has(n))) return `页面对象 ${num} 的注释（/Annots）改动了原有的注释，或加入了签名域以外的注释`;
+      if (!newRefs(refNums(before.resolve(old.get('Annots'))) ?? [], refNums(v.get('Annots')), (n) => widgets.has(n)))
+        return `页面对象 ${num} 的注释（/Annots）改动了原有的注释，或加入了签名域以外的注释`;
     } else return `改动了已签名的对象 ${num}`;
   }
   // Typeless objects must be named by a new font's /ToUnicode or a new descriptor's /FontFile2.

@@ -26,7 +26,9 @@ function boxTime(d: Date): string {
 
 async function signatureBoxLines(cert: Certificate, signingTime: Date): Promise<BoxLine[]> {
   const unit = [nameAttribute(cert.subject, OID_ORGANIZATION), nameAttribute(cert.subject, OID_ORGANIZATIONAL_UNIT)].filter(Boolean).join(' ');
-  const fp = toHex(await sha256(certificateDer(cert))).toUpperCase().slice(0, FINGERPRINT_DIGITS);
+  const fp = toHex(await sha256(certificateDer(cert)))
+    .toUpperCase()
+    .slice(0, FINGERPRINT_DIGITS);
   return [
     { text: `数字签名：${nameAttribute(cert.subject, OID_COMMON_NAME) || '（证书无姓名）'}`, size: 8 },
     ...(unit ? [{ text: `单位：${unit}` }] : []),

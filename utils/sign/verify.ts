@@ -87,7 +87,8 @@ function findSignatures(file: PdfFile): FoundSignature[] {
       if (indexOfAscii(file.bytes, '/ByteRange', offset, file.objectEnd(offset)) >= 0) out.push({ dict: null, offset });
       continue;
     }
-    if (value instanceof PdfDict && (value.get('ByteRange') !== undefined || value.name('Type') === 'Sig' || value.name('Type') === 'DocTimeStamp')) out.push({ dict: value, offset });
+    if (value instanceof PdfDict && (value.get('ByteRange') !== undefined || value.name('Type') === 'Sig' || value.name('Type') === 'DocTimeStamp'))
+      out.push({ dict: value, offset });
   }
   return out;
 }
@@ -129,7 +130,16 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 async function checkSignature(file: PdfFile, sig: FoundSignature, index: number, opts: VerifyOptions<unknown>, budget: PathBudget): Promise<SignatureVerdict> {
   const bytes = file.bytes;
-  const v: SignatureVerdict = { index, signer: null, signingTime: null, digestValid: false, chainTrusted: false, certValidAtSigningTime: false, coversWholeFile: false, byteRange: [] };
+  const v: SignatureVerdict = {
+    index,
+    signer: null,
+    signingTime: null,
+    digestValid: false,
+    chainTrusted: false,
+    certValidAtSigningTime: false,
+    coversWholeFile: false,
+    byteRange: [],
+  };
   const dict = sig.dict;
   if (!dict) return { ...v, code: 'byterange-invalid', reason: '签名字典已损坏，无法读取' };
   // Signature wrapping: a second /ByteRange (or /Contents) after the signed one, for readers that take the last.
@@ -159,7 +169,11 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
   const signingTime = mDate ?? cms.signingTime ?? null;
   v.signingTime = signingTime ? signingTime.toISOString() : null;
   if (cms.signer) {
-    v.signer = { cn: nameAttribute(cms.signer.subject, OID_COMMON_NAME), o: nameAttribute(cms.signer.subject, OID_ORGANIZATION), fingerprint: await fingerprint(cms.signer) };
+    v.signer = {
+      cn: nameAttribute(cms.signer.subject, OID_COMMON_NAME),
+      o: nameAttribute(cms.signer.subject, OID_ORGANIZATION),
+      fingerprint: await fingerprint(cms.signer),
+    };
   }
   if (cms.problem || !cms.signer) return { ...v, code: cms.problem ?? 'cms-invalid', reason: cms.reason };
   v.digestValid = cms.digestValid;
@@ -212,7 +226,11 @@ async function checkSignature(file: PdfFile, sig: FoundSignature, index: number,
 const rank = (c: VerdictCode) => CODE_ORDER.indexOf(c);
 
 /** The record as the revision ending at `end` has it (the whole file: `file` itself, not parsed again). */
-async function recordAt(file: PdfFile, end: number, content: EmbeddedContent<unknown>): Promise<{ json: string; value: unknown } | { code: VerdictCode; reason: string }> {
+async function recordAt(
+  file: PdfFile,
+  end: number,
+  content: EmbeddedContent<unknown>,
+): Promise<{ json: string; value: unknown } | { code: VerdictCode; reason: string }> {
   let data: Uint8Array;
   try {
     data = await readEmbeddedFile(end === file.bytes.length ? file : new PdfFile(file.bytes.subarray(0, end)), content.name);
@@ -298,7 +316,8 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
   const bytes = file.bytes;
   const found = findSignatures(file);
   if (!found.length) return { ok: false, code: 'no-signature', reason: '文件没有数字签名', signatures: [] };
-  if (found.length > MAX_SIGNATURES) return { ok: false, code: 'pdf-malformed', reason: `文件中有 ${found.length} 个签名字典，超过 ${MAX_SIGNATURES} 个，拒绝检查`, signatures: [] };
+  if (found.length > MAX_SIGNATURES)
+    return { ok: false, code: 'pdf-malformed', reason: `文件中有 ${found.length} 个签名字典，超过 ${MAX_SIGNATURES} 个，拒绝检查`, signatures: [] };
   // File order: by where each signed range ends (a broken range sorts by the dictionary's position).
   const endOf = (s: FoundSignature) => {
     const br = s.dict?.get('ByteRange');
@@ -311,7 +330,9 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
 
   const problems: { code: VerdictCode; reason: string }[] = [];
   const many = signatures.length > 1;
-  for (const s of signatures) if (s.code && !(opts.allowUntrusted && s.code === 'untrusted-signer')) problems.push({ code: s.code, reason: many ? `第 ${s.index + 1} 个签名：${s.reason}` : s.reason! });
+  for (const s of signatures)
+    if (s.code && !(opts.allowUntrusted && s.code === 'untrusted-signer'))
+      problems.push({ code: s.code, reason: many ? `第 ${s.index + 1} 个签名：${s.reason}` : s.reason! });
   const last = signatures[signatures.length - 1];
   // Whenever the last signature itself verified, even if its signer is not trusted: what was appended
   // after it matters more than who signed (CODE_ORDER), e.g. to `xunting sign`, which trusts no one.
@@ -330,7 +351,10 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
       for (const s of signatures.slice(0, -1)) {
         const earlier = await recordAt(file, s.byteRange[2] + s.byteRange[3], content);
         if (!('json' in earlier) || earlier.json !== rec.json) {
-          problems.push({ code: 'record-changed', reason: `第 ${s.index + 1} 个签名之后，嵌入的${content.what}被改动过（各签名人签的不是同一份${content.what}）` });
+          problems.push({
+            code: 'record-changed',
+            reason: `第 ${s.index + 1} 个签名之后，嵌入的${content.what}被改动过（各签名人签的不是同一份${content.what}）`,
+          });
           break;
         }
       }
@@ -338,7 +362,10 @@ async function verifyFile<T>(file: PdfFile, opts: VerifyOptions<T>): Promise<Ver
         const valid = content.validate(rec.value);
         if (!valid.ok) {
           const p = valid.problems[0];
-          problems.push({ code: 'record-invalid', reason: `嵌入的${content.what}无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}` });
+          problems.push({
+            code: 'record-invalid',
+            reason: `嵌入的${content.what}无效：${p.path}: ${p.message}${valid.problems.length > 1 ? `（共 ${valid.problems.length} 处问题）` : ''}`,
+          });
         } else if (!rev) return { ok: true, signatures, record: valid.value, recordJson: rec.json };
       }
     }

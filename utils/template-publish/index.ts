@@ -4,9 +4,7 @@
  * `read-sheet` does not load jsPDF: importers that only verify can import it directly.
  */
 export { renderRubricSheet, rubricJson } from './render-sheet';
-;
-export { publishRubricSheet,  } from './publish';
-export { verifyRubricSheet,  } from './read-sheet';
-;
+export { publishRubricSheet } from './publish';
+export { verifyRubricSheet } from './read-sheet';
 export { InvalidTemplateError } from './errors';
 export { sheetFields } from './sheet-fields';

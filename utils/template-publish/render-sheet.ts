@@ -64,7 +64,9 @@ export function renderRubricSheet(template: RubricTemplate, fonts: ReportFonts, 
   }
   drawTable(flow, {
     columns: columnWidths([0.15, 0.45, 0.15, 0.25], cw),
-    rows: [{ cells: [{ text: '被巡听单位', align: 'center' }, { text: '' }, { text: '巡听日期', align: 'center' }, { text: '    年   月   日', align: 'center' }] }],
+    rows: [
+      { cells: [{ text: '被巡听单位', align: 'center' }, { text: '' }, { text: '巡听日期', align: 'center' }, { text: '    年   月   日', align: 'center' }] },
+    ],
     style: S.HEADER_TABLE,
   });
   flow.y += 8;
@@ -72,15 +74,24 @@ export function renderRubricSheet(template: RubricTemplate, fonts: ReportFonts, 
   flow.y += 8;
   drawTable(flow, {
     columns: columnWidths([0.15, 0.45, 0.15, 0.25], cw),
-    rows: [{ minHeight: S.SIGNATURE_ROW_HEIGHT, cells: [{ text: '巡听人员签名', align: 'center' }, { text: '' }, { text: '日期', align: 'center' }, { text: '    年   月   日', align: 'center' }] }],
+    rows: [
+      {
+        minHeight: S.SIGNATURE_ROW_HEIGHT,
+        cells: [{ text: '巡听人员签名', align: 'center' }, { text: '' }, { text: '日期', align: 'center' }, { text: '    年   月   日', align: 'center' }],
+      },
+    ],
     style: S.OBSERVER_TABLE,
     keepTogether: true,
   });
   flow.y += 8;
-  flow.paragraph(`注：本评分表的电子模板（${t.id}，第 ${t.version} 版）已作为附件 ${RUBRIC_ATTACHMENT} 嵌入本文件；扣分项填写扣除的分数，不适用的项目不计入得分和满分，总分按 100 分折算。`, S.NOTE, {
-    lineHeight: 16,
-    justify: false,
-  });
+  flow.paragraph(
+    `注：本评分表的电子模板（${t.id}，第 ${t.version} 版）已作为附件 ${RUBRIC_ATTACHMENT} 嵌入本文件；扣分项填写扣除的分数，不适用的项目不计入得分和满分，总分按 100 分折算。`,
+    S.NOTE,
+    {
+      lineHeight: 16,
+      justify: false,
+    },
+  );
   numberPages(doc, painter, S.FOOTER);
 
   doc.setDocumentProperties({

@@ -90,7 +90,14 @@ export async function readAllTables(page: Page, dbName = 'xunting'): Promise<Tab
     };
     const plain = async (v: unknown): Promise<unknown> => {
       if (v instanceof Blob) return { blob: v.type, ...(await digest(new Uint8Array(await v.arrayBuffer()))) };
-      if (v instanceof CryptoKey) return { cryptoKey: v.type, algorithm: (v.algorithm as { name: string; namedCurve?: string }).name, curve: (v.algorithm as { namedCurve?: string }).namedCurve ?? null, extractable: v.extractable, usages: [...v.usages].sort() };
+      if (v instanceof CryptoKey)
+        return {
+          cryptoKey: v.type,
+          algorithm: (v.algorithm as { name: string; namedCurve?: string }).name,
+          curve: (v.algorithm as { namedCurve?: string }).namedCurve ?? null,
+          extractable: v.extractable,
+          usages: [...v.usages].sort(),
+        };
       if (ArrayBuffer.isView(v)) return { [v.constructor.name]: await digest(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
       if (Array.isArray(v)) return Promise.all(v.map(plain));
       if (v && typeof v === 'object') {

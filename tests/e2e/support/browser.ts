@@ -39,14 +39,7 @@ export interface RunningBrowser {
 }
 
 /** Flags that keep a headless test browser quiet and off the network. */
-const QUIET_FLAGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const QUIET_FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const EXTRA_FLAGS = [
   '--no-default-browser-check',
@@ -423,7 +416,9 @@ export async function launchChromium(opts: { profileDir: string; extensionDir?: 
     // 1–2 s under some container inits). Zombies hold no files, but wait for them so that
     // nothing of this browser is left; an init that never reaps only earns a warning.
     await waitFor(`zombies of Chromium ${pid} to be reaped`, () => !groupExists(pid), ZOMBIE_REAP_MS).catch(() => {
-      console.warn(`[e2e] ${listProcs().filter((p) => p.pgrp === pid).length} zombie process(es) of Chromium ${pid} not reaped by PID 1 after ${ZOMBIE_REAP_MS} ms`);
+      console.warn(
+        `[e2e] ${listProcs().filter((p) => p.pgrp === pid).length} zombie process(es) of Chromium ${pid} not reaped by PID 1 after ${ZOMBIE_REAP_MS} ms`,
+      );
     });
   };
 

@@ -99,7 +99,13 @@ export async function readStoredRecords(page: Page, dbName: string): Promise<Rec
 
 export function expectRecordHolds(records: Record<string, unknown>[], unitName: string) {
   expect(records).toHaveLength(1);
-  const r = records[0] as { unit: { name: string }; theme: string; chair: string; narrative: { problems: string; highlights: string }; timeline: { text: string }[] };
+  const r = records[0] as {
+    unit: { name: string };
+    theme: string;
+    chair: string;
+    narrative: { problems: string; highlights: string };
+    timeline: { text: string }[];
+  };
   expect(r.unit.name).toBe(unitName);
   expect(r.theme).toBe(typed.theme);
   expect(r.chair).toBe(typed.chair);

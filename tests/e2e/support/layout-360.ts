@@ -13,7 +13,8 @@ export async function narrowLayoutFaults(page: Page): Promise<string[]> {
       const s = getComputedStyle(el);
       return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && s.display !== 'none' && !el.closest('.sr-only');
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}`;
     const width = document.documentElement.clientWidth;
     // One character per line: a text of 2+ characters laid out as one line box per character,
     // in a box squeezed to about one character's width (ordinary wrapping of running text is fine).
@@ -41,7 +42,8 @@ export async function narrowLayoutFaults(page: Page): Promise<string[]> {
       ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
       const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
       const need = ctx.measureText(el.placeholder).width;
-      if (el instanceof HTMLInputElement && need > room + 1) faults.push(`placeholder cut (${Math.round(need)} > ${Math.round(room)}): ${name(el)} “${el.placeholder}”`);
+      if (el instanceof HTMLInputElement && need > room + 1)
+        faults.push(`placeholder cut (${Math.round(need)} > ${Math.round(room)}): ${name(el)} “${el.placeholder}”`);
     }
     return faults;
   });

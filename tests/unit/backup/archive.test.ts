@@ -28,14 +28,24 @@ function sampleDump(): TableDump {
         { key: 'names', value: ['张明'] },
         { key: 'odd', value: { $bytes: 'x', ['__proto__']: { polluted: true }, deep: { $object: 1, bin: new Uint8Array([1, 2, 3]) } } },
       ],
-      trust: [{ fingerprint: 'ab'.repeat(32), kind: 'ca', cn: 'CA', o: '单位', notAfter: '2036-01-01T00:00:00.000Z', addedAt: '2026-01-01T00:00:00.000Z', certificate: new Uint8Array([48, 3, 2, 1, 0]) }],
+      trust: [
+        {
+          fingerprint: 'ab'.repeat(32),
+          kind: 'ca',
+          cn: 'CA',
+          o: '单位',
+          notAfter: '2036-01-01T00:00:00.000Z',
+          addedAt: '2026-01-01T00:00:00.000Z',
+          certificate: new Uint8Array([48, 3, 2, 1, 0]),
+        },
+      ],
       plans: [{ format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u026', month: 5, group: '第一巡听组' }] }],
     },
   };
 }
 
 async function blobBytes(rows: unknown[]): Promise<Uint8Array[]> {
-  return Promise.all(rows.map(async (r) => new Uint8Array(await ((r as { pdf: Blob }).pdf).arrayBuffer())));
+  return Promise.all(rows.map(async (r) => new Uint8Array(await (r as { pdf: Blob }).pdf.arrayBuffer())));
 }
 
 async function refusal(bytes: Uint8Array, opts?: Parameters<typeof readArchive>[1]): Promise<string> {
@@ -54,7 +64,10 @@ describe('writeArchive → readArchive', () => {
     const { reports: origReports, ...origRest } = dump.tables;
     for (const [t, rows] of Object.entries(origRest)) expect(rest[t], t).toEqual(rows);
     expect(rest.snapshots).toEqual([]); // a table not in the dump comes back empty
-    expect(reports.map((r: any) => [r.fileName, r.pdf.type])).toEqual([['a.pdf', 'application/pdf'], ['b.pdf', 'application/pdf']]);
+    expect(reports.map((r: any) => [r.fileName, r.pdf.type])).toEqual([
+      ['a.pdf', 'application/pdf'],
+      ['b.pdf', 'application/pdf'],
+    ]);
     expect(await blobBytes(reports)).toEqual(await blobBytes(origReports));
     const odd = (read.value.tables.settings[1] as any).value;
     expect(Object.getPrototypeOf(odd)).toBe(Object.prototype);
@@ -69,14 +82,23 @@ describe('writeArchive → readArchive', () => {
     const info: Record<string, { compression: number; size: number }> = {};
     const files = unzipSync(zip, { filter: (f) => ((info[f.name] = { compression: f.compression, size: f.originalSize }), true) });
     expect(Object.keys(files).sort()).toEqual(
-      ['manifest.json', 'blobs/reports/1.pdf', 'blobs/reports/2.pdf', ...['observations', 'records', 'versions', 'reports', 'templates', 'units', 'settings', 'trust', 'plans'].map((t) => `tables/${t}.json`)].sort(),
+      [
+        'manifest.json',
+        'blobs/reports/1.pdf',
+        'blobs/reports/2.pdf',
+        ...['observations', 'records', 'versions', 'reports', 'templates', 'units', 'settings', 'trust', 'plans'].map((t) => `tables/${t}.json`),
+      ].sort(),
     );
     expect(info['blobs/reports/2.pdf']).toEqual({ compression: 0, size: 20_000 });
     expect(info['tables/records.json'].compression).toBe(8);
     const manifest = JSON.parse(text(files['manifest.json']));
     expect(manifest).toMatchObject({ format: BACKUP_FORMAT, app: 'xunting', dbVersion: 3, createdAt: '2026-05-12T03:04:00.000Z', notes: ['说明'] });
     expect(manifest.tables).toMatchObject({ reports: 2, records: 1, settings: 2 });
-    expect(Object.keys(manifest.entries).sort()).toEqual(Object.keys(files).filter((f) => f !== 'manifest.json').sort());
+    expect(Object.keys(manifest.entries).sort()).toEqual(
+      Object.keys(files)
+        .filter((f) => f !== 'manifest.json')
+        .sort(),
+    );
     const reportsJson = JSON.parse(text(files['tables/reports.json']));
     expect(reportsJson[1].pdf).toEqual({ $blob: 'blobs/reports/2.pdf', type: 'application/pdf' });
     expect(JSON.parse(text(files['tables/trust.json']))[0].certificate).toEqual({ $bytes: 'MAMCAQA=' });
@@ -110,7 +132,9 @@ describe('readArchive refuses, saying why, and returns nothing', () => {
     const zip = await writeArchive(sampleDump());
     const withManifest = (patch: Record<string, unknown>) => rezip(zip, (_f, m) => Object.assign(m, patch));
     expect(await refusal(await withManifest({ format: 'xunting.roster/1' }))).toMatch('这不是巡听备份：manifest.json 的格式标识是 "xunting.roster/1"');
-    expect(await refusal(await withManifest({ format: 'xunting.backup/2' }))).toMatch('备份格式 "xunting.backup/2" 比本程序支持的 "xunting.backup/1" 新，请先升级');
+    expect(await refusal(await withManifest({ format: 'xunting.backup/2' }))).toMatch(
+      '备份格式 "xunting.backup/2" 比本程序支持的 "xunting.backup/1" 新，请先升级',
+    );
     expect(await refusal(await withManifest({ dbVersion: 5 }))).toMatch('备份来自较新的巡听旁听（数据库版本 5');
     expect(await refusal(await withManifest({ app: 'other' }))).toMatch('manifest.json.app：app 须为 "xunting"');
     const identities = await rezip(zip, (f, m) => {
@@ -190,8 +214,20 @@ describe('readArchive refuses, saying why, and returns nothing', () => {
     expect(await refusal(small)).toMatch(/tables\/records\.json/);
     // 50 MB of zeros declared as 1,000 bytes: stopped after the first piece that overflows 1,000 bytes.
     const zeros = new Uint8Array(50 * 1024 * 1024);
-    const manifest = { format: BACKUP_FORMAT, createdAt: '2026-01-01T00:00:00Z', dbVersion: 3, app: 'xunting', tables: {}, entries: { 'blobs/reports/1.pdf': '0'.repeat(64) }, notes: [] };
-    const bomb = patchDeclaredSize(zipSync({ 'manifest.json': bytesOf(JSON.stringify(manifest)), 'blobs/reports/1.pdf': [zeros, { level: 9 }] }), 'blobs/reports/1.pdf', 1000);
+    const manifest = {
+      format: BACKUP_FORMAT,
+      createdAt: '2026-01-01T00:00:00Z',
+      dbVersion: 3,
+      app: 'xunting',
+      tables: {},
+      entries: { 'blobs/reports/1.pdf': '0'.repeat(64) },
+      notes: [],
+    };
+    const bomb = patchDeclaredSize(
+      zipSync({ 'manifest.json': bytesOf(JSON.stringify(manifest)), 'blobs/reports/1.pdf': [zeros, { level: 9 }] }),
+      'blobs/reports/1.pdf',
+      1000,
+    );
     expect(await refusal(bomb)).toMatch('条目 blobs/reports/1.pdf 已损坏（解压后的长度与 ZIP 目录所记不符）');
     const pdfLie = patchDeclaredSize(zip, 'blobs/reports/2.pdf', 10);
     expect(await refusal(pdfLie)).toMatch('条目 blobs/reports/2.pdf 已损坏（解压后的长度与 ZIP 目录所记不符）');

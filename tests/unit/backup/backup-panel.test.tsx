@@ -19,7 +19,10 @@ afterEach(async () => {
   cleanup();
   await closeAll();
 });
-const roster = (names: string[]) => ({ format: 'xunting.roster/1', units: names.map((name, i) => ({ id: `u${i + 1}`, name, category: '政府', active: true })) });
+const roster = (names: string[]) => ({
+  format: 'xunting.roster/1',
+  units: names.map((name, i) => ({ id: `u${i + 1}`, name, category: '政府', active: true })),
+});
 
 function platformWith(saveFile: Platform['saveFile']): Platform {
   return {

@@ -1,12 +1,7 @@
 /** exportDatabase / restoreDatabase over IndexedDB (fake-indexeddb): whole or nothing. */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { zipSync } from 'fflate';
-import {
-  BackupError,
-  readArchive,
-  readManifest,
-  type TableCounts,
-} from '../../../utils/backup';
+import { BackupError, readArchive, readManifest, type TableCounts } from '../../../utils/backup';
 import {
   XuntingDB,
   authorityInfo,
@@ -145,7 +140,10 @@ describe('a refused restore leaves the data here untouched', () => {
 
   it('a random ZIP, a non-ZIP file, a manifest of another format, a newer format version', async () => {
     await setUp();
-    await refuse(zipSync({ 'photo.jpg': crypto.getRandomValues(new Uint8Array(2000)) }), '备份文件无法恢复，本机数据未作任何改动：\n· 备份文件：这不是巡听备份文件：ZIP 中没有 manifest.json');
+    await refuse(
+      zipSync({ 'photo.jpg': crypto.getRandomValues(new Uint8Array(2000)) }),
+      '备份文件无法恢复，本机数据未作任何改动：\n· 备份文件：这不是巡听备份文件：ZIP 中没有 manifest.json',
+    );
     await refuse(bytesOf('姓名,单位\n张三,宣传部\n'), '这不是巡听备份文件（不是 ZIP 格式');
     await refuse(await rezip(archive, (_f, m) => (m.format = 'xunting.coverage/1')), '格式标识是 "xunting.coverage/1"');
     await refuse(await rezip(archive, (_f, m) => (m.format = 'xunting.backup/7')), '比本程序支持的 "xunting.backup/1" 新');
@@ -188,7 +186,9 @@ describe('a refused restore leaves the data here untouched', () => {
 
   it('a failure while writing (the disk full half way): the transaction is undone', async () => {
     await setUp();
-    const spy = vi.spyOn(target.table('plans'), 'bulkPut').mockImplementation((() => Promise.reject(Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' }))) as never);
+    const spy = vi
+      .spyOn(target.table('plans'), 'bulkPut')
+      .mockImplementation((() => Promise.reject(Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' }))) as never);
     try {
       await refuse(archive, 'QuotaExceededError');
     } finally {

@@ -8,7 +8,11 @@ describe('utils/backup', () => {
     const schema = SCHEMA[DB_VERSION];
     expect([...BACKUP_TABLES, ...Object.keys(EXCLUDED_TABLES)].sort()).toEqual(Object.keys(schema).sort());
     for (const t of BACKUP_TABLES) {
-      const primary = schema[t].split(',')[0].trim().replace(/^\+\+/, '').replace(/^\[|\]$/g, '');
+      const primary = schema[t]
+        .split(',')[0]
+        .trim()
+        .replace(/^\+\+/, '')
+        .replace(/^\[|\]$/g, '');
       expect(TABLE_KEYS[t].join('+'), t).toBe(primary);
     }
   });

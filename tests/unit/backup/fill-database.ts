@@ -77,7 +77,14 @@ export async function fillDatabase(db: XuntingDB): Promise<void> {
   toFinal.unit = { id: 'u002', name: roster.value.units[1].name };
   await saveRecord(db, toFinal, '新建');
   const final = await finalizeObservation(db, toFinal, new Date('2026-03-15T04:00:00Z'));
-  await db.reports.put({ observationId: final.id, revision: 1, createdAt: '2026-03-15T04:01:00.000Z', fileName: '巡听报告-1.pdf', pdf: pdfBlob(fakePdf('report 1')), signed: true });
+  await db.reports.put({
+    observationId: final.id,
+    revision: 1,
+    createdAt: '2026-03-15T04:01:00.000Z',
+    fileName: '巡听报告-1.pdf',
+    pdf: pdfBlob(fakePdf('report 1')),
+    signed: true,
+  });
   const revised = await reviseObservation(db, final.id, new Date('2026-03-16T02:00:00Z'));
   await saveRecord(db, { ...revised, narrative: { ...revised.narrative, suggestions: '补充整改时限' }, updatedAt: '2026-03-16T02:10:00.000Z' }, '更正');
 
@@ -89,7 +96,10 @@ export async function fillDatabase(db: XuntingDB): Promise<void> {
   await addTrusted(db, certificateToPem(other.certificate), new Date('2026-01-05T01:00:00Z'));
   void ca;
 
-  for (const [i, unit] of [{ id: 'u026', name: '锡林郭勒盟教育局' }, { id: 'u007', name: '锡林郭勒盟委机构编制委员会办公室' }].entries()) {
+  for (const [i, unit] of [
+    { id: 'u026', name: '锡林郭勒盟教育局' },
+    { id: 'u007', name: '锡林郭勒盟委机构编制委员会办公室' },
+  ].entries()) {
     const record = demo(unit, `2026-04-1${i}`);
     const bytes = fakePdf(`collected ${i}`, 5000 + i);
     const inspection: Inspection = {
@@ -105,7 +115,15 @@ export async function fillDatabase(db: XuntingDB): Promise<void> {
   }
 
   const plans = await savePlans(db, [
-    { format: 'xunting.plan/1', year: 2026, title: '2026 年巡听计划', entries: [{ unitId: roster.value.units[0].id, month: 3, group: '第一巡听组' }, { unitId: roster.value.units[1].id, month: 5, group: '' }] },
+    {
+      format: 'xunting.plan/1',
+      year: 2026,
+      title: '2026 年巡听计划',
+      entries: [
+        { unitId: roster.value.units[0].id, month: 3, group: '第一巡听组' },
+        { unitId: roster.value.units[1].id, month: 5, group: '' },
+      ],
+    },
     { format: 'xunting.plan/1', year: 2027, entries: [{ unitId: roster.value.units[2].id, month: 9, group: '第二巡听组' }] },
   ]);
   if (!plans.ok) throw new Error(JSON.stringify(plans.problems));

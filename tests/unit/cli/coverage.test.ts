@@ -27,7 +27,27 @@ const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
 beforeAll(async () => {
   c = await cachedSeedCorpus();
   dir = mkdtempSync(join(tmpdir(), 'xunting-coverage-cli-'));
-  run = xunting(['coverage', '--roster', c.rosterGbkCsv, '--plan', c.planCsv, '--year', '2026', '--trust', c.caPemPath, c.pdfDir, '--out', 'summary.pdf', '--out', 'summary.xlsx', '--out', 'units.csv'], dir);
+  run = xunting(
+    [
+      'coverage',
+      '--roster',
+      c.rosterGbkCsv,
+      '--plan',
+      c.planCsv,
+      '--year',
+      '2026',
+      '--trust',
+      c.caPemPath,
+      c.pdfDir,
+      '--out',
+      'summary.pdf',
+      '--out',
+      'summary.xlsx',
+      '--out',
+      'units.csv',
+    ],
+    dir,
+  );
 }, 180_000);
 
 describe('xunting coverage on the seed case', () => {

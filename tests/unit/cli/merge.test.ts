@@ -20,7 +20,12 @@ const BIN = join(ROOT, 'bin/xunting.mjs');
 const PASS = '巡听口令 2026-ok';
 
 function xunting(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XUNTING_PASSPHRASE: PASS, XUNTING_CA_PASSPHRASE: undefined } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, XUNTING_PASSPHRASE: PASS, XUNTING_CA_PASSPHRASE: undefined },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -56,7 +61,12 @@ beforeAll(() => {
   };
   ok(['report', '--demo', '--unit', '锡林郭勒盟财政局', '--date', '2026-06-18', '--out', 'x.pdf', '--record-out', 'x.json']);
   ok(['ca', 'init', '--name', '巡听办', '--org', '锡林郭勒盟直属机关工委', '--out', 'ca']);
-  for (const [name, folder] of [['李四', 'li'], ['王五', 'wang'], ['张三', 'zhang']]) ok(['identity', 'new', '--name', name, '--org', '组织部', '--ca', 'ca', '--out', folder]);
+  for (const [name, folder] of [
+    ['李四', 'li'],
+    ['王五', 'wang'],
+    ['张三', 'zhang'],
+  ])
+    ok(['identity', 'new', '--name', name, '--org', '组织部', '--ca', 'ca', '--out', folder]);
   const base = readJson(join(dir, 'x.json'));
   lead = base;
   m1 = variant(base, (i) => (i % 3) - 1);

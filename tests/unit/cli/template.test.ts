@@ -108,14 +108,31 @@ describe('xunting template check 评分表.pdf --trust ca.pem', () => {
 });
 
 describe('bad templates: refused by check, and by publish with nothing written', () => {
-  const item = (id: string, over: Record<string, unknown> = {}) => ({ id, title: `评分项${id}`, max: 5, step: 1, kind: 'score', allowNA: false, required: true, ...over });
+  const item = (id: string, over: Record<string, unknown> = {}) => ({
+    id,
+    title: `评分项${id}`,
+    max: 5,
+    step: 1,
+    kind: 'score',
+    allowNA: false,
+    required: true,
+    ...over,
+  });
   type Loose = { sections: { title: string; items: unknown[] }[]; bands: { min: number }[] };
   const base = () => JSON.parse(JSON.stringify(T)) as Loose;
   const cases: [string, (t: ReturnType<typeof base>) => void, string][] = [
-    ['2,000 items', (t) => (t.sections = [{ ...t.sections[0], items: Array.from({ length: 2000 }, (_, i) => item(`x${i}`)) }]), '$.sections: 评分项共 2000 个，超过上限 300 个'],
+    [
+      '2,000 items',
+      (t) => (t.sections = [{ ...t.sections[0], items: Array.from({ length: 2000 }, (_, i) => item(`x${i}`)) }]),
+      '$.sections: 评分项共 2000 个，超过上限 300 个',
+    ],
     ['a duplicate id', (t) => t.sections[1].items.push(item('s1-1')), '$.sections[1].items[4].id: 评分项编号 "s1-1" 重复（已用于 $.sections[0].items[0]）'],
     ['a maximum of 0', (t) => t.sections[0].items.push(item('z', { max: 0 })), '$.sections[0].items[3].max: 满分须大于 0'],
-    ['a step that does not divide the maximum', (t) => t.sections[0].items.push(item('z', { max: 5, step: 2 })), '$.sections[0].items[3].step: 「评分项z」的步长 2 不能整除满分 5'],
+    [
+      'a step that does not divide the maximum',
+      (t) => t.sections[0].items.push(item('z', { max: 5, step: 2 })),
+      '$.sections[0].items[3].step: 「评分项z」的步长 2 不能整除满分 5',
+    ],
     ['overlapping bands', (t) => (t.bands[1].min = 95), '$.bands[1].min: 等次须按下限从高到低排列，且下限各不相同'],
     ['bands that leave a gap at the bottom', (t) => (t.bands[t.bands.length - 1].min = 30), '$.bands[3].min: 最低等次的下限须为 0，使任何得分都有等次'],
     ['an empty section', (t) => (t.sections[2].items = []), '$.sections[2].items: 部分「学习内容」没有评分项'.replace('学习内容', T.sections[2].title)],
@@ -128,7 +145,11 @@ describe('bad templates: refused by check, and by publish with nothing written',
     const c = xunting(['template', 'check', 'bad.json'], cwd);
     expect(c.code).toBe(1);
     expect(c.err.split('\n')).toContain(message);
-    const p = spawnSync(process.execPath, [BIN, 'template', 'publish', 'bad.json', '--identity', join(dir, 'wang/identity.p12'), '--out', 'out.pdf'], { cwd, encoding: 'utf8', env: { ...process.env, XUNTING_PASSPHRASE: PASS } });
+    const p = spawnSync(process.execPath, [BIN, 'template', 'publish', 'bad.json', '--identity', join(dir, 'wang/identity.p12'), '--out', 'out.pdf'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, XUNTING_PASSPHRASE: PASS },
+    });
     expect(p.status).toBe(1);
     expect(p.stderr).toContain(message);
     expect(p.stderr).toContain('模板无效，未发布。');

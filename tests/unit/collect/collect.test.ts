@@ -13,7 +13,8 @@ import { tracked } from '../../fixtures/db';
 let pki: Pki;
 let trust: TrustStore;
 const fonts = loadReportFonts({ ext: false });
-const sign = (pdf: Uint8Array, who: Identity, at = new Date()) => signPdf(pdf, { key: who.privateKey, certificate: who.certificate, chain: who.chain, signingTime: at });
+const sign = (pdf: Uint8Array, who: Identity, at = new Date()) =>
+  signPdf(pdf, { key: who.privateKey, certificate: who.certificate, chain: who.chain, signingTime: at });
 
 /** Revision 1 of the demo record for one unit, and a corrected revision 2. */
 let rev1: ObservationRecord;
@@ -146,7 +147,10 @@ describe('the collection: each record revision once, newer revisions supersede',
     const m = new MemoryCollection();
     const later = await inspectReport('第2版.pdf', await sign(pdf2, pki.zhang), trust);
     const earlier = await inspectReport('第1版.pdf', await sign(pdf1, pki.zhang), trust);
-    for (const [i, name] of [[later, 'b'], [earlier, 'a']] as const) {
+    for (const [i, name] of [
+      [later, 'b'],
+      [earlier, 'a'],
+    ] as const) {
       const bytes = new Uint8Array([name.charCodeAt(0)]);
       const r = await ingestInspected(db, i, blob(bytes));
       expect(r.outcome).toBe(m.add(i).outcome);
@@ -162,31 +166,52 @@ describe('the collection: each record revision once, newer revisions supersede',
   });
 
   it('another observer\'s "revision 2" of the same record id for another unit supersedes nothing: both stay current, in IndexedDB and in memory', async () => {
-    const hijack = finalizeRecord({ ...reviseRecord(rev1, new Date('2026-04-21T02:00:00Z')), unit: { id: 'u032', name: '锡林郭勒盟财政局' }, observers: rev1.observers }, new Date('2026-04-21T03:00:00Z'));
+    const hijack = finalizeRecord(
+      { ...reviseRecord(rev1, new Date('2026-04-21T02:00:00Z')), unit: { id: 'u032', name: '锡林郭勒盟财政局' }, observers: rev1.observers },
+      new Date('2026-04-21T03:00:00Z'),
+    );
     const original = await inspectReport('第1版.pdf', await sign(pdf1, pki.zhang), trust);
     const forged = await inspectReport('冒用.pdf', await sign(renderReport(hijack, fonts), pki.li), trust);
     const db = freshDb();
     const m = new MemoryCollection();
-    for (const [i, bytes] of [[original, 'a'], [forged, 'b']] as const) await ingestInspected(db, i, blob(new Uint8Array([bytes.charCodeAt(0)])));
+    for (const [i, bytes] of [
+      [original, 'a'],
+      [forged, 'b'],
+    ] as const)
+      await ingestInspected(db, i, blob(new Uint8Array([bytes.charCodeAt(0)])));
     m.add(original);
     const r = m.add(forged);
-    expect(r).toMatchObject({ outcome: 'accepted', supersedes: [], note: '与已导入的第 1 版（「第1版.pdf」）单位、日期或签名人不同，互不取代，均计入统计（见“数据问题”）' });
+    expect(r).toMatchObject({
+      outcome: 'accepted',
+      supersedes: [],
+      note: '与已导入的第 1 版（「第1版.pdf」）单位、日期或签名人不同，互不取代，均计入统计（见“数据问题”）',
+    });
     const units = (list: { record: ObservationRecord }[]) => list.map((c) => c.record.unit.id).sort();
     expect(units(await collectedRecords(db))).toEqual(['u007', 'u032']);
     expect(units(m.records())).toEqual(['u007', 'u032']);
     // The same revision number from that signer is not stored over the original.
-    const sameRevision = await inspectReport('冒用第1版.pdf', await sign(renderReport({ ...rev1, unit: { id: 'u032', name: '锡林郭勒盟财政局' } }, fonts), pki.li), trust);
+    const sameRevision = await inspectReport(
+      '冒用第1版.pdf',
+      await sign(renderReport({ ...rev1, unit: { id: 'u032', name: '锡林郭勒盟财政局' } }, fonts), pki.li),
+      trust,
+    );
     expect(m.add(sameRevision)).toMatchObject({ outcome: 'duplicate', replaceFile: false });
     const stored = await ingestInspected(db, sameRevision, blob(new Uint8Array([0x63])));
     expect(stored.outcome === 'duplicate' && stored.note).toContain('疑似冒用记录编号，本文件未保存');
     expect((await db.collected.get([rev1.id, 1]))?.unitId).toBe('u007');
   });
 
-  it('a signer who is not among the record\'s observers: accepted with a warning (a 工委 may sign on their behalf); an observer signing: no warning', async () => {
+  it("a signer who is not among the record's observers: accepted with a warning (a 工委 may sign on their behalf); an observer signing: no warning", async () => {
     const outsider = await inspectReport('代签.pdf', await sign(pdf1, pki.zhang), trust);
-    expect(outsider).toMatchObject({ ok: true, warning: `签名人「张三」不在本记录的旁听人员（${rev1.observers.map((o) => o.name).join('、')}）中，可能是代签，请核对` });
+    expect(outsider).toMatchObject({
+      ok: true,
+      warning: `签名人「张三」不在本记录的旁听人员（${rev1.observers.map((o) => o.name).join('、')}）中，可能是代签，请核对`,
+    });
     const db = freshDb();
-    expect(await ingestInspected(db, outsider, blob(pdf1))).toMatchObject({ outcome: 'accepted', warning: expect.stringContaining('签名人「张三」不在本记录的旁听人员') });
+    expect(await ingestInspected(db, outsider, blob(pdf1))).toMatchObject({
+      outcome: 'accepted',
+      warning: expect.stringContaining('签名人「张三」不在本记录的旁听人员'),
+    });
     expect(new MemoryCollection().add(outsider)).toMatchObject({ outcome: 'accepted', warning: expect.stringContaining('可能是代签') });
     const lead = rev1.observers.find((o) => o.lead)!.name;
     const own = await observer(pki.ca, lead);

@@ -26,7 +26,10 @@ function records() {
     const c = collected(unitById(units, e.unitId), `2026-${pad2(e.month)}-${pad2(3 + (i % 20))}`);
     return i === 4 ? withTotal(c, 95.5) : i === 5 ? allNotApplicable(c) : c;
   });
-  const repeats = plan2026.entries.slice(0, 30).filter((_, i) => i % 8 === 0).map((e) => collected(unitById(units, e.unitId), `2026-${pad2(Math.min(e.month + 1, 12))}-28`));
+  const repeats = plan2026.entries
+    .slice(0, 30)
+    .filter((_, i) => i % 8 === 0)
+    .map((e) => collected(unitById(units, e.unitId), `2026-${pad2(Math.min(e.month + 1, 12))}-28`));
   const early = plan2027.entries.slice(0, 2).map((e) => collected(unitById(units, e.unitId), '2026-06-15'));
   return [...planned, ...repeats, ...early, collected(HOSTILE, '2026-07-09'), collected({ id: 'x01', name: '不在名单中的单位' }, '2026-08-01', 'stranger.pdf')];
 }
@@ -83,7 +86,9 @@ describe('月度进度', () => {
     const chart = screen.getByRole('img', { name: /月度进度/ });
     const label = chart.getAttribute('aria-label')!;
     for (const m of year.monthly) {
-      expect(label).toContain(`${Number(m.month.slice(5))}月：计划 ${m.planned}，新覆盖 ${m.newlyCovered}，累计计划 ${m.cumulativePlanned}，累计覆盖 ${m.cumulativeCovered}`);
+      expect(label).toContain(
+        `${Number(m.month.slice(5))}月：计划 ${m.planned}，新覆盖 ${m.newlyCovered}，累计计划 ${m.cumulativePlanned}，累计覆盖 ${m.cumulativeCovered}`,
+      );
     }
     expect(chart.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
     expect(chart.querySelectorAll('text')).not.toHaveLength(0);
@@ -93,7 +98,10 @@ describe('月度进度', () => {
     show(year);
     const rows = [...screen.getByRole('table', { name: /月度进度数据表/ }).querySelectorAll('tbody tr')];
     expect(rows.map((tr) => [...tr.children].map((td) => td.textContent))).toEqual(
-      year.monthly.map((m) => [`${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`, ...[m.planned, m.newlyCovered, m.sessions, m.cumulativePlanned, m.cumulativeCovered].map(String)]),
+      year.monthly.map((m) => [
+        `${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`,
+        ...[m.planned, m.newlyCovered, m.sessions, m.cumulativePlanned, m.cumulativeCovered].map(String),
+      ]),
     );
   });
 
@@ -152,7 +160,11 @@ describe('单位明细', () => {
     fireEvent.click(within(header()).getByRole('button'));
     expect(header().getAttribute('aria-sort')).toBe('descending');
     expect(shownNames()).toEqual(names([...scored].sort((a, b) => b.latestTotal! - a.latestTotal!)).concat(names(unscored)));
-    expect(within(unitTable()).getByRole('columnheader', { name: /单位名称/ }).getAttribute('aria-sort')).toBeNull();
+    expect(
+      within(unitTable())
+        .getByRole('columnheader', { name: /单位名称/ })
+        .getAttribute('aria-sort'),
+    ).toBeNull();
   });
 
   it('sorting by 单位名称 follows Chinese (pinyin) order', () => {
@@ -250,7 +262,11 @@ describe('scope and exports', () => {
 
   it('each export button asks for its kind, and all wait while exporting', () => {
     const props = show(year);
-    for (const [name, kind] of [['导出 PDF', 'pdf'], ['导出 Excel', 'xlsx'], ['导出 CSV', 'csv']] as const) {
+    for (const [name, kind] of [
+      ['导出 PDF', 'pdf'],
+      ['导出 Excel', 'xlsx'],
+      ['导出 CSV', 'csv'],
+    ] as const) {
       fireEvent.click(screen.getByRole('button', { name }));
       expect(props.onExport).toHaveBeenLastCalledWith(kind);
     }
@@ -290,7 +306,10 @@ describe('评分一致性', () => {
     };
     show({ ...year, consistency });
     expect(screen.getByRole('heading', { name: '评分一致性' })).toBeTruthy();
-    const rows = within(screen.getByRole('table', { name: '各巡听人员的评分一致性' })).getAllByRole('row').slice(1).map((r) => r.textContent);
+    const rows = within(screen.getByRole('table', { name: '各巡听人员的评分一致性' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(rows).toEqual(['王芳240' + '0.82-0.406', '李华360' + '0.31+0.122']);
     expect(within(screen.getByRole('table', { name: '各部分的组内分歧' })).getByRole('row', { name: /学习内容/ }).textContent).toBe('学习内容327.5%5');
   });

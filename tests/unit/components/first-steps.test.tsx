@@ -25,7 +25,9 @@ describe('覆盖统计 with no report collected', () => {
     render(<SupervisorApp platform={platform(dbName)} initialTab="coverage" />);
     const steps = await screen.findByRole('region', { name: '开始使用：还没有收到报告' });
     expect(document.body.textContent).not.toContain('0.0%');
-    const items = within(steps).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(steps)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       '✓ 核对单位名单名单中有 69 个在册单位（内置名单可直接使用，也可导入本地名单）',
       `制定 ${year} 年巡听计划还没有 ${year} 年计划：导入计划表，或在表中逐个安排月份去制定 ${year} 年巡听计划`,

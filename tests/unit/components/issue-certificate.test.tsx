@@ -38,7 +38,11 @@ describe('issuing from a CSR file', () => {
     fireEvent.change(input);
 
     const pending = await screen.findByRole('group', { name: '待签发的证书' }, { timeout: 5000 });
-    const facts = Object.fromEntries(within(pending).getAllByRole('term').map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]));
+    const facts = Object.fromEntries(
+      within(pending)
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+    );
     const today = new Date().toISOString().slice(0, 10);
     const inTwoYears = new Date(Date.now() + 730 * 86_400_000).toISOString().slice(0, 10);
     expect(facts).toEqual({ 姓名: '王喆', 单位: '锡林郭勒盟委组织部', '密钥指纹（SHA-256）': keyFingerprint, 有效期: `${today} 至 ${inTwoYears}` });

@@ -8,7 +8,14 @@ import { roster, unitById } from '../coverage/coverage-fixtures';
 
 afterEach(cleanup);
 const units = roster();
-const plan: Plan = { format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u001', month: 11, group: '' }, { unitId: 'u002', month: 12, group: '' }] };
+const plan: Plan = {
+  format: 'xunting.plan/1',
+  year: 2026,
+  entries: [
+    { unitId: 'u001', month: 11, group: '' },
+    { unitId: 'u002', month: 12, group: '' },
+  ],
+};
 
 describe('未覆盖单位 on 3 December', () => {
   it('a unit planned for November is 计划未完成 (in red); one planned for December is 待巡听, not a fault', () => {

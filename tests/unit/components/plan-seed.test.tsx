@@ -9,7 +9,15 @@ import { replaceRoster, savePlans, XuntingDB } from '../../../utils/db';
 import { seedPlan, type Plan } from '../../../utils/plan';
 
 afterEach(cleanup);
-const platform = { kind: 'web', dbName: 'x', loadDefaults: async () => ({ template: null, roster: null }), loadAsset: async () => new Uint8Array(), saveFile: async () => undefined, requestPersistence: async () => null, emit: () => undefined } as Platform;
+const platform = {
+  kind: 'web',
+  dbName: 'x',
+  loadDefaults: async () => ({ template: null, roster: null }),
+  loadAsset: async () => new Uint8Array(),
+  saveFile: async () => undefined,
+  requestPersistence: async () => null,
+  emit: () => undefined,
+} as Platform;
 const units = ['甲局', '乙局', '丙局'].map((name, i) => ({ id: `u${i + 1}`, name, category: '政府' as const, active: true }));
 
 async function setUp() {

@@ -51,7 +51,9 @@ describe('a score typed into the form', () => {
 
   it('a deduction item starts empty and offers 无扣分, which sets 0 deducted', () => {
     const onChange = vi.fn();
-    render(<ScoreItem item={{ ...item, kind: 'deduction', title: '按时到会' }} entry={{ value: null, na: false, note: '' }} disabled={false} onChange={onChange} />);
+    render(
+      <ScoreItem item={{ ...item, kind: 'deduction', title: '按时到会' }} entry={{ value: null, na: false, note: '' }} disabled={false} onChange={onChange} />,
+    );
     expect((screen.getByLabelText('按时到会 扣分') as HTMLInputElement).value).toBe('');
     const none = screen.getByRole('button', { name: /无扣分/ });
     expect(none.getAttribute('aria-pressed')).toBe('false');
@@ -61,7 +63,9 @@ describe('a score typed into the form', () => {
 
   it('a deduction item asks for the points deducted', () => {
     const onChange = vi.fn();
-    render(<ScoreItem item={{ ...item, kind: 'deduction', title: '按时到会' }} entry={{ value: null, na: false, note: '' }} disabled={false} onChange={onChange} />);
+    render(
+      <ScoreItem item={{ ...item, kind: 'deduction', title: '按时到会' }} entry={{ value: null, na: false, note: '' }} disabled={false} onChange={onChange} />,
+    );
     fireEvent.input(screen.getByLabelText('按时到会 扣分'), { target: { value: '1' } });
     expect(onChange).toHaveBeenLastCalledWith({ value: 1, na: false, note: '' });
   });

@@ -16,7 +16,11 @@ function footer(t = smallTemplate(), scores: ReturnType<typeof entries> = {}) {
   Object.assign(r.scores, scores);
   const store = { current: signal(r), summary: signal(scoreTemplate(t, r.scores)), saveState: signal({ kind: 'idle' }) } as unknown as ObserveStore;
   render(<StatusBar store={store} />);
-  return { total: screen.getByTestId('total').parentElement!.textContent, grade: screen.getByTestId('grade').textContent, progress: screen.getByTestId('progress').textContent };
+  return {
+    total: screen.getByTestId('total').parentElement!.textContent,
+    grade: screen.getByTestId('grade').textContent,
+    progress: screen.getByTestId('progress').textContent,
+  };
 }
 
 describe('the footer (总分 / 等次)', () => {
@@ -32,13 +36,27 @@ describe('the footer (总分 / 等次)', () => {
   });
 
   it('every required item scored: 总分 and the grade, measured against the stated 应评满分', () => {
-    const f = footer(smallTemplate(), entries([['A', 20], ['B', 'na'], ['C', 30], ['E', 0]]));
+    const f = footer(
+      smallTemplate(),
+      entries([
+        ['A', 20],
+        ['B', 'na'],
+        ['C', 30],
+        ['E', 0],
+      ]),
+    );
     expect(f).toEqual({ total: '总分 100.0', grade: '优秀', progress: '已评 4/5 项 · 应评满分 80' });
   });
 
   it('all N/A: says plainly that nothing is applicable', () => {
     const t = template([section('s', [item('A', 60, { allowNA: true }), item('B', 40, { allowNA: true })])]);
-    const f = footer(t, entries([['A', 'na'], ['B', 'na']]));
+    const f = footer(
+      t,
+      entries([
+        ['A', 'na'],
+        ['B', 'na'],
+      ]),
+    );
     expect(f.progress).toBe('全部评分项均不适用，没有可评分的项目');
     expect(f.grade).toBe('—');
   });

@@ -26,7 +26,12 @@ beforeAll(async () => {
   pki = await makePki();
   const pdf = renderReport(demo({ id: 'u007', name: '锡林郭勒盟委机构编制委员会办公室' }, '2026-04-16'), reportFonts());
   // Signed by an observer of the "outside" CA: the supervisor has not trusted it yet.
-  const signed = await signPdf(pdf, { key: pki.stranger.privateKey, certificate: pki.stranger.certificate, chain: pki.stranger.chain, signingTime: new Date() });
+  const signed = await signPdf(pdf, {
+    key: pki.stranger.privateKey,
+    certificate: pki.stranger.certificate,
+    chain: pki.stranger.chain,
+    signingTime: new Date(),
+  });
   report = new File([signed.slice().buffer], '编办.pdf', { type: 'application/pdf' });
 }, 60_000);
 

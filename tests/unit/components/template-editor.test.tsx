@@ -19,7 +19,8 @@ function Harness({ start }: { start: RubricTemplate }) {
   latest = t;
   return <TemplateEditor draft={t} onChange={setT} />;
 }
-const type = (label: string | HTMLElement, value: string) => fireEvent.input(typeof label === 'string' ? screen.getByLabelText(label) : label, { target: { value } });
+const type = (label: string | HTMLElement, value: string) =>
+  fireEvent.input(typeof label === 'string' ? screen.getByLabelText(label) : label, { target: { value } });
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
 
 describe('building a template from nothing', () => {
@@ -42,7 +43,10 @@ describe('building a template from nothing', () => {
     expect(screen.getAllByText(/^本部分满分/).map((e) => e.textContent)).toEqual(['本部分满分 50 分', '本部分满分 50 分']);
     const v = validateTemplate(latest);
     expect(v.ok).toBe(true);
-    expect(latest.sections.map((s) => s.items.map((i) => i.title))).toEqual([['制定学习计划', '提前印发通知', '确定发言人'], ['无故缺席', '会中接打电话']]);
+    expect(latest.sections.map((s) => s.items.map((i) => i.title))).toEqual([
+      ['制定学习计划', '提前印发通知', '确定发言人'],
+      ['无故缺席', '会中接打电话'],
+    ]);
     expect(latest.sections[1].items[0].kind).toBe('deduction');
     expect(new Set(latest.sections.flatMap((s) => [s.id, ...s.items.map((i) => i.id)])).size).toBe(7);
     expect(screen.queryAllByRole('alert')).toEqual([]);
@@ -50,7 +54,9 @@ describe('building a template from nothing', () => {
 
   it('a maximum of 0, a step that does not divide it, overlapping bands, an empty section: each message at its field', () => {
     render(<Harness start={blankTemplate('tpl-test', '评分表')} />);
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(expect.arrayContaining(['模板没有任何评分项', '部分「s1」没有评分项', '部分名称不能为空']));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(
+      expect.arrayContaining(['模板没有任何评分项', '部分「s1」没有评分项', '部分名称不能为空']),
+    );
     type('第 1 部分名称', '学习准备');
     click('在「学习准备」中添加评分项');
     type('评分项名称', '制定学习计划');
@@ -69,14 +75,25 @@ describe('building a template from nothing', () => {
 
   it('items move with Alt+↓ and the buttons, are duplicated with fresh ids and removed', () => {
     const t = blankTemplate('tpl-test', '评分表');
-    t.sections[0] = { id: 's1', title: '甲', items: [{ id: 's1-1', title: '一', max: 5, step: 1, kind: 'score', allowNA: false, required: true }, { id: 's1-2', title: '二', max: 5, step: 1, kind: 'score', allowNA: false, required: true }] };
+    t.sections[0] = {
+      id: 's1',
+      title: '甲',
+      items: [
+        { id: 's1-1', title: '一', max: 5, step: 1, kind: 'score', allowNA: false, required: true },
+        { id: 's1-2', title: '二', max: 5, step: 1, kind: 'score', allowNA: false, required: true },
+      ],
+    };
     render(<Harness start={t} />);
     fireEvent.keyDown(screen.getAllByRole('group')[0], { key: 'ArrowDown', altKey: true });
     expect(latest.sections[0].items.map((i) => i.title)).toEqual(['二', '一']);
     click('上移「一」');
     expect(latest.sections[0].items.map((i) => i.title)).toEqual(['一', '二']);
     click('复制「二」');
-    expect(latest.sections[0].items.map((i) => [i.id, i.title])).toEqual([['s1-1', '一'], ['s1-2', '二'], ['s1-3', '二']]);
+    expect(latest.sections[0].items.map((i) => [i.id, i.title])).toEqual([
+      ['s1-1', '一'],
+      ['s1-2', '二'],
+      ['s1-3', '二'],
+    ]);
     click('删除「一」');
     expect(latest.sections[0].items.map((i) => i.id)).toEqual(['s1-2', 's1-3']);
     expect(within(screen.getByLabelText('巡听人员看到的评分表（360 像素侧边栏）')).getAllByText(/二/).length).toBeGreaterThan(0);

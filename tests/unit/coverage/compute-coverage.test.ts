@@ -132,7 +132,13 @@ describe('inactive units', () => {
     expect(c.totals.units).toBe(activeIds.length);
     expect(c.units.map((x) => x.unit.id)).toEqual(activeIds);
     expect(c.notCovered.some((x) => x.id === 'u026')).toBe(false);
-    expect(c.totals.planned).toBe(new Set(plan(2026).entries.map((e) => e.unitId).filter((id) => id !== 'u026')).size);
+    expect(c.totals.planned).toBe(
+      new Set(
+        plan(2026)
+          .entries.map((e) => e.unitId)
+          .filter((id) => id !== 'u026'),
+      ).size,
+    );
   });
 
   it('their records are an inactive-unit problem, counted in no figure', () => {
@@ -181,7 +187,14 @@ describe('plans', () => {
     const p2026 = plan(2026);
     const p2027 = plan(2027);
     const again: Plan = { ...p2027, entries: [{ unitId: p2026.entries[0].unitId, month: 2, group: '第三巡听组' }, ...p2027.entries] };
-    const old: Plan = { format: 'xunting.plan/1', year: 2025, entries: [{ unitId: 'u999', month: 1, group: '' }, { unitId: p2027.entries[0].unitId, month: 3, group: '' }] };
+    const old: Plan = {
+      format: 'xunting.plan/1',
+      year: 2025,
+      entries: [
+        { unitId: 'u999', month: 1, group: '' },
+        { unitId: p2027.entries[0].unitId, month: 3, group: '' },
+      ],
+    };
     const year = computeCoverage(input([], { plans: [again, old, p2026] }), y2026);
     expect(year.totals.planned).toBe(p2026.entries.length);
     expect(year.problems).toEqual([]);
@@ -198,7 +211,13 @@ describe('plans', () => {
     const plannedIds = p2026.entries.map((e) => e.unitId);
     const unplanned = units.filter((x) => !plannedIds.includes(x.id));
     const chosen = [...plannedIds.slice(0, 30), unplanned[0].id, unplanned[1].id];
-    const c = computeCoverage(input(chosen.map((id, i) => collected(u(id), `2026-${String(3 + (i % 9)).padStart(2, '0')}-10`)), { plans: [p2026] }), y2026);
+    const c = computeCoverage(
+      input(
+        chosen.map((id, i) => collected(u(id), `2026-${String(3 + (i % 9)).padStart(2, '0')}-10`)),
+        { plans: [p2026] },
+      ),
+      y2026,
+    );
     expect(c.totals).toMatchObject({ covered: 32, planned: 40, plannedCovered: 30, plannedPct: Math.round((30 / 40) * 1000) / 10, coveredUnplanned: 2 });
     expect(c.plannedNotObserved.map((x) => x.id)).toEqual(units.filter((x) => plannedIds.slice(30).includes(x.id)).map((x) => x.id));
     expect(c.notInAnyPlan).toEqual(unplanned);
@@ -216,7 +235,13 @@ describe('monthly progress', () => {
       ['u040', '2026-06-21'], // not in the plan
       ['u026', '2026-11-30'],
     ];
-    const c = computeCoverage(input(visits.map(([id, d]) => collected(u(id), d)), { plans: [p2026] }), y2026);
+    const c = computeCoverage(
+      input(
+        visits.map(([id, d]) => collected(u(id), d)),
+        { plans: [p2026] },
+      ),
+      y2026,
+    );
     expect(c.monthly.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
     const first = new Map<string, string>();
     for (const [id, d] of visits) if (!first.has(id)) first.set(id, d.slice(0, 7));
@@ -317,9 +342,23 @@ describe('section averages', () => {
     v2.sections[0].title = '学习内容与形式';
     const three = edited(collected(units[2], '2026-07-10'), { template: v2, scores: { a1: s(10), a2: s(10), b1: s(5), c1: s(0) } });
     const c = computeCoverage(input([one, three]), y2026);
-    expect(c.sections.find((x) => x.title === '学习内容与形式')).toEqual({ title: '学习内容与形式', averagePct: Math.round(((75 + 100) / 2) * 10) / 10, sessions: 2, versions: [1, 2] });
+    expect(c.sections.find((x) => x.title === '学习内容与形式')).toEqual({
+      title: '学习内容与形式',
+      averagePct: Math.round(((75 + 100) / 2) * 10) / 10,
+      sessions: 2,
+      versions: [1, 2],
+    });
     expect(c.sections.find((x) => x.title === '学习内容')).toBeUndefined();
-    expect(c.templates).toEqual([{ id: threeSections.id, title: threeSections.title, versions: [{ version: 1, sessions: 1 }, { version: 2, sessions: 1 }] }]);
+    expect(c.templates).toEqual([
+      {
+        id: threeSections.id,
+        title: threeSections.title,
+        versions: [
+          { version: 1, sessions: 1 },
+          { version: 2, sessions: 1 },
+        ],
+      },
+    ]);
   });
 
   it('a section whose id changed is another section, even under the same title', () => {
@@ -329,7 +368,10 @@ describe('section averages', () => {
     other.sections[0].items.forEach((i) => (i.id = `content-${i.id}`));
     const three = edited(collected(units[2], '2026-07-10'), { template: other, scores: { 'content-a1': s(10), 'content-a2': s(10), b1: s(5), c1: s(0) } });
     const c = computeCoverage(input([one, three]), y2026);
-    expect(c.sections.filter((x) => x.title === '学习内容').map((x) => [x.averagePct, x.versions])).toEqual([[75, [1]], [100, [2]]]);
+    expect(c.sections.filter((x) => x.title === '学习内容').map((x) => [x.averagePct, x.versions])).toEqual([
+      [75, [1]],
+      [100, [2]],
+    ]);
   });
 });
 
@@ -364,11 +406,15 @@ describe('top sessions', () => {
 });
 
 describe('planned visits whose month has not passed', () => {
-  const yearPlan: Plan = { format: 'xunting.plan/1', year: 2026, entries: [
-    { unitId: 'u001', month: 11, group: '第一巡听组' },
-    { unitId: 'u002', month: 12, group: '第二巡听组' },
-    { unitId: 'u003', month: 12, group: '第三巡听组' },
-  ] };
+  const yearPlan: Plan = {
+    format: 'xunting.plan/1',
+    year: 2026,
+    entries: [
+      { unitId: 'u001', month: 11, group: '第一巡听组' },
+      { unitId: 'u002', month: 12, group: '第二巡听组' },
+      { unitId: 'u003', month: 12, group: '第三巡听组' },
+    ],
+  };
 
   it('are 待巡听 until the month is over, then 计划未完成', () => {
     const c = computeCoverage(input([collected(u('u003'), '2026-12-02')], { plans: [yearPlan], asOf: '2026-12-03' }), y2026);
@@ -388,7 +434,10 @@ describe('what each session and unit says', () => {
   it('observers lead first, signers, theme, latest total from the latest session', () => {
     const early = withTotal(collected(u('u026'), '2026-03-12', 'a.pdf'), 70);
     const late = withTotal(collected(u('u026'), '2026-10-20', 'b.pdf'), 88);
-    late.record.observers = [{ id: 'o1', name: '刘珺', lead: false }, { id: 'o2', name: '王喆', lead: true }];
+    late.record.observers = [
+      { id: 'o1', name: '刘珺', lead: false },
+      { id: 'o2', name: '王喆', lead: true },
+    ];
     late.signers = ['王喆', '刘珺'];
     const c = computeCoverage(input([late, early]), y2026);
     const unit = unitOf(c, 'u026');

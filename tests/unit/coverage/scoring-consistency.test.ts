@@ -19,19 +19,42 @@ function scored(scores: Record<string, number>, edit?: (r: ObservationRecord) =>
   return r;
 }
 function sheet(name: string, scores: Record<string, number>): MemberSheet {
-  return { record: finalizeRecord(scored(scores, (r) => (r.group = { role: 'member', member: name })), NOW), signer: { cn: name, fingerprint: name } };
+  return {
+    record: finalizeRecord(
+      scored(scores, (r) => (r.group = { role: 'member', member: name })),
+      NOW,
+    ),
+    signer: { cn: name, fingerprint: name },
+  };
 }
 /** A reconciled session led by `lead`: own scores, then two members. */
-function session(lead: [string, Record<string, number>], members: [string, Record<string, number>][], edit?: (r: ObservationRecord) => void): ObservationRecord {
+function session(
+  lead: [string, Record<string, number>],
+  members: [string, Record<string, number>][],
+  edit?: (r: ObservationRecord) => void,
+): ObservationRecord {
   const r = scored(lead[1], (x) => {
     x.group = { role: 'lead', member: lead[0] };
     edit?.(x);
   });
-  return finalizeRecord(mergeGroup(r, members.map(([n, s]) => sheet(n, s)), { now: NOW }), NOW);
+  return finalizeRecord(
+    mergeGroup(
+      r,
+      members.map(([n, s]) => sheet(n, s)),
+      { now: NOW },
+    ),
+    NOW,
+  );
 }
 
 // Session 1: agreed a = 3 (4,3,2), b = 4 (4,4,4), c = 6 (8,6,4 → flagged), d deducted 1 (0,1,2 → earned 3).
-const one = session(['张明', { a: 4, b: 4, c: 8, d: 0 }], [['李华', { a: 3, b: 4, c: 6, d: 1 }], ['王芳', { a: 2, b: 4, c: 4, d: 2 }]]);
+const one = session(
+  ['张明', { a: 4, b: 4, c: 8, d: 0 }],
+  [
+    ['李华', { a: 3, b: 4, c: 6, d: 1 }],
+    ['王芳', { a: 2, b: 4, c: 4, d: 2 }],
+  ],
+);
 // Session 2: 张明 again with 赵强; agreed a = 4 (4,3 → 3.5 → 4), b = 3 (2,4), c = 8 (8,8), d = 0 (0,0).
 const two = session(['赵强', { a: 4, b: 2, c: 8, d: 0 }], [['张明', { a: 3, b: 4, c: 8, d: 0 }]]);
 
@@ -65,7 +88,10 @@ describe('评分一致性 in the coverage, the workbook and the summary PDF', ()
   const units = roster();
   const u = units[0];
   const onUnit = (r: ObservationRecord, date: string) => ({ record: { ...r, unit: { id: u.id, name: u.name }, date }, signers: [] });
-  const coverage = computeCoverage({ units, plans: [plan(2026)], records: [onUnit(one, '2026-03-10'), onUnit({ ...two, id: `${two.id.slice(0, -1)}f` }, '2026-04-10')] }, scopeForYear(2026));
+  const coverage = computeCoverage(
+    { units, plans: [plan(2026)], records: [onUnit(one, '2026-03-10'), onUnit({ ...two, id: `${two.id.slice(0, -1)}f` }, '2026-04-10')] },
+    scopeForYear(2026),
+  );
 
   it('computeCoverage carries it; the workbook gets a sheet 评分一致性', () => {
     expect(coverage.consistency.groupSessions).toBe(2);

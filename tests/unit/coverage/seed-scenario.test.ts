@@ -15,7 +15,8 @@ const plan2027 = plan(2027);
 function yearOfRecords(year: number, entries: { unitId: string; month: number }[], repeatEvery: number): CollectedRecord[] {
   const records = entries.map((e, i) => collected(unitById(units, e.unitId), `${year}-${pad2(e.month)}-${pad2(2 + (i % 25))}`, `${e.unitId}-${year}.pdf`));
   entries.forEach((e, i) => {
-    if (repeatEvery && i % repeatEvery === 0) records.push(collected(unitById(units, e.unitId), `${year}-${pad2(Math.min(e.month + 1, 12))}-28`, `${e.unitId}-${year}-回头看.pdf`));
+    if (repeatEvery && i % repeatEvery === 0)
+      records.push(collected(unitById(units, e.unitId), `${year}-${pad2(Math.min(e.month + 1, 12))}-28`, `${e.unitId}-${year}-回头看.pdf`));
   });
   return records;
 }
@@ -65,7 +66,10 @@ describe('the seed scenario: 2026', () => {
     for (const c of records2026) visits.set(c.record.unit.id, [...(visits.get(c.record.unit.id) ?? []), c.record.date]);
     for (const u of coverage.units) {
       const dates = (visits.get(u.unit.id) ?? []).sort();
-      expect(u.sessions.map((s) => s.date), u.unit.name).toEqual(dates);
+      expect(
+        u.sessions.map((s) => s.date),
+        u.unit.name,
+      ).toEqual(dates);
       expect(u.covered).toBe(dates.length > 0);
       expect(u.firstDate).toBe(dates[0] ?? null);
       expect(u.latestTotal).toBe(u.sessions.at(-1)?.total ?? null);

@@ -284,7 +284,13 @@ describe('templates, roster and first-run defaults', () => {
 
   it('replaceRoster with a good roster replaces the old one entirely', async () => {
     const db = await freshDb();
-    await replaceRoster(db, { format: 'xunting.roster/1', units: [{ id: 'u1', name: '甲局' }, { id: 'u2', name: '乙局' }] });
+    await replaceRoster(db, {
+      format: 'xunting.roster/1',
+      units: [
+        { id: 'u1', name: '甲局' },
+        { id: 'u2', name: '乙局' },
+      ],
+    });
     await replaceRoster(db, { format: 'xunting.roster/1', units: [{ id: 'u9', name: '丙局' }] });
     expect((await listUnits(db)).map((u) => u.name)).toEqual(['丙局']);
   });

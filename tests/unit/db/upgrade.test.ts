@@ -123,9 +123,7 @@ describe('upgrading a v1 database to v2', () => {
     const f = v1Fixture();
     await createV1(name, f);
     const db = await openV2(name);
-    expect(await listVersions(db, f.final.id)).toEqual([
-      { id: f.final.id, revision: 1, finalizedAt: '2026-03-05T04:00:00.000Z', record: f.final },
-    ]);
+    expect(await listVersions(db, f.final.id)).toEqual([{ id: f.final.id, revision: 1, finalizedAt: '2026-03-05T04:00:00.000Z', record: f.final }]);
     expect(await listVersions(db, f.draft.id)).toEqual([]);
   });
 
@@ -222,7 +220,16 @@ describe('upgrading a v3 database to v4 (the template editor’s versions)', () 
     expect(await db.templates.toArray()).toEqual(before.templates);
     expect(await db.settings.toArray()).toEqual(before.settings);
     expect(await listRubricVersions(db)).toEqual([
-      { id: f.templateRow.id, version: 1, status: 'published', template: f.templateRow.template, createdAt: f.templateRow.importedAt, updatedAt: f.templateRow.importedAt, publishedAt: f.templateRow.importedAt, pdf: null },
+      {
+        id: f.templateRow.id,
+        version: 1,
+        status: 'published',
+        template: f.templateRow.template,
+        createdAt: f.templateRow.importedAt,
+        updatedAt: f.templateRow.importedAt,
+        publishedAt: f.templateRow.importedAt,
+        pdf: null,
+      },
     ]);
     const draft = await draftOf(db, f.templateRow.id, new Date('2026-04-01T00:00:00Z'));
     expect([draft.status, draft.version, draft.template.version]).toEqual(['draft', 2, 2]);

@@ -29,7 +29,10 @@ describe('the agreed-score rule: the mean rounded half up to the step', () => {
   });
 });
 
-const t = template([section('s1', [item('a', 4), item('b', 10), item('c', 2, { allowNA: true, required: false })]), section('s2', [item('d', 6, { kind: 'deduction' })])]);
+const t = template([
+  section('s1', [item('a', 4), item('b', 10), item('c', 2, { allowNA: true, required: false })]),
+  section('s2', [item('d', 6, { kind: 'deduction' })]),
+]);
 
 function sheet(scores: Record<string, number | null | 'na'>, name: string, edit?: (r: ObservationRecord) => void): MemberSheet {
   const full: Record<string, number | null | 'na'> = { a: 4, b: 10, d: 0, ...scores };
@@ -84,9 +87,13 @@ describe('memberRefusal: a member file for another session is refused with the r
     expect(memberRefusal(lead, sheet({ a: 3 }, '李华').record)).toBeNull();
   });
   it('names the other unit, date or template version', () => {
-    expect(memberRefusal(lead, sheet({}, '李华', (r) => (r.unit = { id: 'u002', name: '锡林郭勒盟财政局' })).record)).toBe('这份评分是对单位「锡林郭勒盟财政局」的，本组巡听的是「锡林郭勒盟教育局」');
+    expect(memberRefusal(lead, sheet({}, '李华', (r) => (r.unit = { id: 'u002', name: '锡林郭勒盟财政局' })).record)).toBe(
+      '这份评分是对单位「锡林郭勒盟财政局」的，本组巡听的是「锡林郭勒盟教育局」',
+    );
     expect(memberRefusal(lead, sheet({}, '李华', (r) => (r.date = '2026-03-13')).record)).toContain('日期是 2026-03-13');
-    expect(memberRefusal(lead, sheet({}, '李华', (r) => (r.template = { ...r.template, version: 2 })).record)).toBe('这份评分用的是《测试评分表》第 2 版评分表，本组用的是《测试评分表》第 1 版，不能对照');
+    expect(memberRefusal(lead, sheet({}, '李华', (r) => (r.template = { ...r.template, version: 2 })).record)).toBe(
+      '这份评分用的是《测试评分表》第 2 版评分表，本组用的是《测试评分表》第 1 版，不能对照',
+    );
   });
   it('refuses a draft sheet', () => {
     const r = readyRecord(t, { now: NOW });
@@ -123,8 +130,12 @@ describe('mergeGroup: the reconciled record', () => {
 
   it('takes the lead overrides, and wants a reason outside the members range', () => {
     // b: the members gave 10, 6 and 7.
-    expect(() => mergeGroup(lead, sheets, { overrides: { b: { value: 5, na: false, reason: ' ' } } })).toThrow('「评分项b」的组定分超出组员评分范围，须填写理由');
-    const merged = mergeGroup(lead, sheets, { overrides: { b: { value: 5, na: false, reason: '会后核实未按计划学习' }, a: { value: 4, na: false, reason: '' } } });
+    expect(() => mergeGroup(lead, sheets, { overrides: { b: { value: 5, na: false, reason: ' ' } } })).toThrow(
+      '「评分项b」的组定分超出组员评分范围，须填写理由',
+    );
+    const merged = mergeGroup(lead, sheets, {
+      overrides: { b: { value: 5, na: false, reason: '会后核实未按计划学习' }, a: { value: 4, na: false, reason: '' } },
+    });
     expect(merged.scores.b.value).toBe(5);
     expect(merged.scores.a.value).toBe(4);
     expect(merged.group?.overrides).toEqual({ b: { reason: '会后核实未按计划学习' }, a: { reason: '' } });

@@ -50,7 +50,7 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('is deterministic where papaparse\'s own guess gives up', () => {
+  it("is deterministic where papaparse's own guess gives up", () => {
     const text = '单位名称,类别\n锡林郭勒盟教育局,政府\n';
     expect(Papa.parse(text).errors.map((e) => e.code)).toContain('UndetectableDelimiter');
     expect(detectDelimiter(text)).toBe(',');
@@ -95,8 +95,17 @@ describe('writeCsv', () => {
     expect(formatCsv([cells])).toBe(`"'＝HYPERLINK(""http://x"")",'＋1,'－1,'＠SUM(A1),' =1+2,"'\n=1+2",'\u3000＝1,'  @cmd\r\n`);
     // Text that merely contains a sign, or a blank before ordinary text, is left alone.
     expect(formatCsv([['锡林郭勒盟＝盟委', ' 锡林浩特市', 'a-b']])).toBe('锡林郭勒盟＝盟委," 锡林浩特市",a-b\r\n');
-    const table = tableFromText(formatCsv([['单位名称', '备注'], ['锡林浩特市委', '－1']]), 'CSV');
-    expect(table.ok && table.value.rows).toEqual([['单位名称', '备注'], ['锡林浩特市委', '－1']]);
+    const table = tableFromText(
+      formatCsv([
+        ['单位名称', '备注'],
+        ['锡林浩特市委', '－1'],
+      ]),
+      'CSV',
+    );
+    expect(table.ok && table.value.rows).toEqual([
+      ['单位名称', '备注'],
+      ['锡林浩特市委', '－1'],
+    ]);
   });
 
   it('round-trips through the reader: every cell comes back as it was, formulas as plain text', () => {

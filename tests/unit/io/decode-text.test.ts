@@ -5,7 +5,12 @@ import { decodeText } from '../../../utils/io';
 import { demoUnits, randomBytes, utf8 } from './fixtures';
 
 const names = demoUnits().map((u) => u.name);
-const csv = '单位名称,类别\r\n' + demoUnits().map((u) => `${u.name},${u.category}`).join('\r\n') + '\r\n';
+const csv =
+  '单位名称,类别\r\n' +
+  demoUnits()
+    .map((u) => `${u.name},${u.category}`)
+    .join('\r\n') +
+  '\r\n';
 
 function decoded(bytes: Uint8Array) {
   const r = decodeText(bytes, '名单文件');
@@ -37,7 +42,7 @@ describe('decodeText: the encodings Chinese Windows and Excel save', () => {
     }
   });
 
-  it('reads GB18030 four-byte characters (rare characters in people\'s names)', () => {
+  it("reads GB18030 four-byte characters (rare characters in people's names)", () => {
     const text = '姓名,单位\n王𠀾,锡林郭勒盟教育局\n李㐀,锡林郭勒盟民政局\n';
     expect(decoded(iconv.encode(text, 'gb18030'))).toMatchObject({ text, encoding: 'gb18030' });
   });
@@ -72,7 +77,7 @@ describe('decodeText: the encodings Chinese Windows and Excel save', () => {
     expect(refusal(damaged)).toContain('无法识别文件的文字编码');
   });
 
-  it('reads an empty file as empty text (emptiness is the caller\'s to judge)', () => {
+  it("reads an empty file as empty text (emptiness is the caller's to judge)", () => {
     expect(decoded(new Uint8Array(0))).toEqual({ ok: true, text: '', encoding: 'utf-8' });
   });
 });

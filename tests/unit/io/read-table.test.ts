@@ -58,7 +58,9 @@ describe('readTable chooses by the bytes, not the name', () => {
 describe('readTable refuses, saying why', () => {
   it('a file over 10 MB, stating its size', async () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61);
-    expect(await refusal('大文件.csv', big)).toBe('大文件.csv：计划文件大小为 10.0 MB（10,485,761 字节），超过 10 MB 的上限；请确认选对了文件，或删去无关的内容后再导入');
+    expect(await refusal('大文件.csv', big)).toBe(
+      '大文件.csv：计划文件大小为 10.0 MB（10,485,761 字节），超过 10 MB 的上限；请确认选对了文件，或删去无关的内容后再导入',
+    );
   });
 
   it('more than 10,000 rows (and accepts exactly 10,000)', async () => {
@@ -93,7 +95,10 @@ describe('readJsonOrTable', () => {
   it('reads JSON by name or by content, and reports broken JSON', async () => {
     const plan = { format: 'xunting.plan/1', year: 2026, entries: [] };
     expect(await readJsonOrTable('plan.json', utf8(JSON.stringify(plan)), '计划文件')).toEqual({ ok: true, value: { kind: 'json', value: plan } });
-    expect(await readJsonOrTable('plan.txt', iconv.encode(JSON.stringify([plan]), 'utf-16le'), '计划文件')).toEqual({ ok: true, value: { kind: 'json', value: [plan] } });
+    expect(await readJsonOrTable('plan.txt', iconv.encode(JSON.stringify([plan]), 'utf-16le'), '计划文件')).toEqual({
+      ok: true,
+      value: { kind: 'json', value: [plan] },
+    });
     const broken = await readJsonOrTable('plan.json', utf8('{"format": '), '计划文件');
     expect(!broken.ok && broken.problems[0].message).toContain('计划文件不是有效的 JSON');
   });

@@ -79,7 +79,12 @@ function zipOf(entries: Entry[]): Uint8Array {
   return out;
 }
 
-const entry = (name: string, data: Uint8Array, level = 1): Entry => ({ name, data: new Uint8Array(deflateRawSync(data, { level })), size: data.length, crc: crc32(data) });
+const entry = (name: string, data: Uint8Array, level = 1): Entry => ({
+  name,
+  data: new Uint8Array(deflateRawSync(data, { level })),
+  size: data.length,
+  crc: crc32(data),
+});
 
 /** The hand-made two-row roster workbook with its first sheet replaced by `sheet` (an entry). */
 function workbookWith(sheet: Entry): Uint8Array {
@@ -90,7 +95,8 @@ function workbookWith(sheet: Entry): Uint8Array {
 /** A workbook whose first sheet is this XML. */
 export const workbookWithSheet = (xml: string | Uint8Array, level = 1) => workbookWith(entry(SHEET, typeof xml === 'string' ? strToU8(xml) : xml, level));
 
-const sheetXml = (rows: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+const sheetXml = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 export const HEADER_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c></row>';
 
 /**

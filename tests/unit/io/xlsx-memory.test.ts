@@ -20,7 +20,11 @@ function coverageWithRoster(roster: Uint8Array): { code: number | null; err: str
   const dir = mkdtempSync(join(tmpdir(), 'xunting-xlsx-mem-'));
   writeFileSync(join(dir, 'roster.xlsx'), roster);
   writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4\n');
-  const r = spawnSync(TIME, ['-f', 'PEAK_KB=%M', process.execPath, BIN, 'coverage', '--roster', 'roster.xlsx', '--year', '2026', '--out', 'out.csv', 'report.pdf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    TIME,
+    ['-f', 'PEAK_KB=%M', process.execPath, BIN, 'coverage', '--roster', 'roster.xlsx', '--year', '2026', '--out', 'out.csv', 'report.pdf'],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
   const peak = /PEAK_KB=(\d+)/.exec(r.stderr);
   expect(peak, r.stderr).not.toBeNull();
   expect(existsSync(join(dir, 'out.csv'))).toBe(false);

@@ -79,7 +79,9 @@ describe('writeXlsx', () => {
     expect(sheet).toMatch(/<pane [^>]*ySplit="1"/);
     // The header cell A1 uses a style whose font is bold; a data cell (A2) does not.
     const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"[^>]*\\ss="(\\d+)"`).exec(sheet)?.[1] ?? 0);
-    const xfs = [...(/<cellXfs[^>]*>([^]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)>/g)].map((m) => Number(/fontId="(\d+)"/.exec(m[1])?.[1] ?? 0));
+    const xfs = [...(/<cellXfs[^>]*>([^]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)>/g)].map((m) =>
+      Number(/fontId="(\d+)"/.exec(m[1])?.[1] ?? 0),
+    );
     const fonts = [...(/<fonts[^>]*>([^]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(/<font>([^]*?)<\/font>|<font\/>/g)].map((m) => m[1] ?? '');
     expect(fonts[xfs[styleOf('A1')]]).toContain('<b');
     expect(fonts[xfs[styleOf('A2')]] ?? '').not.toContain('<b');
@@ -100,7 +102,14 @@ describe('writeXlsx', () => {
   });
 
   it('makes sheet names valid for Excel: no : / ? * [ ], at most 31 characters, unique', () => {
-    expect(sheetNames(['2026/2027 汇总', '汇总', '汇总', 'a'.repeat(40), '', '[x]'])).toEqual(['2026_2027 汇总', '汇总', '汇总(2)', 'a'.repeat(31), 'Sheet5', '_x_']);
+    expect(sheetNames(['2026/2027 汇总', '汇总', '汇总', 'a'.repeat(40), '', '[x]'])).toEqual([
+      '2026_2027 汇总',
+      '汇总',
+      '汇总(2)',
+      'a'.repeat(31),
+      'Sheet5',
+      '_x_',
+    ]);
   });
 });
 
@@ -110,7 +119,15 @@ describe('readXlsx: a workbook built by hand, as Excel lays one out', () => {
       name: '计划',
       rows: [
         ['单位名称', '月份', '人数', '日期', '时间', '在册', '公式'],
-        [{ inline: '锡林郭勒盟教育局' }, 3, { raw: '0.30000000000000004' }, { date: '2026-03-01' }, { date: '2026-03-01T09:30' }, true, { formula: 'A2&"（盟直）"', cached: '锡林郭勒盟教育局（盟直）' }],
+        [
+          { inline: '锡林郭勒盟教育局' },
+          3,
+          { raw: '0.30000000000000004' },
+          { date: '2026-03-01' },
+          { date: '2026-03-01T09:30' },
+          true,
+          { formula: 'A2&"（盟直）"', cached: '锡林郭勒盟教育局（盟直）' },
+        ],
         ['  锡林郭勒盟民政局  ', 12, 2.5, { date: '2027-12-31' }, null, false, { formula: '1/0', cached: '' }],
       ],
     },
@@ -152,7 +169,10 @@ describe('readXlsx refuses what is not a workbook, and says what it is', () => {
 
   it('an old .xls, an .ods, a .docx, an .xlsb, text and an empty file', async () => {
     expect(await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toContain('请在 Excel 中另存为 .xlsx 或 CSV');
-    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') }, { level: 0 });
+    const ods = zipSync(
+      { mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') },
+      { level: 0 },
+    );
     expect(await refusal(ods)).toContain('.ods');
     expect(await refusal(zipSync({ 'word/document.xml': strToU8('<w:document/>') }))).toContain('Word');
     expect(await refusal(zipSync({ 'xl/workbook.bin': new Uint8Array([1, 2, 3]) }))).toContain('.xlsb');
@@ -163,7 +183,9 @@ describe('readXlsx refuses what is not a workbook, and says what it is', () => {
 
 describe('readXlsx refuses bombs before the workbook reader sees them, saying why', () => {
   it('control: a workbook zipped by hand (as the bombs are) reads as usual', async () => {
-    const [sheet] = await sheetsOf(workbookWithSheet(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>锡林浩特市委</t></is></c></row></sheetData></worksheet>`));
+    const [sheet] = await sheetsOf(
+      workbookWithSheet(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>锡林浩特市委</t></is></c></row></sheetData></worksheet>`),
+    );
     expect(sheet.rows).toEqual([['单位名称'], ['锡林浩特市委']]);
   });
 

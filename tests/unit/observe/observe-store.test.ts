@@ -16,7 +16,18 @@ async function storeWithTemplate() {
   const imported = await importTemplate(db, smallTemplate());
   expect(imported.ok).toBe(true);
   const emit = vi.fn();
-  return { db, emit, store: createObserveStore(db, { emit, saveFile: async () => undefined, sign: async () => { throw new Error('no signing in this test'); }, defaultObservers: ['张三'] }) };
+  return {
+    db,
+    emit,
+    store: createObserveStore(db, {
+      emit,
+      saveFile: async () => undefined,
+      sign: async () => {
+        throw new Error('no signing in this test');
+      },
+      defaultObservers: ['张三'],
+    }),
+  };
 }
 
 const saved = (emit: ReturnType<typeof vi.fn>) => emit.mock.calls.filter(([type]) => type === 'xunting-saved');

@@ -32,7 +32,15 @@ describe('format', () => {
   });
 
   it('attendance, absentees and speakers', () => {
-    const a = { expected: 15, present: 13, onLeave: 2, absentees: [{ name: '赵六', reason: '请假（出差）' }, { name: '钱七', reason: '' }] };
+    const a = {
+      expected: 15,
+      present: 13,
+      onLeave: 2,
+      absentees: [
+        { name: '赵六', reason: '请假（出差）' },
+        { name: '钱七', reason: '' },
+      ],
+    };
     expect(attendanceLine(a)).toBe('应到 15 人，实到 13 人，请假 2 人');
     expect(attendanceLine({ ...a, expected: null })).toBe('实到 13 人，请假 2 人');
     expect(absenteesLine(a)).toBe('未到人员：赵六（请假（出差））、钱七');

@@ -3,15 +3,7 @@
  * refused; rare BMP ideographs print with the Ext font and come back from pdftotext.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  findUnprintable,
-  fontFor,
-  needsExtFont,
-  parseCoverage,
-  renderReport,
-  UnprintableError,
-  type ReportFonts,
-} from '../../../utils/pdf';
+import { findUnprintable, fontFor, needsExtFont, parseCoverage, renderReport, UnprintableError, type ReportFonts } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import { demo } from '../../fixtures/records/builders';
 import { bodyText, pdffonts, savePdf, squash, textRaw } from './poppler';
@@ -39,7 +31,14 @@ describe('coverage', () => {
 
   it('rejects a malformed coverage table', () => {
     expect(() => parseCoverage({ main: [[10, 5]] })).toThrow(/字体覆盖表无效/);
-    expect(() => parseCoverage({ main: [[1, 5], [3, 9]] })).toThrow(/递增/);
+    expect(() =>
+      parseCoverage({
+        main: [
+          [1, 5],
+          [3, 9],
+        ],
+      }),
+    ).toThrow(/递增/);
     expect(() => parseCoverage('{}')).toThrow(/main/);
   });
 });

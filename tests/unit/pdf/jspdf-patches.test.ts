@@ -90,7 +90,10 @@ describe('fonts: parsed once, subset to the glyphs used, renumbered', () => {
     const font = fonts.regular.bytes;
     const doc = createPdfDocument({ unit: 'pt' });
     addDocumentFont(doc, 'r.ttf', 'R', 'normal', font);
-    const metadata = (doc as unknown as { getFont(f: string, s: string): { metadata: { characterToGlyph(c: number): number } } }).getFont('R', 'normal').metadata;
+    const metadata = (doc as unknown as { getFont(f: string, s: string): { metadata: { characterToGlyph(c: number): number } } }).getFont(
+      'R',
+      'normal',
+    ).metadata;
     const text = '中心组学习A';
     const ids = [...text].map((c) => metadata.characterToGlyph(c.charCodeAt(0)));
     expect(ids).toEqual([1, 2, 3, 4, 5, 6]);
@@ -162,7 +165,10 @@ function png(width: number, height: number, type: 0 | 2 | 4 | 6, pixels: Uint8Ar
   const chunk = (tag: string, data: Uint8Array) => {
     const out = new Uint8Array(12 + data.length);
     new DataView(out.buffer).setUint32(0, data.length);
-    out.set([...tag].map((c) => c.charCodeAt(0)), 4);
+    out.set(
+      [...tag].map((c) => c.charCodeAt(0)),
+      4,
+    );
     out.set(data, 8);
     return out; // CRCs are not checked by the decoder under test
   };
@@ -170,7 +176,12 @@ function png(width: number, height: number, type: 0 | 2 | 4 | 6, pixels: Uint8Ar
   new DataView(ihdr.buffer).setUint32(0, width);
   new DataView(ihdr.buffer).setUint32(4, height);
   ihdr.set([8, type, 0, 0, 0], 8);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array())];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', new Uint8Array(deflateSync(raw))),
+    chunk('IEND', new Uint8Array()),
+  ];
   return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
 
@@ -192,7 +203,11 @@ describe('PNG images', () => {
     for (const type of [0, 2, 4, 6] as const) {
       const ch = { 0: 1, 2: 3, 4: 2, 6: 4 }[type];
       const pixels = Uint8Array.from({ length: w * h * ch }, (_, i) => (i * 37 + (i % 3) * 101) & 0xff);
-      const img = processPng(png(w, h, type, pixels, (y) => y % 5), 1, 'x')!;
+      const img = processPng(
+        png(w, h, type, pixels, (y) => y % 5),
+        1,
+        'x',
+      )!;
       const colours = type === 4 || type === 6 ? ch - 1 : ch;
       const colour = [...pixels].filter((_, i) => colours === ch || i % ch < colours);
       expect(unSub(img.data, w * colours, colours), `type ${type}`).toEqual(colour);
@@ -245,7 +260,12 @@ describe('half-width punctuation (标点挤压, half-forms.ts)', () => {
     const { width, height, grey } = greyPixels(file);
     const inkColumns = (from: number, to: number) => {
       const cols: number[] = [];
-      for (let x = from; x < to; x++) for (let y = 0; y < height; y++) if (grey[y * width + x] < 128) { cols.push(x); break; }
+      for (let x = from; x < to; x++)
+        for (let y = 0; y < height; y++)
+          if (grey[y * width + x] < 128) {
+            cols.push(x);
+            break;
+          }
       return [Math.min(...cols), Math.max(...cols)];
     };
     for (const left of [100, 300]) {

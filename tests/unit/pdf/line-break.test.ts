@@ -1,5 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { breakLines, justifyLines, placeLine, stretchPoints, HALF_LEFT, HALF_RIGHT, NO_START, NO_END, type BrokenLine, type Measure } from '../../../utils/pdf/line-break';
+import {
+  breakLines,
+  justifyLines,
+  placeLine,
+  stretchPoints,
+  HALF_LEFT,
+  HALF_RIGHT,
+  NO_START,
+  NO_END,
+  type BrokenLine,
+  type Measure,
+} from '../../../utils/pdf/line-break';
 
 /** Every ASCII character is 0.5 wide, everything else (CJK, fullwidth punctuation …) is 1 wide per code point. */
 const measure: Measure = (text) => {
@@ -21,14 +32,10 @@ const firstChar = (s: string): string => chars(s)[0] ?? '';
 const lastChar = (s: string): string => chars(s).at(-1) ?? '';
 
 const T_OPENING = '会议由党组书记主持，围绕学习贯彻习近平总书记关于内蒙古工作的重要讲话精神开展交流研讨。';
-const T_TIME =
-  '本次学习于2026年11月22日上午09:40开始，历时3.5小时，应到23人、实到23人，出席率100%。';
-const T_QUOTES =
-  '与会同志结合《中国共产党纪律处分条例》和“两个确立”的决定性意义，逐一作交流发言，做到学有所思、思有所悟。';
-const T_SCORE =
-  '评分结果：理论联系实际得分为4.5分（满分5分），发言质量良好；存在问题……部分发言照本宣科，需进一步改进！';
-const T_REFS =
-  '巡听组指出：要把学习成果转化为推动高质量发展的实际成效（见附件2）；整改情况于2026年12月31日前报送。';
+const T_TIME = '本次学习于2026年11月22日上午09:40开始，历时3.5小时，应到23人、实到23人，出席率100%。';
+const T_QUOTES = '与会同志结合《中国共产党纪律处分条例》和“两个确立”的决定性意义，逐一作交流发言，做到学有所思、思有所悟。';
+const T_SCORE = '评分结果：理论联系实际得分为4.5分（满分5分），发言质量良好；存在问题……部分发言照本宣科，需进一步改进！';
+const T_REFS = '巡听组指出：要把学习成果转化为推动高质量发展的实际成效（见附件2）；整改情况于2026年12月31日前报送。';
 
 const PARAGRAPHS = [T_OPENING, T_TIME, T_QUOTES, T_SCORE, T_REFS];
 /** Multi-paragraph document with \n, \r\n and an empty paragraph. */
@@ -114,19 +121,17 @@ describe('breakLines', () => {
 
   it('breaks between CJK characters, filling each line', () => {
     const lines = breakLines(T_OPENING, 10, measure);
-    expect(lines.map((l) => l.text)).toEqual([
-      '会议由党组书记主持，',
-      '围绕学习贯彻习近平总',
-      '书记关于内蒙古工作的',
-      '重要讲话精神开展交流',
-      '研讨。',
-    ]);
+    expect(lines.map((l) => l.text)).toEqual(['会议由党组书记主持，', '围绕学习贯彻习近平总', '书记关于内蒙古工作的', '重要讲话精神开展交流', '研讨。']);
     expect(lines.map((l) => l.last)).toEqual([false, false, false, false, true]);
   });
 
   it('pulls the previous character down instead of starting a line with closing punctuation', () => {
     // "会议由党组书记主持" fills 9; "，" may not start the next line, so "持" moves down with it
-    expect(breakLines(T_OPENING, 9, measure).map((l) => l.text).slice(0, 2)).toEqual(['会议由党组书记主', '持，围绕学习贯彻习']);
+    expect(
+      breakLines(T_OPENING, 9, measure)
+        .map((l) => l.text)
+        .slice(0, 2),
+    ).toEqual(['会议由党组书记主', '持，围绕学习贯彻习']);
     // repeated for sequences of closing punctuation: "！」"
     expect(breakLines('甲乙丙丁！」戊己', 4, measure).map((l) => l.text)).toEqual(['甲乙丙', '丁！」', '戊己']);
     // and an opening quotation mark never ends a line
@@ -140,23 +145,13 @@ describe('breakLines', () => {
 
   it('keeps numbers, times and percentages whole', () => {
     const lines = breakLines(T_TIME, 8, measure);
-    expect(lines.map((l) => l.text)).toEqual([
-      '本次学习于2026年',
-      '11月22日上午',
-      '09:40开始，历时',
-      '3.5小时，应到23',
-      '人、实到23人，出',
-      '席率100%。',
-    ]);
+    expect(lines.map((l) => l.text)).toEqual(['本次学习于2026年', '11月22日上午', '09:40开始，历时', '3.5小时，应到23', '人、实到23人，出', '席率100%。']);
   });
 
-  it.each([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 19, 23, 29, 30])(
-    'respects all rules on a realistic report at width %i',
-    (maxWidth) => {
-      const lines = breakLines(DOCUMENT, maxWidth, measure);
-      checkInvariants(DOCUMENT, maxWidth, lines);
-    },
-  );
+  it.each([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 19, 23, 29, 30])('respects all rules on a realistic report at width %i', (maxWidth) => {
+    const lines = breakLines(DOCUMENT, maxWidth, measure);
+    checkInvariants(DOCUMENT, maxWidth, lines);
+  });
 
   it('respects all rules for every width from 3 to 30', () => {
     for (let maxWidth = 3; maxWidth <= 30; maxWidth++) {
@@ -452,7 +447,10 @@ describe('widows and short lines', () => {
   it('keeps a short quoted term together', () => {
     for (let w = 5; w <= 12; w++) {
       const lines = breakLines('会议研究“十五五”规划', w, measure);
-      expect(lines.some((l) => l.text.includes('“十五五”')), `width ${w}: ${lines.map((l) => l.text).join('|')}`).toBe(true);
+      expect(
+        lines.some((l) => l.text.includes('“十五五”')),
+        `width ${w}: ${lines.map((l) => l.text).join('|')}`,
+      ).toBe(true);
     }
   });
 

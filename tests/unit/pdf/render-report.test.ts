@@ -6,15 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import {
-  InvalidRecordError,
-  printedFields,
-  renderReport,
-  reportRecordJson,
-  REPORT_CREATOR,
-  REPORT_TITLE,
-  type ReportFonts,
-} from '../../../utils/pdf';
+import { InvalidRecordError, printedFields, renderReport, reportRecordJson, REPORT_CREATOR, REPORT_TITLE, type ReportFonts } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import { scoreTemplate } from '../../../utils/rubric';
 import { RECORD_ATTACHMENT, type ObservationRecord } from '../../../utils/record';
@@ -78,7 +70,10 @@ describe('the demo report', () => {
 
   it('never starts a line with closing punctuation', () => {
     for (const text of [raw, textLayout(pdf)]) {
-      const bad = text.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l));
+      const bad = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => CLOSING.test(l));
       expect(bad).toEqual([]);
     }
   });
@@ -188,7 +183,10 @@ describe('long text', () => {
   });
 
   it('never starts a line with closing punctuation, even in a 3,000-character note', () => {
-    const bad = longRaw.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l));
+    const bad = longRaw
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => CLOSING.test(l));
     expect(bad).toEqual([]);
   });
 });
@@ -357,7 +355,12 @@ describe('标点挤压 in the report', () => {
     expect(raw.split('\n').map((l) => l.trim())).toContain(short);
     expect(squash(bodyText(raw))).toContain(squash(long));
     expect(squash(textLayout(path))).toContain(squash(long));
-    expect(raw.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l))).toEqual([]);
+    expect(
+      raw
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => CLOSING.test(l)),
+    ).toEqual([]);
     // 20 characters, four of them compressed to half an em: 18 ems of 12 pt
     const word = wordBoxes(path).find((w) => w.text === short)!;
     expect(word.xMax - word.xMin).toBeCloseTo(18 * 12, 1);

@@ -19,7 +19,17 @@ const GENERATED = new Date('2026-11-20T02:00:00Z');
 const AS_OF = '2026年11月20日';
 const ORG = '锡林郭勒盟直属机关工委';
 const UNIT_HEADER = '序号单位名称类别计划巡听日期巡听人员得分等次';
-const HEADINGS = ['一、总体情况', '二、月度进度', '三、等次分布', '四、各部分得分率', '五、单位明细', '六、未覆盖单位', '七、计划未完成', '八、优秀案例候选', '九、数据问题'];
+const HEADINGS = [
+  '一、总体情况',
+  '二、月度进度',
+  '三、等次分布',
+  '四、各部分得分率',
+  '五、单位明细',
+  '六、未覆盖单位',
+  '七、计划未完成',
+  '八、优秀案例候选',
+  '九、数据问题',
+];
 
 const pct = (v: number) => `${v.toFixed(1)}%`;
 const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -94,11 +104,18 @@ describe('a 69-unit summary', () => {
     const t = coverage.totals;
     const figures = section(raw, '一、总体情况');
     expect(figures).toContain(
-      squash(`${t.units} 个${t.covered} 个（${pct(t.coveredPct)}）${t.planned} 个${t.plannedCovered} 个（${pct(t.plannedPct)}）${t.coveredUnplanned} 个${t.sessions} 场`),
+      squash(
+        `${t.units} 个${t.covered} 个（${pct(t.coveredPct)}）${t.planned} 个${t.plannedCovered} 个（${pct(t.plannedPct)}）${t.coveredUnplanned} 个${t.sessions} 场`,
+      ),
     );
     const sentence = summarySentence(coverage, AS_OF);
     expect(figures).toContain(squash(sentence));
-    for (const s of [`${t.units} 个单位中已巡听 ${t.covered} 个`, `覆盖率 ${pct(t.coveredPct)}`, `完成率 ${pct(t.plannedPct)}`, `尚有 ${coverage.notCovered.length} 个单位未覆盖`]) {
+    for (const s of [
+      `${t.units} 个单位中已巡听 ${t.covered} 个`,
+      `覆盖率 ${pct(t.coveredPct)}`,
+      `完成率 ${pct(t.plannedPct)}`,
+      `尚有 ${coverage.notCovered.length} 个单位未覆盖`,
+    ]) {
       expect(sentence).toContain(s);
     }
   });
@@ -112,7 +129,13 @@ describe('a 69-unit summary', () => {
     expect(months).toContain(`巡听场次${m.map((x) => x.sessions).join('')}`);
     expect(months).toContain(`累计计划${m.map((x) => x.cumulativePlanned).join('')}`);
     expect(months).toContain(`累计覆盖${m.map((x) => x.cumulativeCovered).join('')}`);
-    for (const s of ['图1各月计划巡听与新覆盖单位数', '图2累计计划与累计覆盖单位数', '计划巡听新覆盖', '累计计划累计覆盖在册单位', `在册${coverage.totals.units}`]) {
+    for (const s of [
+      '图1各月计划巡听与新覆盖单位数',
+      '图2累计计划与累计覆盖单位数',
+      '计划巡听新覆盖',
+      '累计计划累计覆盖在册单位',
+      `在册${coverage.totals.units}`,
+    ]) {
       expect(months).toContain(s);
     }
   });
@@ -157,7 +180,9 @@ describe('a 69-unit summary', () => {
 
   it('lists the excellent-case candidates and the data problems', () => {
     const top = section(raw, '八、优秀案例候选');
-    coverage.top.forEach((s, i) => expect(top).toContain(squash(`${i + 1}${s.unitName}${cnDate(s.date)}${s.theme}${s.observers.join('、')}${s.total!.toFixed(1)}${s.grade}`)));
+    coverage.top.forEach((s, i) =>
+      expect(top).toContain(squash(`${i + 1}${s.unitName}${cnDate(s.date)}${s.theme}${s.observers.join('、')}${s.total!.toFixed(1)}${s.grade}`)),
+    );
     const problems = section(raw, '九、数据问题');
     for (const p of coverage.problems) expect(problems).toContain(squash(p.message));
   });
@@ -195,7 +220,10 @@ describe('a 69-unit summary', () => {
 
   it('never starts a line with closing punctuation', () => {
     for (const text of [raw, textLayout(pdf)]) {
-      const bad = text.split('\n').map((l) => l.trim()).filter((l) => CLOSING.test(l));
+      const bad = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => CLOSING.test(l));
       expect(bad).toEqual([]);
     }
   });

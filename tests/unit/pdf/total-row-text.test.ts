@@ -20,13 +20,32 @@ describe('the report total row (合计 / 等次)', () => {
 
   it('one item N/A: the 满分 column and the note name the same 应评满分', () => {
     // B (10) N/A, D optional scored 10: A 20 + C 30 + D 10 + E 30 = 90 applicable.
-    const t = totalRowText(scoreTemplate(smallTemplate(), entries([['A', 20], ['B', 'na'], ['C', 30], ['D', 10], ['E', 0]])));
+    const t = totalRowText(
+      scoreTemplate(
+        smallTemplate(),
+        entries([
+          ['A', 20],
+          ['B', 'na'],
+          ['C', 30],
+          ['D', 10],
+          ['E', 0],
+        ]),
+      ),
+    );
     expect(t).toEqual({ max: '90', score: '100.0', note: '实得 90 分 / 应评满分 90 分，折合百分制 100.0 分', grade: '优秀' });
   });
 
   it('all N/A: says plainly that nothing is applicable', () => {
     const tt = template([section('s', [item('A', 60, { allowNA: true }), item('B', 40, { allowNA: true })])]);
-    const t = totalRowText(scoreTemplate(tt, entries([['A', 'na'], ['B', 'na']])));
+    const t = totalRowText(
+      scoreTemplate(
+        tt,
+        entries([
+          ['A', 'na'],
+          ['B', 'na'],
+        ]),
+      ),
+    );
     expect(t.max).toBe('0');
     expect(t.note).toBe('全部评分项均不适用，没有可评分的项目，不计总分');
     expect(t.grade).toBe('不评定（全部不适用）');

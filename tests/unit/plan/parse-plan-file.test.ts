@@ -50,7 +50,8 @@ describe('parsePlanFile: the demo plans exported and imported again', () => {
 
 describe('parsePlanFile: tables as supervisors write them', () => {
   it('months written every way, the year from opts when the table has none', async () => {
-    const csv = '单位名称,计划月份,巡听小组\n锡林郭勒盟教育局,3,第一巡听组\n锡林郭勒盟民政局,04,\n锡林郭勒盟财政局,5月,第二巡听组\n锡林郭勒盟审计局,十二月,第二巡听组\n';
+    const csv =
+      '单位名称,计划月份,巡听小组\n锡林郭勒盟教育局,3,第一巡听组\n锡林郭勒盟民政局,04,\n锡林郭勒盟财政局,5月,第二巡听组\n锡林郭勒盟审计局,十二月,第二巡听组\n';
     expect(await plansOf('计划.csv', utf8(csv), 2026)).toEqual([
       {
         format: 'xunting.plan/1',
@@ -66,10 +67,18 @@ describe('parsePlanFile: tables as supervisors write them', () => {
   });
 
   it('the year from a 年度 column or from full months (2026-03, 2026年3月, 2026/3), over several years', async () => {
-    const csv = '年份,单位名称,月份,组别\n2027,锡林郭勒盟教育局,3,第一组\n,锡林郭勒盟民政局,2026-03,第二组\n,锡林郭勒盟教育局,2026年9月,第一组\n2026年,锡林郭勒盟财政局,2026/3,\n';
+    const csv =
+      '年份,单位名称,月份,组别\n2027,锡林郭勒盟教育局,3,第一组\n,锡林郭勒盟民政局,2026-03,第二组\n,锡林郭勒盟教育局,2026年9月,第一组\n2026年,锡林郭勒盟财政局,2026/3,\n';
     const plans = await plansOf('计划.csv', utf8(csv));
     expect(plans.map((p) => [p.year, p.entries.map((e) => [e.unitId, e.month])])).toEqual([
-      [2026, [[idOf('锡林郭勒盟民政局'), 3], [idOf('锡林郭勒盟教育局'), 9], [idOf('锡林郭勒盟财政局'), 3]]],
+      [
+        2026,
+        [
+          [idOf('锡林郭勒盟民政局'), 3],
+          [idOf('锡林郭勒盟教育局'), 9],
+          [idOf('锡林郭勒盟财政局'), 3],
+        ],
+      ],
       [2027, [[idOf('锡林郭勒盟教育局'), 3]]],
     ]);
   });
@@ -133,7 +142,8 @@ describe('parsePlanFile refuses, with every problem and nothing half-parsed', ()
   });
 
   it('rows without a year, bad months and years, a 年度 that contradicts the month: all at once, in row order', async () => {
-    const csv = '单位名称,月份,年度\n锡林郭勒盟教育局,3,\n锡林郭勒盟民政局,13,2026\n锡林郭勒盟财政局,2026-03,2027\n锡林郭勒盟审计局,,2026\n锡林郭勒盟统计局,4,明年\n锡林郭勒盟教育厅,5,2026\n';
+    const csv =
+      '单位名称,月份,年度\n锡林郭勒盟教育局,3,\n锡林郭勒盟民政局,13,2026\n锡林郭勒盟财政局,2026-03,2027\n锡林郭勒盟审计局,,2026\n锡林郭勒盟统计局,4,明年\n锡林郭勒盟教育厅,5,2026\n';
     const ps = await problemsOf('计划.csv', utf8(csv));
     expect(ps.map((p) => p.path)).toEqual(['第 2 行', '第 3 行', '第 4 行', '第 5 行', '第 6 行', '第 7 行']);
     expect(ps.map((p) => p.message)).toEqual([
@@ -166,17 +176,26 @@ describe('parsePlanFile refuses, with every problem and nothing half-parsed', ()
   });
 
   it('JSON plans: problems at their path, a unit not in the roster, two plans for one year', async () => {
-    const bad = [demoPlan(2026), { ...demoPlan(2027), entries: [{ unitId: 'u999', month: 3, group: '' }] }, { format: 'xunting.plan/1', year: 2026, entries: [] }];
+    const bad = [
+      demoPlan(2026),
+      { ...demoPlan(2027), entries: [{ unitId: 'u999', month: 3, group: '' }] },
+      { format: 'xunting.plan/1', year: 2026, entries: [] },
+    ];
     expect(await problemsOf('plans.json', utf8(JSON.stringify(bad)))).toEqual([
       { path: '$[1].entries[0].unitId', message: '单位编号 "u999" 不在单位名单中（2027 年计划第 1 条）' },
       { path: '$[2].year', message: '2026 年的计划重复（与 $[0] 同一年）；每年只有一份计划' },
     ]);
-    expect(await problemsOf('plan.json', utf8(JSON.stringify({ ...demoPlan(2026), year: 1999 })))).toEqual([{ path: '$.year', message: '年度须为 2000 到 2100 之间的整数' }]);
+    expect(await problemsOf('plan.json', utf8(JSON.stringify({ ...demoPlan(2026), year: 1999 })))).toEqual([
+      { path: '$.year', message: '年度须为 2000 到 2100 之间的整数' },
+    ]);
     expect(await problemsOf('plans.json', utf8('[]'))).toEqual([{ path: '$', message: '文件中没有计划' }]);
   });
 
   it('files that are not plans at all', async () => {
     expect((await problemsOf('计划.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])))[0].message).toContain('另存为 .xlsx 或 CSV');
-    expect((await problemsOf('计划.pdf', utf8('%PDF-1.7\n')))[0]).toEqual({ path: '计划.pdf', message: '这是一个 PDF 文件，不是文本或表格；请导入 .xlsx 或 .csv' });
+    expect((await problemsOf('计划.pdf', utf8('%PDF-1.7\n')))[0]).toEqual({
+      path: '计划.pdf',
+      message: '这是一个 PDF 文件，不是文本或表格；请导入 .xlsx 或 .csv',
+    });
   });
 });

@@ -19,7 +19,14 @@ describe('next year’s plan from the uncovered units', () => {
   });
 
   it('合并 keeps every unit the existing plan schedules as it is, and adds only the others', () => {
-    const existing: Plan = { format: 'xunting.plan/1', year: 2027, entries: [{ unitId: 'b', month: 11, group: '第九组' }, { unitId: 'x', month: 1, group: '' }] };
+    const existing: Plan = {
+      format: 'xunting.plan/1',
+      year: 2027,
+      entries: [
+        { unitId: 'b', month: 11, group: '第九组' },
+        { unitId: 'x', month: 1, group: '' },
+      ],
+    };
     const merged = mergePlan(existing, seedPlan(2027, ['a', 'b', 'c'].map(unit)));
     expect(merged.entries).toEqual([
       { unitId: 'b', month: 11, group: '第九组' },

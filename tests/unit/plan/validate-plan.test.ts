@@ -28,15 +28,38 @@ describe('the demo plans (public/defaults): 两年一轮全覆盖 of the 69 unit
 
 describe('validatePlan', () => {
   it('accepts a plan and fills in a missing or null group as ""', () => {
-    const r = validatePlan(plan([{ unitId: 'u001', month: 3 }, { unitId: 'u002', month: 12, group: null }, { unitId: 'u003', month: 1, group: ' 第一巡听组 ' }]));
+    const r = validatePlan(
+      plan([
+        { unitId: 'u001', month: 3 },
+        { unitId: 'u002', month: 12, group: null },
+        { unitId: 'u003', month: 1, group: ' 第一巡听组 ' },
+      ]),
+    );
     expect(r).toEqual({
       ok: true,
-      value: { format: 'xunting.plan/1', year: 2026, entries: [{ unitId: 'u001', month: 3, group: '' }, { unitId: 'u002', month: 12, group: '' }, { unitId: 'u003', month: 1, group: '第一巡听组' }] },
+      value: {
+        format: 'xunting.plan/1',
+        year: 2026,
+        entries: [
+          { unitId: 'u001', month: 3, group: '' },
+          { unitId: 'u002', month: 12, group: '' },
+          { unitId: 'u003', month: 1, group: '第一巡听组' },
+        ],
+      },
     });
   });
 
   it('reports every problem at once, each at its JSON path', () => {
-    const ps = problems({ format: 'xunting.plan/1', year: 2026.5, entries: [{ unitId: '', month: 3 }, { unitId: 'u002', month: 13 }, { unitId: 'u003', month: '3' }, { unitId: 'u004', month: 2.5, group: 7 }] });
+    const ps = problems({
+      format: 'xunting.plan/1',
+      year: 2026.5,
+      entries: [
+        { unitId: '', month: 3 },
+        { unitId: 'u002', month: 13 },
+        { unitId: 'u003', month: '3' },
+        { unitId: 'u004', month: 2.5, group: 7 },
+      ],
+    });
     expect(ps).toEqual([
       { path: '$.year', message: '年度须为 2000 到 2100 之间的整数' },
       { path: '$.entries[0].unitId', message: '单位编号不能为空' },
@@ -48,19 +71,31 @@ describe('validatePlan', () => {
   });
 
   it('refuses years outside 2000–2100 and a year written as text', () => {
-    for (const year of [1999, 2101, '2026', null]) expect(problems(plan([], { year })).map((p) => p.path), String(year)).toEqual(['$.year']);
+    for (const year of [1999, 2101, '2026', null])
+      expect(
+        problems(plan([], { year })).map((p) => p.path),
+        String(year),
+      ).toEqual(['$.year']);
     expect(validatePlan(plan([], { year: 2000 })).ok).toBe(true);
     expect(validatePlan(plan([], { year: 2100 })).ok).toBe(true);
   });
 
   it('a unit planned twice in one year, naming the earlier entry', () => {
-    expect(problems(plan([{ unitId: 'u001', month: 3 }, { unitId: 'u002', month: 3 }, { unitId: 'u001', month: 9 }]))).toEqual([
-      { path: '$.entries[2].unitId', message: '单位编号 "u001" 在 2026 年的计划中重复（与第 1 条相同）；每个单位每年只计划一次' },
-    ]);
+    expect(
+      problems(
+        plan([
+          { unitId: 'u001', month: 3 },
+          { unitId: 'u002', month: 3 },
+          { unitId: 'u001', month: 9 },
+        ]),
+      ),
+    ).toEqual([{ path: '$.entries[2].unitId', message: '单位编号 "u001" 在 2026 年的计划中重复（与第 1 条相同）；每个单位每年只计划一次' }]);
   });
 
   it('a wrong or newer format, or another Xunting file given as a plan', () => {
-    expect(problems(plan([], { format: 'xunting.plan/2' }))).toEqual([{ path: '$.format', message: '计划格式 "xunting.plan/2" 比本程序支持的 "xunting.plan/1" 新，请升级巡听旁听' }]);
+    expect(problems(plan([], { format: 'xunting.plan/2' }))).toEqual([
+      { path: '$.format', message: '计划格式 "xunting.plan/2" 比本程序支持的 "xunting.plan/1" 新，请升级巡听旁听' },
+    ]);
     expect(problems({ format: 'xunting.roster/1', units: [] })[0].message).toContain('不是巡听计划');
     expect(problems(plan([], { format: 'plan' }))).toEqual([{ path: '$.format', message: '计划格式标识须为 "xunting.plan/1"' }]);
     expect(problems([]).length).toBeGreaterThan(0);
@@ -69,7 +104,14 @@ describe('validatePlan', () => {
 
 describe('checkPlanAgainstRoster', () => {
   it('lists entries whose unit id is not in the roster', () => {
-    const p: Plan = { format: 'xunting.plan/1', year: 2027, entries: [{ unitId: 'u001', month: 3, group: '' }, { unitId: 'u999', month: 4, group: '' }] };
+    const p: Plan = {
+      format: 'xunting.plan/1',
+      year: 2027,
+      entries: [
+        { unitId: 'u001', month: 3, group: '' },
+        { unitId: 'u999', month: 4, group: '' },
+      ],
+    };
     expect(checkPlanAgainstRoster(p, units)).toEqual([{ path: '$.entries[1].unitId', message: '单位编号 "u999" 不在单位名单中（2027 年计划第 2 条）' }]);
     expect(checkPlanAgainstRoster(p, [])).toHaveLength(2);
   });

@@ -126,7 +126,9 @@ describe('records that are refused, with a path and a Chinese message', () => {
     expect(validateRecord(broken((r) => (r.theme = '学'.repeat(TEXT_LIMITS.theme)))).ok).toBe(true);
     expect(at(problemsOf(broken((r) => (r.theme = '学'.repeat(TEXT_LIMITS.theme + 1)))), '$.theme').message).toBe('学习主题不能超过 500 个字');
     expect(validateRecord(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative)))).ok).toBe(true);
-    expect(at(problemsOf(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative + 1)))), '$.narrative.problems').message).toBe('存在问题不能超过 20000 个字');
+    expect(at(problemsOf(broken((r) => (r.narrative.problems = '问'.repeat(TEXT_LIMITS.narrative + 1)))), '$.narrative.problems').message).toBe(
+      '存在问题不能超过 20000 个字',
+    );
   });
 
   it('a final record without a finalising time', () => {
@@ -264,7 +266,8 @@ describe('correcting a finalised record', () => {
 
 describe('revision numbers are bounded', () => {
   it('a record claiming revision 1000 or 2^53−1 (to outrank every other) is refused; 999 is accepted', () => {
-    for (const revision of [1000, Number.MAX_SAFE_INTEGER]) expect(at(problemsOf(broken((r) => (r.revision = revision))), '$.revision').message).toBe('修订号须不大于 999');
+    for (const revision of [1000, Number.MAX_SAFE_INTEGER])
+      expect(at(problemsOf(broken((r) => (r.revision = revision))), '$.revision').message).toBe('修订号须不大于 999');
     expect(validateRecord(broken((r) => (r.revision = 999))).ok).toBe(true);
   });
 });

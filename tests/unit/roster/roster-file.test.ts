@@ -31,13 +31,18 @@ describe('parseRosterFile: the 69 demo units in every form a supervisor may have
   it('a UTF-8 CSV (with BOM) and a GBK CSV, as Excel saves them, give the roster back', async () => {
     const csv = writeCsv(rosterTable(units));
     expect((await rosterOf('名单.csv', csv)).units).toEqual(units);
-    const gbkText = rosterTable(units).map((r) => r.join(',')).join('\r\n') + '\r\n';
+    const gbkText =
+      rosterTable(units)
+        .map((r) => r.join(','))
+        .join('\r\n') + '\r\n';
     expect((await rosterOf('名单.csv', iconv.encode(gbkText, 'gbk'))).units).toEqual(units);
   });
 
   it('an .xlsx written by our writer and one built by hand (title row above the header)', async () => {
     const withDissolved = units.map((u) => (u.id === 'u069' ? { ...u, active: false } : u));
-    const xlsx = await writeXlsx([{ name: '单位名单', columns: rosterTable(withDissolved)[0].map((header) => ({ header })), rows: rosterTable(withDissolved).slice(1) }]);
+    const xlsx = await writeXlsx([
+      { name: '单位名单', columns: rosterTable(withDissolved)[0].map((header) => ({ header })), rows: rosterTable(withDissolved).slice(1) },
+    ]);
     expect((await rosterOf('名单.xlsx', xlsx)).units).toEqual(withDissolved);
 
     const hand = handXlsx([
@@ -80,7 +85,9 @@ describe('parseRosterFile: the 69 demo units in every form a supervisor may have
 describe('parseRosterFile refuses, naming the row as the user sees it', () => {
   it('no unit-name column: the message lists the headers it found', async () => {
     const ps = await problemsOf('名单.csv', utf8('序号,部门,类别\n1,锡林郭勒盟教育局,政府\n'));
-    expect(ps).toEqual([{ path: '第 1 行', message: '表头中找不到单位名称列（应为 单位名称、单位、名称、单位全称 之一）；这一行是：「序号」「部门」「类别」' }]);
+    expect(ps).toEqual([
+      { path: '第 1 行', message: '表头中找不到单位名称列（应为 单位名称、单位、名称、单位全称 之一）；这一行是：「序号」「部门」「类别」' },
+    ]);
   });
 
   it('an unknown status word and an unknown category, all at once, in row order', async () => {

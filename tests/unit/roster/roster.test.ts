@@ -4,7 +4,6 @@ import type { Problem } from '../../../utils/validate';
 import { readDefaultRosterText } from '../../fixtures/defaults';
 import { CHINESE, refusal } from '../../fixtures/problems';
 
-
 function rosterOf(text: string): Roster {
   const r = parseRosterText(text);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));

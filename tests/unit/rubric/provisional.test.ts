@@ -39,7 +39,13 @@ describe('deduction items (扣分项) count only when set', () => {
   const t = () => template([section('s', [item('P', 40), item('D', 10, { kind: 'deduction' })])]);
 
   it('an unset deduction is unscored and missing, not full marks', () => {
-    const s = scoreTemplate(t(), entries([['P', 40], ['D', null]]));
+    const s = scoreTemplate(
+      t(),
+      entries([
+        ['P', 40],
+        ['D', null],
+      ]),
+    );
     expect(s.scored).toBe(1);
     expect(s.missingRequired).toEqual(['D']);
     expect(s.complete).toBe(false);
@@ -47,7 +53,13 @@ describe('deduction items (扣分项) count only when set', () => {
   });
 
   it('无扣分 (0 deducted) counts as scored with full marks', () => {
-    const s = scoreTemplate(t(), entries([['P', 40], ['D', 0]]));
+    const s = scoreTemplate(
+      t(),
+      entries([
+        ['P', 40],
+        ['D', 0],
+      ]),
+    );
     expect(s.scored).toBe(2);
     expect(s.complete).toBe(true);
     expect(s.total).toBe(100);
@@ -75,7 +87,15 @@ describe('provisional totals (暂计)', () => {
 
   it('graded once every required item is scored; an optional blank item is left out', () => {
     // A 18 + B 10 + C 27 + E (30 − 1.5) = 83.5 of 90 (D optional, blank) → 92.8 → 优秀.
-    const s = scoreTemplate(smallTemplate(), entries([['A', 18], ['B', 10], ['C', 27], ['E', 1.5]]));
+    const s = scoreTemplate(
+      smallTemplate(),
+      entries([
+        ['A', 18],
+        ['B', 10],
+        ['C', 27],
+        ['E', 1.5],
+      ]),
+    );
     expect(s.complete).toBe(true);
     expect(s.total).toBe(92.8);
     expect(s.grade).toBe('优秀');
@@ -87,20 +107,41 @@ describe('provisional totals (暂计)', () => {
 describe('the applicable maximum (应评满分)', () => {
   it('excludes N/A items, and counts required items not yet scored', () => {
     // B (10) N/A; A, C, E required; D optional blank → 20 + 30 + 30 = 80, though only A is scored.
-    const s = scoreTemplate(smallTemplate(), entries([['A', 18], ['B', 'na']]));
+    const s = scoreTemplate(
+      smallTemplate(),
+      entries([
+        ['A', 18],
+        ['B', 'na'],
+      ]),
+    );
     expect(s.applicableMax).toBe(80);
     expect(s.max).toBe(20);
   });
 
   it('counts an optional item once it is scored', () => {
-    const s = scoreTemplate(smallTemplate(), entries([['A', 18], ['B', 'na'], ['C', 30], ['D', 6], ['E', 0]]));
+    const s = scoreTemplate(
+      smallTemplate(),
+      entries([
+        ['A', 18],
+        ['B', 'na'],
+        ['C', 30],
+        ['D', 6],
+        ['E', 0],
+      ]),
+    );
     expect(s.applicableMax).toBe(90);
     expect(s.max).toBe(90);
   });
 
   it('all N/A: nothing applicable, no total, no grade, a maximum of 0', () => {
     const t = template([section('s', [item('A', 60, { allowNA: true }), item('B', 40, { allowNA: true })])]);
-    const s = scoreTemplate(t, entries([['A', 'na'], ['B', 'na']]));
+    const s = scoreTemplate(
+      t,
+      entries([
+        ['A', 'na'],
+        ['B', 'na'],
+      ]),
+    );
     expect(s.allNA).toBe(true);
     expect(s.applicableMax).toBe(0);
     expect(s.total).toBeNull();

@@ -14,7 +14,14 @@ describe('N/A (不适用)', () => {
 
   it('excludes an N/A item from earned and max and scales the total to 100', () => {
     // A 15 + B 24 = 39 earned of 20 + 30 = 50 assessed → 39 / 50 = 78.0 → 一般.
-    const s = scoreTemplate(t(), entries([['A', 15], ['B', 24], ['C', 'na']]));
+    const s = scoreTemplate(
+      t(),
+      entries([
+        ['A', 15],
+        ['B', 24],
+        ['C', 'na'],
+      ]),
+    );
     expect(s.earned).toBe(39);
     expect(s.max).toBe(50);
     expect(s.total).toBe(78);
@@ -26,8 +33,22 @@ describe('N/A (不适用)', () => {
 
   it('scores the same session higher than counting the N/A item as zero would', () => {
     // Counting C as 0 of 50 would give 39 / 100 = 39 → 较差; N/A must not pull the total down.
-    const na = scoreTemplate(t(), entries([['A', 15], ['B', 24], ['C', 'na']]));
-    const zero = scoreTemplate(t(), entries([['A', 15], ['B', 24], ['C', 0]]));
+    const na = scoreTemplate(
+      t(),
+      entries([
+        ['A', 15],
+        ['B', 24],
+        ['C', 'na'],
+      ]),
+    );
+    const zero = scoreTemplate(
+      t(),
+      entries([
+        ['A', 15],
+        ['B', 24],
+        ['C', 0],
+      ]),
+    );
     expect(zero.total).toBe(39);
     expect(zero.grade).toBe('较差');
     expect(na.total).toBe(78);
@@ -59,16 +80,36 @@ describe('deduction items (扣分项)', () => {
 
   it('earns max minus the deduction', () => {
     // P 30 + D (10 − 3 = 7) = 37 of 50 → 74.0.
-    const s = scoreTemplate(t(), entries([['P', 30], ['D', 3]]));
+    const s = scoreTemplate(
+      t(),
+      entries([
+        ['P', 30],
+        ['D', 3],
+      ]),
+    );
     expect(s.earned).toBe(37);
     expect(s.max).toBe(50);
     expect(s.total).toBe(74);
   });
 
   it('earns full marks with nothing deducted and zero with everything deducted', () => {
-    expect(scoreTemplate(t(), entries([['P', 40], ['D', 0]])).total).toBe(100);
+    expect(
+      scoreTemplate(
+        t(),
+        entries([
+          ['P', 40],
+          ['D', 0],
+        ]),
+      ).total,
+    ).toBe(100);
     // 40 + 0 = 40 of 50 → 80.0 → 良好.
-    const all = scoreTemplate(t(), entries([['P', 40], ['D', 10]]));
+    const all = scoreTemplate(
+      t(),
+      entries([
+        ['P', 40],
+        ['D', 10],
+      ]),
+    );
     expect(all.total).toBe(80);
     expect(all.grade).toBe('良好');
   });
@@ -79,7 +120,13 @@ describe('deduction items (扣分项)', () => {
     expect(msg).toContain('扣分');
     expect(msg).toContain(d.title);
     // Ignored when scoring: D counts as unscored, P alone 40 / 40.
-    const s = scoreTemplate(t(), entries([['P', 40], ['D', 11]]));
+    const s = scoreTemplate(
+      t(),
+      entries([
+        ['P', 40],
+        ['D', 11],
+      ]),
+    );
     expect(s.total).toBe(100);
     expect(s.missingRequired).toEqual(['D']);
   });
@@ -108,7 +155,13 @@ describe('grade bands at the boundaries', () => {
   it('reaches 89.95 by scaling (17.99 of 20) and rounds it up to 90.0 → 优秀', () => {
     // 9.99 + 8 = 17.99 earned of 20 → 17.99 / 20 = 0.8995 → 89.95 → 90.0.
     const t = template([section('s', [item('A', 10, { step: 0.01 }), item('B', 10, { step: 0.01 })])]);
-    const s = scoreTemplate(t, entries([['A', 9.99], ['B', 8]]));
+    const s = scoreTemplate(
+      t,
+      entries([
+        ['A', 9.99],
+        ['B', 8],
+      ]),
+    );
     expect(s.earned).toBe(17.99);
     expect(s.total).toBe(90);
     expect(s.grade).toBe('优秀');
@@ -165,7 +218,14 @@ describe('the step grid and range', () => {
   it('scoreTemplate ignores invalid values (as if unscored)', () => {
     // H 1.2 (off grid) and out-of-range G 12 are ignored; only K 4 of 5 is assessed → 80.0.
     const t = template([section('s', [half(), item('G', 10), item('K', 5)])]);
-    const s = scoreTemplate(t, entries([['H', 1.2], ['G', 12], ['K', 4]]));
+    const s = scoreTemplate(
+      t,
+      entries([
+        ['H', 1.2],
+        ['G', 12],
+        ['K', 4],
+      ]),
+    );
     expect(s.earned).toBe(4);
     expect(s.max).toBe(5);
     expect(s.total).toBe(80);
@@ -174,11 +234,15 @@ describe('the step grid and range', () => {
   });
 
   it('sums tenths exactly (0.1 + 0.2 shows as 0.3, 0.1 + 0.2 + 0.7 as 1)', () => {
-    const t = template([
-      section('a', [item('a1', 1, { step: 0.1 }), item('a2', 1, { step: 0.1 })]),
-      section('b', [item('b1', 1, { step: 0.1 })]),
-    ]);
-    const s = scoreTemplate(t, entries([['a1', 0.1], ['a2', 0.2], ['b1', 0.7]]));
+    const t = template([section('a', [item('a1', 1, { step: 0.1 }), item('a2', 1, { step: 0.1 })]), section('b', [item('b1', 1, { step: 0.1 })])]);
+    const s = scoreTemplate(
+      t,
+      entries([
+        ['a1', 0.1],
+        ['a2', 0.2],
+        ['b1', 0.7],
+      ]),
+    );
     expect(s.sections[0].earned).toBe(0.3);
     expect(s.earned).toBe(1);
     expect(s.max).toBe(3);
@@ -191,7 +255,16 @@ describe('sections, unscored and empty', () => {
   it('gives section subtotals: earned, assessed max and printed max', () => {
     // prep: A 18 of 20, B N/A → 18 / 20 (printed 30). talk: C 25 of 30, D unscored (optional) → 25 / 30 (printed 40).
     // disc: E deduction 30, 2.5 deducted → 27.5 / 30. Total 70.5 of 80 → 88.125 → 88.1 → 良好.
-    const s = scoreTemplate(smallTemplate(), entries([['A', 18], ['B', 'na'], ['C', 25], ['D', null], ['E', 2.5]]));
+    const s = scoreTemplate(
+      smallTemplate(),
+      entries([
+        ['A', 18],
+        ['B', 'na'],
+        ['C', 25],
+        ['D', null],
+        ['E', 2.5],
+      ]),
+    );
     expect(s.sections.map((x) => [x.id, x.earned, x.max, x.fullMax, x.scored, x.na, x.empty])).toEqual([
       ['prep', 18, 20, 30, 1, 1, false],
       ['talk', 25, 30, 40, 1, 0, false],
@@ -215,12 +288,17 @@ describe('sections, unscored and empty', () => {
   });
 
   it('marks a section whose items are all N/A as empty and leaves it out of the total', () => {
-    const t = template([
-      section('one', [item('A', 40), item('B', 10)]),
-      section('two', [item('C', 25, { allowNA: true }), item('D', 25, { allowNA: true })]),
-    ]);
+    const t = template([section('one', [item('A', 40), item('B', 10)]), section('two', [item('C', 25, { allowNA: true }), item('D', 25, { allowNA: true })])]);
     // A 30 + B 6 = 36 of 50 → 72.0; section two is excluded altogether.
-    const s = scoreTemplate(t, entries([['A', 30], ['B', 6], ['C', 'na'], ['D', 'na']]));
+    const s = scoreTemplate(
+      t,
+      entries([
+        ['A', 30],
+        ['B', 6],
+        ['C', 'na'],
+        ['D', 'na'],
+      ]),
+    );
     expect(s.sections[1]).toMatchObject({ earned: 0, max: 0, fullMax: 50, na: 2, scored: 0, empty: true });
     expect(s.sections[0].empty).toBe(false);
     expect(s.total).toBe(72);
@@ -229,7 +307,13 @@ describe('sections, unscored and empty', () => {
 
   it('gives no total and no grade when every item is N/A', () => {
     const t = template([section('s', [item('A', 50, { allowNA: true }), item('B', 50, { allowNA: true })])]);
-    const s = scoreTemplate(t, entries([['A', 'na'], ['B', 'na']]));
+    const s = scoreTemplate(
+      t,
+      entries([
+        ['A', 'na'],
+        ['B', 'na'],
+      ]),
+    );
     expect(s.total).toBeNull();
     expect(s.grade).toBeNull();
     expect(s.na).toBe(2);

@@ -5,7 +5,6 @@ import { readDefaultTemplateJson } from '../../fixtures/defaults';
 import { item, section, smallTemplate, template } from '../../fixtures/rubric';
 import { at, refusal } from '../../fixtures/problems';
 
-
 const problemsOf = (input: unknown): Problem[] => refusal(validateTemplate(input), 'template');
 
 /** A valid template changed by `edit` (a deep copy, so edits never leak between tests). */

@@ -84,7 +84,22 @@ function wordsOn(path: string, page: number): Word[] {
 function textIn(path: string, w: Widget): string {
   const [x1, y1, x2, y2] = w.rect;
   const top = 841.89 - y2;
-  const args = ['-f', String(w.pageNumber), '-l', String(w.pageNumber), '-x', String(Math.floor(x1)), '-y', String(Math.floor(top)), '-W', String(Math.ceil(x2 - x1)), '-H', String(Math.ceil(y2 - y1)), path, '-'];
+  const args = [
+    '-f',
+    String(w.pageNumber),
+    '-l',
+    String(w.pageNumber),
+    '-x',
+    String(Math.floor(x1)),
+    '-y',
+    String(Math.floor(top)),
+    '-W',
+    String(Math.ceil(x2 - x1)),
+    '-H',
+    String(Math.ceil(y2 - y1)),
+    path,
+    '-',
+  ];
   return run('pdftotext', args).out;
 }
 
@@ -100,7 +115,7 @@ beforeAll(async () => {
 });
 
 describe('the box of each signature', () => {
-  it('is a printable signature widget whose /V is its signature, with an appearance, in its page\'s /Annots and the AcroForm', () => {
+  it("is a printable signature widget whose /V is its signature, with an appearance, in its page's /Annots and the AcroForm", () => {
     const file = new PdfFile(cosigned);
     const ws = widgets(cosigned);
     expect(ws).toHaveLength(2);
@@ -157,7 +172,7 @@ describe('the box of each signature', () => {
     expect(b).toContain(`SHA-256指纹：${await shortPrint(pki.li)}…`);
   });
 
-  it('pdf.js (Firefox\'s viewer) lists both as signature fields with an appearance and draws their text', async () => {
+  it("pdf.js (Firefox's viewer) lists both as signature fields with an appearance and draws their text", async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: cosigned.slice(), verbosity: 0 }).promise;
     const page = await doc.getPage(widgets(cosigned)[0].pageNumber);
@@ -201,7 +216,23 @@ describe('the box of each signature', () => {
       const dir = tempDir();
       const der = saveFile(cmsOf(cosigned, sig), 'sig.der', dir);
       const content = saveFile(signedBytes(cosigned, sig), 'signed-bytes', dir);
-      const o = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', der, '-content', content, '-CAfile', caFile, '-purpose', 'any', '-out', join(dir, 'out')]);
+      const o = run('openssl', [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        der,
+        '-content',
+        content,
+        '-CAfile',
+        caFile,
+        '-purpose',
+        'any',
+        '-out',
+        join(dir, 'out'),
+      ]);
       expect(o.err).toContain('CMS Verification successful');
     }
   });
@@ -253,13 +284,10 @@ describe('the box abused after signing: refused as any other change', () => {
     });
   const APPEARANCE = (text: string) => streamBody('/Type /XObject /Subtype /Form /BBox [0 0 150 50]', enc(`BT /Helv 8 Tf 5 30 Td (${text}) Tj ET`));
 
-  it('an unsigned update that replaces a box\'s appearance (another name drawn in it): appended', async () => {
+  it("an unsigned update that replaces a box's appearance (another name drawn in it): appended", async () => {
     const [first] = widgets(cosigned);
     const size = layoutOf(cosigned).size;
-    const forged: NewObject[] = [
-      { num: size, body: APPEARANCE('Forged Signer') },
-      edited(first.num, /\/AP << \/N \d+ 0 R >>/, `/AP << /N ${size} 0 R >>`),
-    ];
+    const forged: NewObject[] = [{ num: size, body: APPEARANCE('Forged Signer') }, edited(first.num, /\/AP << \/N \d+ 0 R >>/, `/AP << /N ${size} 0 R >>`)];
     const v = await verifyPdf(appendUpdate(cosigned, forged), trust);
     expect(v.ok).toBe(false);
     expect(v.code).toBe('appended-after-signature');
@@ -271,7 +299,10 @@ describe('the box abused after signing: refused as any other change', () => {
     const size = layoutOf(cosigned).size;
     const forged: NewObject[] = [
       { num: size, body: APPEARANCE('Signed') },
-      { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [56 400 300 450] /P ${first.page} 0 R /V ${(first.dict.get('V') as PdfRef).num} 0 R /AP << /N ${size} 0 R >> /T (Signature9) >>` },
+      {
+        num: size + 1,
+        body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [56 400 300 450] /P ${first.page} 0 R /V ${(first.dict.get('V') as PdfRef).num} 0 R /AP << /N ${size} 0 R >> /T (Signature9) >>`,
+      },
       edited(first.page, /\/Annots \[/, `/Annots [${size + 1} 0 R `),
     ];
     const v = await verifyPdf(appendUpdate(cosigned, forged), trust);
@@ -289,7 +320,7 @@ describe('the box abused after signing: refused as any other change', () => {
     expect(v.code).toBe('appended-after-signature');
   });
 
-  it('a byte changed in the countersignature\'s box (its font or drawing): the countersignature no longer verifies', async () => {
+  it("a byte changed in the countersignature's box (its font or drawing): the countersignature no longer verifies", async () => {
     const [, second] = widgets(cosigned);
     const file = new PdfFile(cosigned);
     const ap = file.object((file.dict(second.dict.get('AP'))!.get('N') as PdfRef).num)!;
@@ -303,7 +334,8 @@ describe('the box abused after signing: refused as any other change', () => {
 });
 
 describe('a later signature over an update that holds more than that signature: refused, though every signature verifies', () => {
-  const FORM = (text: string, resources = '/Font << >>') => streamBody(`/Type /XObject /Subtype /Form /BBox [0 0 300 200] /Resources << ${resources} >>`, enc(`0 0 300 200 re f BT 5 30 Td (${text}) Tj ET`));
+  const FORM = (text: string, resources = '/Font << >>') =>
+    streamBody(`/Type /XObject /Subtype /Form /BBox [0 0 300 200] /Resources << ${resources} >>`, enc(`0 0 300 200 re f BT 5 30 Td (${text}) Tj ET`));
   /** The first page listing the signature area (the 巡听人员 page) and page 1. */
   const pagesOf = () => {
     const [first] = widgets(signed);
@@ -322,7 +354,9 @@ describe('a later signature over an update that holds more than that signature: 
     });
   /** Page `num` with `ref` added to its /Annots (made when it has none). */
   const withAnnot = (pdf: Uint8Array, num: number, ref: number) =>
-    editedObject(pdf, num, (b) => (/\/Annots \[/.test(b) ? b.replace(/\/Annots \[([^\]]*)\]/, `/Annots [$1 ${ref} 0 R]`) : b.replace(/>>\s*$/, `/Annots [${ref} 0 R] >>`)));
+    editedObject(pdf, num, (b) =>
+      /\/Annots \[/.test(b) ? b.replace(/\/Annots \[([^\]]*)\]/, `/Annots [$1 ${ref} 0 R]`) : b.replace(/>>\s*$/, `/Annots [${ref} 0 R] >>`),
+    );
   async function expectRevisionRefused(pdf: Uint8Array, reason: RegExp) {
     const path = saveFile(pdf, 'over.pdf');
     // Every signature is cryptographically fine: pdfsig says so.
@@ -367,7 +401,10 @@ describe('a later signature over an update that holds more than that signature: 
     const pdf = await countersignedOver((size) => [
       { num: size, body: FORM('Score 100') },
       // /V: the /Sig dictionary signPdf writes next (numbered from the new /Size).
-      { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [56 300 539 700] /P ${page1} 0 R /V ${size + 2} 0 R /AP << /N ${size} 0 R >> /T (Signature7) >>` },
+      {
+        num: size + 1,
+        body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [56 300 539 700] /P ${page1} 0 R /V ${size + 2} 0 R /AP << /N ${size} 0 R >> /T (Signature7) >>`,
+      },
       withAnnot(signed, page1, size + 1),
     ]);
     await expectRevisionRefused(pdf, /签名框（对象 \d+）不在报告预留的签名区域内/);
@@ -390,7 +427,10 @@ describe('a later signature over an update that holds more than that signature: 
         'first signature again',
         (size) => [
           { num: size, body: FORM('Zhang San') },
-          { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect ${box} /P ${tablePage} 0 R /V ${(widgets(signed)[0].dict.get('V') as PdfRef).num} 0 R /AP << /N ${size} 0 R >> /T (Signature8) >>` },
+          {
+            num: size + 1,
+            body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect ${box} /P ${tablePage} 0 R /V ${(widgets(signed)[0].dict.get('V') as PdfRef).num} 0 R /AP << /N ${size} 0 R >> /T (Signature8) >>`,
+          },
           withAnnot(signed, tablePage, size + 1),
         ],
         /\/V 不是这一版本的签名/,
@@ -399,7 +439,10 @@ describe('a later signature over an update that holds more than that signature: 
         'image',
         (size) => [
           { num: size, body: FORM('x', '/XObject << /Im1 1 0 R >>') },
-          { num: size + 1, body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect ${box} /P ${tablePage} 0 R /V ${size + 2} 0 R /AP << /N ${size} 0 R >> /T (Signature8) >>` },
+          {
+            num: size + 1,
+            body: `<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect ${box} /P ${tablePage} 0 R /V ${size + 2} 0 R /AP << /N ${size} 0 R >> /T (Signature8) >>`,
+          },
           withAnnot(signed, tablePage, size + 1),
         ],
         /字体以外的资源/,
@@ -416,10 +459,16 @@ describe('a later signature over an update that holds more than that signature: 
 });
 
 describe('a name beyond the BMP', () => {
-  it('𠮷 (U+20BB7) in the signer\'s name is drawn from the supplementary face and read back by pdftotext', async () => {
+  it("𠮷 (U+20BB7) in the signer's name is drawn from the supplementary face and read back by pdftotext", async () => {
     const all = loadReportFonts();
     const id = await observer(pki.ca, '𠮷田');
-    const pdf = await signPdf(plain, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime: SIGNING_TIME, appearanceFonts: signatureFaces(all) });
+    const pdf = await signPdf(plain, {
+      key: id.privateKey,
+      certificate: id.certificate,
+      chain: id.chain,
+      signingTime: SIGNING_TIME,
+      appearanceFonts: signatureFaces(all),
+    });
     const path = saveFile(pdf, 'sip.pdf');
     expect(textIn(path, widgets(pdf)[0]).replace(/\s+/g, '')).toContain('数字签名：𠮷田');
     expect(run('pdffonts', [path]).out).toContain('XTSIGC+XuntingSignature3');

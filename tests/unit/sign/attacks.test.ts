@@ -64,7 +64,8 @@ let L: Layout;
 let forgedJson: string;
 let trust: VerifyOptions;
 
-const sign = (pdf: Uint8Array, id: Identity = pki.zhang) => signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime: SIGNING_TIME });
+const sign = (pdf: Uint8Array, id: Identity = pki.zhang) =>
+  signPdf(pdf, { key: id.privateKey, certificate: id.certificate, chain: id.chain, signingTime: SIGNING_TIME });
 const verify = (pdf: Uint8Array) => verifyPdf(pdf, trust);
 
 /** Refused, with this code and a reason that says so; no record, nothing forged anywhere in the verdict. */
@@ -99,7 +100,17 @@ function detached(bytes: Uint8Array): string | null {
 /** The genuine record stream, as a new object (its dictionary as jsPDF wrote it). */
 const genuineRecord = (): NewObject => {
   const { dict, data } = streamData(plain, L.record);
-  return { num: L.record, body: streamBody(dict.replace(/^<<|>>\s*$/g, '').replace(/\/Length \d+/, '').replace(/\s+/g, ' ').trim(), data) };
+  return {
+    num: L.record,
+    body: streamBody(
+      dict
+        .replace(/^<<|>>\s*$/g, '')
+        .replace(/\/Length \d+/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+      data,
+    ),
+  };
 };
 const cat = (...parts: Uint8Array[]) => concatBytes(...parts);
 const forgedRecord = (): NewObject => ({ num: L.record, body: forgedRecordStream(forgedJson) });
@@ -128,7 +139,9 @@ describe('1. incremental updates after the signature', () => {
     const newPage = appendUpdate(signed, [
       { num: L.size, body: streamBody('', enc('BT /F1 28 Tf 60 400 Td (NEW PAGE) Tj ET')) },
       { num: L.size + 1, body: `<< /Type /Page /Parent ${L.pages} 0 R /MediaBox [0 0 595 842] /Contents ${L.size} 0 R >>` },
-      editedObject(signed, L.pages, (b) => b.replace(/\/Kids \[([^\]]*)\]/, `/Kids [$1 ${L.size + 1} 0 R]`).replace(/\/Count (\d+)/, (_, n) => `/Count ${Number(n) + 1}`)),
+      editedObject(signed, L.pages, (b) =>
+        b.replace(/\/Kids \[([^\]]*)\]/, `/Kids [$1 ${L.size + 1} 0 R]`).replace(/\/Count (\d+)/, (_, n) => `/Count ${Number(n) + 1}`),
+      ),
     ]);
     expectRefused(await verify(newPage), 'appended-after-signature', APPENDED);
   });
@@ -136,7 +149,9 @@ describe('1. incremental updates after the signature', () => {
   it('(b) the Info dictionary replaced (title, author): appended', async () => {
     const info = appendUpdate(signed, [{ num: L.info!, body: '<< /Title (FORGED) /Author (FORGED) /Producer (jsPDF 4.2.1) >>' }]);
     expectRefused(await verify(info), 'appended-after-signature', APPENDED);
-    const retargeted = appendUpdate(signed, [{ num: L.size, body: '<< /Title (FORGED) >>' }], { trailer: () => `<< /Size ${L.size + 1} /Root ${L.root} 0 R /Info ${L.size} 0 R /Prev ${L.startxref} >>` });
+    const retargeted = appendUpdate(signed, [{ num: L.size, body: '<< /Title (FORGED) >>' }], {
+      trailer: () => `<< /Size ${L.size + 1} /Root ${L.root} 0 R /Info ${L.size} 0 R /Prev ${L.startxref} >>`,
+    });
     expectRefused(await verify(retargeted), 'appended-after-signature', APPENDED);
   });
 
@@ -146,7 +161,9 @@ describe('1. incremental updates after the signature', () => {
     const attacked = appendUpdate(signed, [
       { num: spec, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /EF << /F ${stream} 0 R /UF ${stream} 0 R >> >>` },
       { num: stream, body: forgedRecordStream(forgedJson) },
-      editedObject(signed, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(observation.json) ${spec} 0 R (observation.json) ${L.spec} 0 R]`)),
+      editedObject(signed, L.root, (b) =>
+        b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(observation.json) ${spec} 0 R (observation.json) ${L.spec} 0 R]`),
+      ),
     ]);
     expect(run('pdfdetach', ['-list', saveFile(attacked, 'names.pdf')]).out.match(/observation\.json/g)).toHaveLength(2);
     expectRefused(await verify(attacked), 'appended-after-signature', APPENDED);
@@ -235,13 +252,38 @@ describe('2. signature wrapping and universal signature forgery', () => {
     const cases: [string, (t: string) => string, string, string][] = [
       ['zero /Contents', (t) => t, 'cms-invalid', '签名内容无法解析'],
       ['no /ByteRange', (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => ' '.repeat(m.length)), 'byterange-invalid', '签名范围（ByteRange）格式无效'],
-      ['/ByteRange null', (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => '/ByteRange null'.padEnd(m.length, ' ')), 'byterange-invalid', '签名范围（ByteRange）格式无效'],
-      ['/ByteRange []', (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => '/ByteRange []'.padEnd(m.length, ' ')), 'byterange-invalid', '签名范围（ByteRange）格式无效'],
-      ['/ByteRange [0 0 0 0]', (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => '/ByteRange [0 0 0 0]'.padEnd(m.length, ' ')), 'byterange-invalid', '签名范围的空隙处不是这个签名字典的签名值'],
-      ['/ByteRange [0 -1 …]', (t) => t.replace(/\/ByteRange \[0 (\d+)/, (_, b: string) => `/ByteRange [0 -${b.slice(1)}`), 'byterange-invalid', '签名范围（ByteRange）格式无效'],
+      [
+        '/ByteRange null',
+        (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => '/ByteRange null'.padEnd(m.length, ' ')),
+        'byterange-invalid',
+        '签名范围（ByteRange）格式无效',
+      ],
+      [
+        '/ByteRange []',
+        (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => '/ByteRange []'.padEnd(m.length, ' ')),
+        'byterange-invalid',
+        '签名范围（ByteRange）格式无效',
+      ],
+      [
+        '/ByteRange [0 0 0 0]',
+        (t) => t.replace(/\/ByteRange \[[0-9 ]+\]/, (m) => '/ByteRange [0 0 0 0]'.padEnd(m.length, ' ')),
+        'byterange-invalid',
+        '签名范围的空隙处不是这个签名字典的签名值',
+      ],
+      [
+        '/ByteRange [0 -1 …]',
+        (t) => t.replace(/\/ByteRange \[0 (\d+)/, (_, b: string) => `/ByteRange [0 -${b.slice(1)}`),
+        'byterange-invalid',
+        '签名范围（ByteRange）格式无效',
+      ],
       ['no /Contents', (t) => t.replace(/\/Contents <0+>/, (m) => ' '.repeat(m.length)), 'cms-invalid', '签名字典没有签名值（/Contents）'],
       ['/Contents null', (t) => t.replace(/\/Contents <0+>/, (m) => '/Contents null'.padEnd(m.length, ' ')), 'cms-invalid', '签名字典没有签名值（/Contents）'],
-      ['/Contents <  > (only blanks)', (t) => t.replace(/\/Contents <(0+)>/, (m, z: string) => `/Contents <${' '.repeat(z.length)}>`), 'cms-invalid', '签名内容无法解析'],
+      [
+        '/Contents <  > (only blanks)',
+        (t) => t.replace(/\/Contents <(0+)>/, (m, z: string) => `/Contents <${' '.repeat(z.length)}>`),
+        'cms-invalid',
+        '签名内容无法解析',
+      ],
     ];
     for (const [name, edit, code, reason] of cases) {
       const v = await verify(prepared(edit));
@@ -299,7 +341,14 @@ describe('3. lying cross-reference structures', () => {
     // /W [1 4 2]: type 1 entries for the record and the xref stream itself.
     const row = (off: number) => [1, (off >>> 24) & 0xff, (off >>> 16) & 0xff, (off >>> 8) & 0xff, off & 0xff, 0, 0];
     const data = new Uint8Array([...row(recAt), ...row(xrefAt)]);
-    const xs = cat(withObj, enc(`${L.size} 0 obj\n<< /Type /XRef /Size ${L.size + 1} /Root ${L.root} 0 R /Info ${L.info} 0 R /Prev ${lastStartxref(signed)} /Index [${L.record} 1 ${L.size} 1] /W [1 4 2] /Length ${data.length} >>\nstream\n`), data, enc(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`));
+    const xs = cat(
+      withObj,
+      enc(
+        `${L.size} 0 obj\n<< /Type /XRef /Size ${L.size + 1} /Root ${L.root} 0 R /Info ${L.info} 0 R /Prev ${lastStartxref(signed)} /Index [${L.record} 1 ${L.size} 1] /W [1 4 2] /Length ${data.length} >>\nstream\n`,
+      ),
+      data,
+      enc(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`),
+    );
     expect(detached(xs)).toContain(FORGED_THEME); // poppler reads xref streams
     expectRefused(await verify(xs), 'appended-after-signature', /追加的部分无法读取：不支持交叉引用流/);
     expect(pdfsigOn(xs, 'xrefstream.pdf').valid).toBe(true);
@@ -351,7 +400,17 @@ describe('3. lying cross-reference structures', () => {
       expect(v.record).toBeUndefined();
       // The same table in an update after the signature (the forged record behind it).
       const appended = appendUpdate(signed, [forgedRecord()], {
-        xref: (offsets) => edit(xrefText([...offsets, { num: 3, offset: objectText(signed, 3).offset }, { num: 30, offset: objectText(signed, 30).offset }, { num: 31, offset: objectText(signed, 31).offset }, { num: 32, offset: objectText(signed, 32).offset }, { num: 33, offset: objectText(signed, 33).offset }])),
+        xref: (offsets) =>
+          edit(
+            xrefText([
+              ...offsets,
+              { num: 3, offset: objectText(signed, 3).offset },
+              { num: 30, offset: objectText(signed, 30).offset },
+              { num: 31, offset: objectText(signed, 31).offset },
+              { num: 32, offset: objectText(signed, 32).offset },
+              { num: 33, offset: objectText(signed, 33).offset },
+            ]),
+          ),
       });
       const w = await verify(appended);
       expect([w.code, w.reason], name).toEqual(['appended-after-signature', expect.stringMatching(reason)]);
@@ -371,7 +430,11 @@ describe('3. lying cross-reference structures', () => {
     expect(v.record).toEqual(record);
     expect(detached(both)).not.toContain(FORGED_THEME);
     // After signing, of course, it is appended.
-    expectRefused(await verify(appendUpdate(signed, [forgedRecord(), forgedRecord()], { xref: (o) => xrefText([o[1]]) })), 'appended-after-signature', APPENDED);
+    expectRefused(
+      await verify(appendUpdate(signed, [forgedRecord(), forgedRecord()], { xref: (o) => xrefText([o[1]]) })),
+      'appended-after-signature',
+      APPENDED,
+    );
   });
 
   it('a /Prev loop, a /Prev that is no number, a hybrid file (/XRefStm): refused, without hanging', async () => {
@@ -396,7 +459,7 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     expect(v.record).toEqual(record);
   });
 
-  it('the stream\'s /Length lies (shorter, longer, a reference to a wrong number)', async () => {
+  it("the stream's /Length lies (shorter, longer, a reference to a wrong number)", async () => {
     // Signed as it is, pdfsig calls these files valid and totally signed: it never reads the record.
     const data = genuine().data;
     for (const length of [100, data.length + 40, `${L.size} 0 R`]) {
@@ -412,7 +475,11 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     const cases: [string, Uint8Array, string][] = [
       ['/Filter [/FlateDecode /FlateDecode]', new Uint8Array(deflateSync(deflateSync(json))), '/Filter /FlateDecode /FlateDecode'],
       ['/Filter /ASCIIHexDecode', hex, '/Filter /ASCIIHexDecode'],
-      ['/Filter [/ASCIIHexDecode /FlateDecode]', enc(`${Array.from(deflateSync(json), (x) => x.toString(16).padStart(2, '0')).join('')}>`), '/Filter /ASCIIHexDecode /FlateDecode'],
+      [
+        '/Filter [/ASCIIHexDecode /FlateDecode]',
+        enc(`${Array.from(deflateSync(json), (x) => x.toString(16).padStart(2, '0')).join('')}>`),
+        '/Filter /ASCIIHexDecode /FlateDecode',
+      ],
       ['/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>', new Uint8Array(deflateSync(json)), '/Filter /FlateDecode 带 /DecodeParms'],
     ];
     for (const [filter, data, reason] of cases) {
@@ -424,7 +491,11 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
 
   it('the data outside the file (/F on the stream), a repeated key in the stream dictionary', async () => {
     const data = genuine().data;
-    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody(`${recordDict} /Filter /FlateDecode /F (evil.json)`, data) }])), 'record-invalid', '数据不在文件中（流字典有 /F）');
+    expectRefused(
+      await verify(await signedWith([{ num: L.record, body: streamBody(`${recordDict} /Filter /FlateDecode /F (evil.json)`, data) }])),
+      'record-invalid',
+      '数据不在文件中（流字典有 /F）',
+    );
     expectRefused(
       await verify(await signedWith([{ num: L.record, body: streamBody(`${recordDict} /Filter /FlateDecode /Filter /ASCIIHexDecode`, data) }])),
       'record-invalid',
@@ -436,7 +507,9 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     const copySpec = L.size;
     const twoNames = await signedWith([
       { num: copySpec, body: `<< /Type /Filespec /F (copy.json) /UF (copy.json) /EF << /F ${L.record} 0 R /UF ${L.record} 0 R >> >>` },
-      editedObject(plain, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(copy.json) ${copySpec} 0 R (observation.json) ${L.spec} 0 R]`)),
+      editedObject(plain, L.root, (b) =>
+        b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(copy.json) ${copySpec} 0 R (observation.json) ${L.spec} 0 R]`),
+      ),
     ]);
     expectRefused(await verify(twoNames), 'record-invalid', 'PDF 中嵌入了不止一个文件（copy.json、observation.json），巡听报告只应嵌入 observation.json');
 
@@ -445,7 +518,9 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     const twice = await signedWith([
       { num: forgedSpec, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /EF << /F ${forgedStream} 0 R /UF ${forgedStream} 0 R >> >>` },
       { num: forgedStream, body: forgedRecordStream(forgedJson) },
-      editedObject(plain, L.root, (b) => b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(observation.json) ${L.spec} 0 R (observation.json) ${forgedSpec} 0 R]`)),
+      editedObject(plain, L.root, (b) =>
+        b.replace(`/Names [(observation.json) ${L.spec} 0 R]`, `/Names [(observation.json) ${L.spec} 0 R (observation.json) ${forgedSpec} 0 R]`),
+      ),
     ]);
     expectRefused(await verify(twice), 'record-invalid', '嵌入文件的名称树中 observation.json 出现了不止一次');
 
@@ -457,7 +532,9 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
   });
 
   it('one record, two readings: a tree key other than /F and /UF, a FileAttachment annotation or a loose /EmbeddedFile stream with another observation.json', async () => {
-    const namedOtherwise = await signedWith([editedObject(plain, L.spec, (b) => b.replace(/\/F \(observation\.json\)/, '/F (evil.json)').replace(/\/UF \(observation\.json\)/, '/UF (evil.json)'))]);
+    const namedOtherwise = await signedWith([
+      editedObject(plain, L.spec, (b) => b.replace(/\/F \(observation\.json\)/, '/F (evil.json)').replace(/\/UF \(observation\.json\)/, '/UF (evil.json)')),
+    ]);
     expectRefused(await verify(namedOtherwise), 'record-invalid', /嵌入文件 observation\.json 的文件说明中 \/U?F（evil\.json）与名称树中的名称不同/);
     const keyOtherwise = await signedWith([editedObject(plain, L.root, (b) => b.replace('(observation.json)', '(report.json)'))]);
     expectRefused(await verify(keyOtherwise), 'record-missing', 'PDF 中没有嵌入的记录 observation.json（嵌入的文件名为 report.json）');
@@ -476,14 +553,16 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     const escaped = await signedWith([
       { num: spec2, body: `<< /Type /Filespec /F (observation.json) /UF (observation.json) /E#46 << /F ${stream2} 0 R >> >>` },
       { num: stream2, body: forgedRecordStream(forgedJson) },
-      editedObject(plain, L.page1, (b) => b.replace(/>>\s*$/, ` /Annots [<< /Type /Annot /Subtype /File#41ttachment /Rect [0 0 10 10] /FS ${spec2} 0 R >>] >>`)),
+      editedObject(plain, L.page1, (b) =>
+        b.replace(/>>\s*$/, ` /Annots [<< /Type /Annot /Subtype /File#41ttachment /Rect [0 0 10 10] /FS ${spec2} 0 R >>] >>`),
+      ),
     ]);
     expectRefused(await verify(escaped), 'record-invalid', /PDF 中除了 observation\.json 还有别的/);
     const loose = await signedWith([{ num: stream2, body: forgedRecordStream(forgedJson) }]);
     expectRefused(await verify(loose), 'record-invalid', `PDF 中除了 observation.json 还有别的嵌入文件流（/EmbeddedFile）（对象 ${stream2}）`);
   });
 
-  it('the catalog\'s /AF naming another file specification is refused; naming the record\'s own is accepted', async () => {
+  it("the catalog's /AF naming another file specification is refused; naming the record's own is accepted", async () => {
     const own = await signedWith([editedObject(plain, L.root, (b) => b.replace(/>>\s*$/, ` /AF [${L.spec} 0 R] >>`))]);
     const v = await verify(own);
     expect(v.ok, v.reason).toBe(true);
@@ -507,27 +586,51 @@ describe('4. embedded-file tricks (built before signing, so the reader itself is
     const genuineJson = reportRecordJson(record);
     const twice = `{"theme":${JSON.stringify(FORGED_THEME)},${genuineJson.slice(1)}`;
     expect(JSON.parse(twice)).toEqual(JSON.parse(genuineJson));
-    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', utf8(twice)) }])), 'record-invalid', '嵌入的记录中同一对象里的键「theme」出现了不止一次');
+    expectRefused(
+      await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', utf8(twice)) }])),
+      'record-invalid',
+      '嵌入的记录中同一对象里的键「theme」出现了不止一次',
+    );
     const bom = cat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(genuineJson));
-    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', bom) }])), 'record-invalid', '嵌入的记录以字节顺序标记（BOM）开头');
+    expectRefused(
+      await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', bom) }])),
+      'record-invalid',
+      '嵌入的记录以字节顺序标记（BOM）开头',
+    );
     const latin = cat(utf8(genuineJson.slice(0, -1)), new Uint8Array([0x2c, 0x22, 0x78, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
-    expectRefused(await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', latin) }])), 'record-invalid', '嵌入的记录不是有效的 UTF-8 文本');
+    expectRefused(
+      await verify(await signedWith([{ num: L.record, body: streamBody('/Type /EmbeddedFile /Subtype /application#2Fjson', latin) }])),
+      'record-invalid',
+      '嵌入的记录不是有效的 UTF-8 文本',
+    );
   });
 
   it('an 18 MB name tree (800,000 names in one /Names array, observation.json last): refused without building it', async () => {
     let names = '';
     for (let i = 0; i < 800_000; i++) names += `(f${String(i).padStart(7, '0')}.json) ${L.spec} 0 R `;
     names += `(observation.json) ${L.spec} 0 R`;
-    const pdf = await signedWith([{ num: L.size, body: `<< /Names [${names}] >>` }, editedObject(plain, L.root, (b) => b.replace(`/EmbeddedFiles << /Names [(observation.json) ${L.spec} 0 R] >>`, `/EmbeddedFiles ${L.size} 0 R`))]);
+    const pdf = await signedWith([
+      { num: L.size, body: `<< /Names [${names}] >>` },
+      editedObject(plain, L.root, (b) => b.replace(`/EmbeddedFiles << /Names [(observation.json) ${L.spec} 0 R] >>`, `/EmbeddedFiles ${L.size} 0 R`)),
+    ]);
     expect(pdf.length).toBeGreaterThan(18_000_000);
     expectRefused(await verify(pdf), 'record-invalid', '嵌入文件的名称树无法读取（对象损坏、过大或编号不符）');
   });
 
   it('name trees with /Kids loops, shared kids (2^30 paths) and 40 levels: refused at once, no hang', async () => {
     const names = `/Names [(observation.json) ${L.spec} 0 R]`;
-    const tree = (objects: NewObject[], top: number) => [...objects, editedObject(plain, L.root, (b) => b.replace(`/EmbeddedFiles << ${names} >>`, `/EmbeddedFiles ${top} 0 R`))];
+    const tree = (objects: NewObject[], top: number) => [
+      ...objects,
+      editedObject(plain, L.root, (b) => b.replace(`/EmbeddedFiles << ${names} >>`, `/EmbeddedFiles ${top} 0 R`)),
+    ];
     const n = L.size;
-    const loop = tree([{ num: n, body: `<< /Kids [${n + 1} 0 R] >>` }, { num: n + 1, body: `<< /Kids [${n} 0 R] >>` }], n);
+    const loop = tree(
+      [
+        { num: n, body: `<< /Kids [${n + 1} 0 R] >>` },
+        { num: n + 1, body: `<< /Kids [${n} 0 R] >>` },
+      ],
+      n,
+    );
     expectRefused(await verify(await signedWith(loop)), 'record-invalid', '嵌入文件的名称树有环');
     // 30 levels of two references to the same kid: the old depth-first walk took 2^30 steps (it only limited the depth).
     const shared: NewObject[] = [];
@@ -552,11 +655,13 @@ describe('5. decompression bombs', () => {
   it('a 2.5 KB Flate-of-Flate stream (→ 1 MB → 1 GB): refused from its /Filter alone', async () => {
     const bomb = doubleFlateBomb(1024);
     expect(bomb.length).toBeLessThan(4096);
-    const v = await verify(await sign(appendUpdate(plain, [{ num: L.record, body: streamBody('/Type /EmbeddedFile /Filter [/FlateDecode /FlateDecode]', bomb) }])));
+    const v = await verify(
+      await sign(appendUpdate(plain, [{ num: L.record, body: streamBody('/Type /EmbeddedFile /Filter [/FlateDecode /FlateDecode]', bomb) }])),
+    );
     expectRefused(v, 'record-invalid', '嵌入的记录使用了不支持的编码（/Filter /FlateDecode /FlateDecode）');
   });
 
-  it('a bomb in a stream the verifier never inflates (a page\'s content): not touched; signed, the report verifies', async () => {
+  it("a bomb in a stream the verifier never inflates (a page's content): not touched; signed, the report verifies", async () => {
     // The verifier inflates observation.json only: every other stream is skipped by its /Length.
     const bomb = { num: L.size, body: streamBody('/Filter /FlateDecode', flateBomb(1024)) };
     const page = editedObject(plain, L.page1, (b) => b.replace(/\/Contents (\d+) 0 R/, `/Contents [$1 0 R ${L.size} 0 R]`));
@@ -609,8 +714,16 @@ describe('6. garbage', () => {
   it('arrays nested 100,000 deep: in an object, in a /ByteRange, in a trailer; and 1 MB of digits (a number token that used to backtrack)', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expectRefused(await verify(appendUpdate(signed, [{ num: L.size, body: deep }])), 'appended-after-signature', APPENDED);
-    expectRefused(await verify(appendUpdate(signed, [{ num: L.size, body: `<< /Type /Sig /ByteRange ${deep} /Contents <00> >>` }])), 'byterange-invalid', '第 2 个签名：签名字典已损坏，无法读取');
-    expectRefused(await verify(appendUpdate(signed, [forgedRecord()], { trailerExtra: `/X ${deep}` })), 'appended-after-signature', /追加的部分无法读取：文件尾（trailer）无法读取|交叉引用表无法读取/);
+    expectRefused(
+      await verify(appendUpdate(signed, [{ num: L.size, body: `<< /Type /Sig /ByteRange ${deep} /Contents <00> >>` }])),
+      'byterange-invalid',
+      '第 2 个签名：签名字典已损坏，无法读取',
+    );
+    expectRefused(
+      await verify(appendUpdate(signed, [forgedRecord()], { trailerExtra: `/X ${deep}` })),
+      'appended-after-signature',
+      /追加的部分无法读取：文件尾（trailer）无法读取|交叉引用表无法读取/,
+    );
     const dicts = `${'<< /A '.repeat(50_000)}1${' >>'.repeat(50_000)}`;
     expectRefused(await verify(appendUpdate(signed, [{ num: L.size, body: dicts }])), 'appended-after-signature', APPENDED);
     expectRefused(await verify(appendUpdate(signed, [{ num: L.size, body: `${'1'.repeat(1 << 20)}x` }])), 'appended-after-signature', APPENDED);
@@ -621,7 +734,6 @@ describe('6. garbage', () => {
     expectRefused(await verify(attacked), 'cms-invalid', '第 2 个签名：签名内容无法解析');
   });
 });
-
 
 describe('7. weak keys and hashes (the floor: RSA ≥ 2048, ECDSA P-256/384/521, SHA-256 or better)', () => {
   const observerName = { name: '孙七', org: '锡林郭勒盟委组织部' };
@@ -669,7 +781,7 @@ describe('8. certificates a verifier must not accept', () => {
     expect((await verify(await sign(plain, docs))).ok).toBe(true);
   });
 
-  it('a path longer than an intermediate CA\'s pathLenConstraint allows: cert-invalid; one level below it is accepted', async () => {
+  it("a path longer than an intermediate CA's pathLenConstraint allows: cert-invalid; one level below it is accepted", async () => {
     const limited = await makeCert({ subject: { name: '某盟巡听组', org }, keys: await newKeys(), issuer: pki.ca, ca: true, pathLen: 0 });
     const direct = await makeCert({ subject: observerName, keys: await newKeys(), issuer: limited });
     expect((await verify(await sign(plain, direct))).ok).toBe(true);
@@ -680,7 +792,11 @@ describe('8. certificates a verifier must not accept', () => {
 
   it('a CMS signingTime an hour away from /M: signing-time-invalid; the same time in both is accepted', async () => {
     const hourBefore = new Date(SIGNING_TIME.getTime() - 3_600_000);
-    expectRefused(await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: hourBefore })), 'signing-time-invalid', /^签名字典的签名时间（\/M .*）与签名中的 signingTime（.*）不一致$/);
+    expectRefused(
+      await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: hourBefore })),
+      'signing-time-invalid',
+      /^签名字典的签名时间（\/M .*）与签名中的 signingTime（.*）不一致$/,
+    );
     const agree = await verify(await signAs(plain, pki.zhang, { signingTime: SIGNING_TIME, cmsSigningTime: SIGNING_TIME }));
     expect(agree.ok, agree.reason).toBe(true);
   });
@@ -707,10 +823,12 @@ describe('9. decoy CA certificates (a path builder that verifies every look-alik
     expectRefused(await verify(pdf), 'cms-invalid', '签名中附带了 142 张证书，超过 10 张');
   });
 
-  it('look-alikes that copy the key identifier, under four signatures: the path checks stop at the file\'s budget and say so', async () => {
+  it("look-alikes that copy the key identifier, under four signatures: the path checks stop at the file's budget and say so", async () => {
     const fakeKeys = await newKeys();
     const fakeCa = await makeCert({ subject: supervisor, keys: fakeKeys, ca: true });
-    const ski = new Uint8Array(await crypto.subtle.digest('SHA-1', fakeCa.certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice().buffer));
+    const ski = new Uint8Array(
+      await crypto.subtle.digest('SHA-1', fakeCa.certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice().buffer),
+    );
     const signer = await makeCert({ subject: { name: '王五', org: '不受信任的单位' }, keys: await newKeys(), issuer: fakeCa });
     let pdf = plain;
     // Fresh decoys under each signature: a certificate already checked against an issuer is not

@@ -18,7 +18,12 @@ const BIN = join(ROOT, 'bin/xunting.mjs');
 const PASS = '巡听口令 2026-ok';
 
 function xunting(args: string[], cwd: string, env: Record<string, string | undefined> = { XUNTING_PASSPHRASE: PASS }) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XUNTING_PASSPHRASE: undefined, XUNTING_CA_PASSPHRASE: undefined, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, XUNTING_PASSPHRASE: undefined, XUNTING_CA_PASSPHRASE: undefined, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -197,7 +202,9 @@ describe('xunting report --identity, sign, verify', () => {
     writeFileSync(join(reports, 'sub', 'tampered.pdf'), flipByte(bytes(join(dir, 'signed.pdf')), 5000));
     const good = xunting(['verify', 'reports/good.pdf', '--trust', join(dir, 'ca/ca.pem')], cwd);
     expect(good.code).toBe(0);
-    expect(good.out).toMatch(/^✓ reports\/good\.pdf：有效，签名人 张三（锡林郭勒盟委组织部） \d{4}-\d{2}-\d{2} \d{2}:\d{2}；记录：锡林郭勒盟教育局 2026-05-12\n$/);
+    expect(good.out).toMatch(
+      /^✓ reports\/good\.pdf：有效，签名人 张三（锡林郭勒盟委组织部） \d{4}-\d{2}-\d{2} \d{2}:\d{2}；记录：锡林郭勒盟教育局 2026-05-12\n$/,
+    );
     const all = xunting(['verify', 'reports', '--trust', join(dir, 'ca/ca.pem')], cwd);
     expect(all.code).toBe(1);
     const lines = all.out.trim().split('\n');

@@ -42,9 +42,16 @@ describe('certificate request (PKCS#10)', () => {
     // The subject: three SETs of one attribute each.
     const compact = dump
       .split('\n')
-      .map((l) => l.replace(/^.*?(cons|prim): /, '').replace(/\s+/g, ' ').trim())
+      .map((l) =>
+        l
+          .replace(/^.*?(cons|prim): /, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
       .join('|');
-    expect(compact).toContain(`SET|SEQUENCE|OBJECT :countryName|PRINTABLESTRING :CN|SET|SEQUENCE|OBJECT :organizationName|UTF8STRING :${OBSERVER_ORG}|SET|SEQUENCE|OBJECT :commonName|UTF8STRING :张三|`);
+    expect(compact).toContain(
+      `SET|SEQUENCE|OBJECT :countryName|PRINTABLESTRING :CN|SET|SEQUENCE|OBJECT :organizationName|UTF8STRING :${OBSERVER_ORG}|SET|SEQUENCE|OBJECT :commonName|UTF8STRING :张三|`,
+    );
     expect(await verifyCsr(parseCsr(req.csrPem))).toBe(true);
   });
 

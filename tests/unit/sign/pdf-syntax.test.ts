@@ -30,7 +30,9 @@ describe('PdfLexer', () => {
     const src = '<< /Names << /EmbeddedFiles << /Names [(observation.json) 28 0 R] >> >> /MediaBox [0 0 595.2799999999999727 841.89] >>';
     const d = parse(src) as PdfDict;
     const copy = d.clone().set('AcroForm', new PdfRef(33, 0));
-    expect(writeValue(copy)).toBe('<< /Names << /EmbeddedFiles << /Names [(observation.json) 28 0 R] >> >> /MediaBox [0 0 595.2799999999999727 841.89] /AcroForm 33 0 R >>');
+    expect(writeValue(copy)).toBe(
+      '<< /Names << /EmbeddedFiles << /Names [(observation.json) 28 0 R] >> >> /MediaBox [0 0 595.2799999999999727 841.89] /AcroForm 33 0 R >>',
+    );
   });
 
   it('refuses broken syntax instead of guessing', () => {

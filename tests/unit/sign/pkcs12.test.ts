@@ -70,7 +70,24 @@ describe('openssl pkcs12 -export → readPkcs12', () => {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   beforeAll(() => {
-    const r = run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', '/C=CN/O=锡林郭勒盟委组织部/CN=王五', '-utf8', '-days', '30']);
+    const r = run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      '/C=CN/O=锡林郭勒盟委组织部/CN=王五',
+      '-utf8',
+      '-days',
+      '30',
+    ]);
     expect(r.code).toBe(0);
   });
 
@@ -90,7 +107,9 @@ describe('openssl pkcs12 -export → readPkcs12', () => {
   it('reads an RSA identity too', async () => {
     const rsaKey = join(dir, 'rsa.pem');
     const rsaCert = join(dir, 'rsa-cert.pem');
-    expect(run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', rsaKey, '-out', rsaCert, '-subj', '/CN=RSA Test', '-days', '30']).code).toBe(0);
+    expect(
+      run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', rsaKey, '-out', rsaCert, '-subj', '/CN=RSA Test', '-days', '30']).code,
+    ).toBe(0);
     const out = join(dir, 'rsa.p12');
     expect(run('openssl', ['pkcs12', '-export', '-inkey', rsaKey, '-in', rsaCert, '-out', out, '-passout', `pass:${PASS}`]).code).toBe(0);
     const id = await readPkcs12(new Uint8Array(readFileSync(out)), PASS);
@@ -101,7 +120,9 @@ describe('openssl pkcs12 -export → readPkcs12', () => {
   it('an RSA-1024 or P-192 identity is refused: the key is below the floor', async () => {
     const weakKey = join(dir, 'rsa1024.pem');
     const weakCert = join(dir, 'rsa1024-cert.pem');
-    expect(run('openssl', ['req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', weakKey, '-out', weakCert, '-subj', '/CN=Weak', '-days', '30']).code).toBe(0);
+    expect(
+      run('openssl', ['req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', weakKey, '-out', weakCert, '-subj', '/CN=Weak', '-days', '30']).code,
+    ).toBe(0);
     const out = join(dir, 'rsa1024.p12');
     expect(run('openssl', ['pkcs12', '-export', '-inkey', weakKey, '-in', weakCert, '-out', out, '-passout', `pass:${PASS}`]).code).toBe(0);
     const err = await readPkcs12(new Uint8Array(readFileSync(out)), PASS).catch((e: unknown) => e);
@@ -123,7 +144,26 @@ describe('openssl pkcs12 -export → readPkcs12', () => {
 
   it('the legacy kind (3DES, SHA-1 MAC) is refused with a clear message', async () => {
     const out = join(dir, 'legacy.p12');
-    expect(run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', out, '-passout', `pass:${PASS}`, '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']).code).toBe(0);
+    expect(
+      run('openssl', [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        key,
+        '-in',
+        cert,
+        '-out',
+        out,
+        '-passout',
+        `pass:${PASS}`,
+        '-keypbe',
+        'PBE-SHA1-3DES',
+        '-certpbe',
+        'PBE-SHA1-3DES',
+        '-macalg',
+        'sha1',
+      ]).code,
+    ).toBe(0);
     const err = await readPkcs12(new Uint8Array(readFileSync(out)), PASS).catch((e: unknown) => e);
     expect((err as SignError).code).toBe('pkcs12-unsupported');
     expect((err as SignError).message).toContain('旧式加密');

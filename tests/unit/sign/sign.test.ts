@@ -30,7 +30,13 @@ let caFile: string;
 beforeAll(async () => {
   pki = await makePki();
   ({ record, pdf: plain } = demoReport());
-  signed = await signPdf(plain, { key: pki.zhang.privateKey, certificate: pki.zhang.certificate, chain: pki.zhang.chain, location: '锡林浩特市', signingTime: SIGNING_TIME });
+  signed = await signPdf(plain, {
+    key: pki.zhang.privateKey,
+    certificate: pki.zhang.certificate,
+    chain: pki.zhang.chain,
+    location: '锡林浩特市',
+    signingTime: SIGNING_TIME,
+  });
   cosigned = await signPdf(signed, { key: pki.li.privateKey, certificate: pki.li.certificate, chain: pki.li.chain });
   const caPem = certificateToPem(pki.ca.certificate);
   nss = nssDbTrusting(caPem);
@@ -97,7 +103,23 @@ describe('the CMS in openssl', () => {
         const dir = tempDir();
         const der = saveFile(cmsOf(pdf, sig), 'sig.der', dir);
         const content = saveFile(signedBytes(pdf, sig), 'signed-bytes', dir);
-        const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', der, '-content', content, '-CAfile', caFile, '-purpose', 'any', '-out', join(dir, 'out')]);
+        const r = run('openssl', [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          der,
+          '-content',
+          content,
+          '-CAfile',
+          caFile,
+          '-purpose',
+          'any',
+          '-out',
+          join(dir, 'out'),
+        ]);
         expect(r.err).toContain('CMS Verification successful');
         expect(r.code).toBe(0);
       }
@@ -110,7 +132,23 @@ describe('the CMS in openssl', () => {
     const dir = tempDir();
     const der = saveFile(cmsOf(bad, sig), 'sig.der', dir);
     const content = saveFile(signedBytes(bad, sig), 'signed-bytes', dir);
-    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', der, '-content', content, '-CAfile', caFile, '-purpose', 'any', '-out', join(dir, 'out')]);
+    const r = run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      der,
+      '-content',
+      content,
+      '-CAfile',
+      caFile,
+      '-purpose',
+      'any',
+      '-out',
+      join(dir, 'out'),
+    ]);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('CMS Verification failure');
     expect(r.err).toContain('content verify error');
@@ -169,7 +207,10 @@ describe('the incremental update', () => {
   });
 
   it('passes qpdf --check and the record still comes out with pdfdetach', () => {
-    for (const [name, pdf] of [['signed.pdf', signed], ['cosigned.pdf', cosigned]] as const) {
+    for (const [name, pdf] of [
+      ['signed.pdf', signed],
+      ['cosigned.pdf', cosigned],
+    ] as const) {
       const file = saveFile(pdf, name);
       expect(qpdfCheck(file).out).toContain('No syntax or stream encoding errors');
       const dir = tempDir();
@@ -197,7 +238,9 @@ describe('an RSA identity made by openssl', () => {
     const dir = tempDir();
     const key = join(dir, 'rsa.pem');
     const cert = join(dir, 'rsa.crt');
-    expect(run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=RSA 签名人', '-utf8', '-days', '30']).code).toBe(0);
+    expect(
+      run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=RSA 签名人', '-utf8', '-days', '30']).code,
+    ).toBe(0);
     const p12 = join(dir, 'rsa.p12');
     expect(run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:rsa-passphrase']).code).toBe(0);
     const id = await readPkcs12(new Uint8Array(readFileSync(p12)), 'rsa-passphrase');

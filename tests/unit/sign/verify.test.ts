@@ -247,7 +247,7 @@ describe('the corpus of bad files', () => {
 describe('any change to a signed file is caught', () => {
   it('a flipped bit anywhere (200 random places, the /Contents padding included) is rejected, never ok', async () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const sig = signatures(signed)[0];
     const offsets = [sig.contentsEnd - 10, sig.contentsStart + 1, sig.rangeAt + 5, signed.length - 1, signed.length - 20];
     for (let i = 0; i < 200; i++) offsets.push(Math.floor(random() * signed.length));

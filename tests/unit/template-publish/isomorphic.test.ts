@@ -8,7 +8,9 @@ describe('utils/template-publish runs in a browser and in Node', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
     expect(files).toContain('render-sheet.ts');
     for (const f of files) {
-      const text = readFileSync(join(dir, f), 'utf8').replace(/\/\*[^]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const text = readFileSync(join(dir, f), 'utf8')
+        .replace(/\/\*[^]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       expect(text, f).not.toMatch(/from ['"]node:|require\(|\bBuffer\b|process\.|from ['"]preact/);
     }
   });

@@ -44,7 +44,7 @@ function decode(png: Uint8Array): { width: number; height: number; channels: num
   if (depth !== 8 || !channels || interlace !== 0 || !width || !height) return null;
   const idat: Uint8Array[] = [];
   let size = 0;
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = u32(png, at);
     const type = u32(png, at + 4);
     if (at + 12 + length > png.length) throw new Error('PNG truncated');

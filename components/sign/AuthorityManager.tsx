@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { CERT_NAME_MAX } from '../../utils/sign/name-limits';
 import {
   authorityBackup,
   authorityInfo,
@@ -100,11 +101,11 @@ export function AuthorityManager() {
           <div class="grid2">
             <div class="field">
               <label for="ca-name">{t.caName}</label>
-              <input id="ca-name" value={name} maxLength={64} placeholder={t.caNamePlaceholder} onInput={(e) => setName(e.currentTarget.value)} />
+              <input id="ca-name" value={name} maxLength={CERT_NAME_MAX} placeholder={t.caNamePlaceholder} onInput={(e) => setName(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="ca-org">{t.caOrg}</label>
-              <input id="ca-org" value={org} maxLength={128} onInput={(e) => setOrg(e.currentTarget.value)} />
+              <input id="ca-org" value={org} maxLength={CERT_NAME_MAX} onInput={(e) => setOrg(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="ca-pass1">{t.pass1}</label>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { CERT_NAME_MAX } from '../../utils/sign/name-limits';
 import {
   createBrowserIdentity,
   getSetting,
@@ -99,11 +100,11 @@ export function IdentityManager() {
           <div class="grid2">
             <div class="field">
               <label for="id-name">{t.name}</label>
-              <input id="id-name" value={name} maxLength={64} onInput={(e) => setName(e.currentTarget.value)} />
+              <input id="id-name" value={name} maxLength={CERT_NAME_MAX} onInput={(e) => setName(e.currentTarget.value)} />
             </div>
             <div class="field">
               <label for="id-org">{t.org}</label>
-              <input id="id-org" value={org} maxLength={128} onInput={(e) => setOrg(e.currentTarget.value)} />
+              <input id="id-org" value={org} maxLength={CERT_NAME_MAX} onInput={(e) => setOrg(e.currentTarget.value)} />
             </div>
           </div>
           <button type="button" class="primary" disabled={busy} onClick={() => void generate()}>

@@ -6,6 +6,7 @@
 import * as asn1js from 'asn1js';
 import { RelativeDistinguishedNames } from 'pkijs';
 import { SignError } from './errors';
+import { CERT_NAME_MAX } from './name-limits';
 
 const OID_COUNTRY = '2.5.4.6';
 export const OID_ORGANIZATION = '2.5.4.10';
@@ -42,8 +43,8 @@ export function buildName(parts: NameParts): RelativeDistinguishedNames {
     new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })] });
   const rdns = [rdn(OID_COUNTRY, new asn1js.PrintableString({ value: 'CN' }))];
   if (parts.org !== undefined && parts.org.trim() !== '')
-    rdns.push(rdn(OID_ORGANIZATION, new asn1js.Utf8String({ value: checkPart('单位名称', parts.org, 64) })));
-  rdns.push(rdn(OID_COMMON_NAME, new asn1js.Utf8String({ value: checkPart('姓名（名称）', parts.name, 64) })));
+    rdns.push(rdn(OID_ORGANIZATION, new asn1js.Utf8String({ value: checkPart('单位名称', parts.org, CERT_NAME_MAX) })));
+  rdns.push(rdn(OID_COMMON_NAME, new asn1js.Utf8String({ value: checkPart('姓名（名称）', parts.name, CERT_NAME_MAX) })));
   const der = new asn1js.Sequence({ value: rdns }).toBER(false);
   return RelativeDistinguishedNames.fromBER(der);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testHooks } from '../../fixtures/observe-hooks';
 import { createBrowserIdentity, saveRecord, XuntingDB } from '../../../utils/db';
 import { createRecord } from '../../../utils/record';
 import { createObserveStore, type ObserveStore } from '../../../components/observe/observe-store';
@@ -11,13 +12,7 @@ afterEach(() => store?.dispose());
 describe("the observer's store follows the database", () => {
   it('an identity made in another page shows without a reload', async () => {
     const name = `live-${crypto.randomUUID()}`;
-    store = createObserveStore(new XuntingDB(name), {
-      emit: () => undefined,
-      saveFile: async () => undefined,
-      sign: async () => {
-        throw new Error('no signing in this test');
-      },
-    });
+    store = createObserveStore(new XuntingDB(name), testHooks());
     await store.loaded;
     expect(store.identity.value.kind).toBe('none');
     await createBrowserIdentity(new XuntingDB(name), { name: '张三', org: '组织部' });
@@ -26,13 +21,7 @@ describe("the observer's store follows the database", () => {
 
   it('an observation saved in another page joins the list', async () => {
     const name = `live-${crypto.randomUUID()}`;
-    store = createObserveStore(new XuntingDB(name), {
-      emit: () => undefined,
-      saveFile: async () => undefined,
-      sign: async () => {
-        throw new Error('no signing in this test');
-      },
-    });
+    store = createObserveStore(new XuntingDB(name), testHooks());
     await store.loaded;
     expect(store.list.value).toEqual([]);
     const r = createRecord({ template: smallTemplate() });

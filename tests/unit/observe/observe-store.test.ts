@@ -3,6 +3,7 @@
  * signal → autosave effect, with no save call from the form; a record just read is not written
  * back, and a finalised record cannot be edited.
  */
+import { testHooks } from '../../fixtures/observe-hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { createObserveStore } from '../../../components/observe/observe-store';
 import { importTemplate, listVersions, loadRecord, XuntingDB } from '../../../utils/db';
@@ -19,14 +20,7 @@ async function storeWithTemplate() {
   return {
     db,
     emit,
-    store: createObserveStore(db, {
-      emit,
-      saveFile: async () => undefined,
-      sign: async () => {
-        throw new Error('no signing in this test');
-      },
-      defaultObservers: ['张三'],
-    }),
+    store: createObserveStore(db, testHooks({ emit, defaultObservers: ['张三'] })),
   };
 }
 

@@ -6,7 +6,6 @@
  * an update after signing is refused as before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { signatureFaces } from '../../../utils/pdf';
 import { loadReportFonts } from '../../../cli/node-fonts';
 import type { ObservationRecord } from '../../../utils/record';
@@ -14,10 +13,10 @@ import { fingerprint, signPdf, verifyPdf, type Identity, type VerifyOptions } fr
 import { PdfFile } from '../../../utils/sign/pdf-parse';
 import { PdfDict, PdfRef, PdfString, type PdfValue } from '../../../utils/sign/pdf-syntax';
 import { makePki, observer, type Pki } from '../../fixtures/sign/pki';
-import { cmsOf, signatures, signedBytes } from '../../fixtures/sign/pdf-bytes';
+import { signatures } from '../../fixtures/sign/pdf-bytes';
 import { appendUpdate, editedObject, enc, latin1, layoutOf, streamBody, type NewObject } from '../../fixtures/sign/attacks';
 import { demoReport } from '../../fixtures/sign/reports';
-import { pdfsig, qpdfCheck, run, saveFile, tempDir } from '../../fixtures/sign/tools';
+import { opensslCmsVerify, pdfsig, qpdfCheck, run, saveFile } from '../../fixtures/sign/tools';
 import { certificateToPem } from '../../../utils/sign';
 
 // After the test certificates take effect (they are issued now); the verifier is told a later "now".
@@ -213,26 +212,7 @@ describe('the box of each signature', () => {
     expect(q.out).toContain('No syntax or stream encoding errors found');
     const caFile = saveFile(certificateToPem(pki.ca.certificate), 'ca.pem');
     for (const sig of signatures(cosigned)) {
-      const dir = tempDir();
-      const der = saveFile(cmsOf(cosigned, sig), 'sig.der', dir);
-      const content = saveFile(signedBytes(cosigned, sig), 'signed-bytes', dir);
-      const o = run('openssl', [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        der,
-        '-content',
-        content,
-        '-CAfile',
-        caFile,
-        '-purpose',
-        'any',
-        '-out',
-        join(dir, 'out'),
-      ]);
+      const o = opensslCmsVerify(cosigned, sig, caFile);
       expect(o.err).toContain('CMS Verification successful');
     }
   });

@@ -12,9 +12,9 @@ import { reportRecordJson } from '../../../utils/pdf';
 import type { ObservationRecord } from '../../../utils/record';
 import { certificateToPem, CONTENTS_MARGIN, readPkcs12, signPdf, SignError } from '../../../utils/sign';
 import { makePki, type Pki } from '../../fixtures/sign/pki';
-import { cmsOf, flipByte, signatures, signedBytes } from '../../fixtures/sign/pdf-bytes';
+import { cmsOf, flipByte, signatures } from '../../fixtures/sign/pdf-bytes';
 import { demoReport } from '../../fixtures/sign/reports';
-import { nssDbTrusting, pdfsig, qpdfCheck, run, saveFile, tempDir } from '../../fixtures/sign/tools';
+import { nssDbTrusting, opensslCmsVerify, pdfsig, qpdfCheck, run, saveFile, tempDir } from '../../fixtures/sign/tools';
 
 const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
 const SIGNING_TIME = new Date();
@@ -100,26 +100,7 @@ describe('the CMS in openssl', () => {
   it('`openssl cms -verify` agrees, with the CMS and the signed bytes cut out of the PDF', () => {
     for (const pdf of [signed, cosigned]) {
       for (const sig of signatures(pdf)) {
-        const dir = tempDir();
-        const der = saveFile(cmsOf(pdf, sig), 'sig.der', dir);
-        const content = saveFile(signedBytes(pdf, sig), 'signed-bytes', dir);
-        const r = run('openssl', [
-          'cms',
-          '-verify',
-          '-binary',
-          '-inform',
-          'DER',
-          '-in',
-          der,
-          '-content',
-          content,
-          '-CAfile',
-          caFile,
-          '-purpose',
-          'any',
-          '-out',
-          join(dir, 'out'),
-        ]);
+        const r = opensslCmsVerify(pdf, sig, caFile);
         expect(r.err).toContain('CMS Verification successful');
         expect(r.code).toBe(0);
       }
@@ -129,26 +110,7 @@ describe('the CMS in openssl', () => {
   it('openssl refuses the flipped file', () => {
     const sig = signatures(signed)[0];
     const bad = flipByte(signed, 100);
-    const dir = tempDir();
-    const der = saveFile(cmsOf(bad, sig), 'sig.der', dir);
-    const content = saveFile(signedBytes(bad, sig), 'signed-bytes', dir);
-    const r = run('openssl', [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      der,
-      '-content',
-      content,
-      '-CAfile',
-      caFile,
-      '-purpose',
-      'any',
-      '-out',
-      join(dir, 'out'),
-    ]);
+    const r = opensslCmsVerify(bad, sig, caFile);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('CMS Verification failure');
     expect(r.err).toContain('content verify error');

@@ -18,8 +18,7 @@ import { writeFileAtomic } from './write-atomic';
 import { defaultObserverNames, defaultTemplate, defaultUnits } from './defaults';
 import { demoRecord } from './demo-record';
 import { findUnit } from '../utils/roster';
-import { readSecret, SecretUnavailable } from './read-secret';
-import { readFailure, readIdentityFile } from './sign-io';
+import { openIdentity } from './sign-io';
 
 export const DEMO_UNIT = '锡林郭勒盟教育局';
 export const DEMO_DATE = '2026-05-12';
@@ -105,20 +104,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   // The identity is opened before rendering: a wrong passphrase costs nothing and writes nothing.
   let identity: Identity | undefined;
   if (values.identity) {
-    try {
-      const passphrase = await readSecret({
-        option: values.passphrase,
-        env: ['XUNTING_PASSPHRASE'],
-        prompt: '身份文件的口令：',
-        hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
-      });
-      identity = await readIdentityFile(at(values.identity), passphrase);
-    } catch (e) {
-      if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未生成报告。`);
-      else if ((e as NodeJS.ErrnoException).code) io.err(`无法读取身份文件 ${values.identity}：${readFailure(e)}\n未生成报告。`);
-      else throw e;
-      return EXIT_FAIL;
-    }
+    const opened = await openIdentity(values.identity, at(values.identity), values.passphrase, io, '未生成报告。');
+    if (!opened) return EXIT_FAIL;
+    identity = opened;
   }
 
   let pdf: Uint8Array;

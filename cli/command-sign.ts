@@ -9,8 +9,7 @@ import type { Command } from './command';
 import { failSoftly } from './command-ca';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { readSecret } from './read-secret';
-import { existing, readBytes, readFailure, readIdentityFile } from './sign-io';
+import { existing, readBytes, readFailure, openIdentity } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 import { FontError, signatureFaces } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
@@ -70,22 +69,8 @@ async function sign(args: string[], io: CliIo): Promise<number> {
     io.err(`${positionals[0]} 原有的签名已失效，拒绝再签：${existingVerdict.reason}`);
     return EXIT_FAIL;
   }
-  const passphrase = await readSecret({
-    option: values.passphrase,
-    env: ['XUNTING_PASSPHRASE'],
-    prompt: '身份文件的口令：',
-    hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
-  });
-  let identity;
-  try {
-    identity = await readIdentityFile(resolve(io.cwd, values.identity), passphrase);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) {
-      io.err(`无法读取身份文件 ${values.identity}：${readFailure(e)}`);
-      return EXIT_FAIL;
-    }
-    throw e;
-  }
+  const identity = await openIdentity(values.identity, resolve(io.cwd, values.identity), values.passphrase, io, '未签名。');
+  if (!identity) return EXIT_FAIL;
   let appearanceFonts: Uint8Array[];
   try {
     // The visible box under the 巡听人员 table (a PDF that keeps no room for it is signed invisibly).

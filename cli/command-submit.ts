@@ -8,13 +8,12 @@ import { resolve } from 'node:path';
 import { finalizeProblems, finalizeRecord, validateRecord, type ObservationRecord } from '../utils/record';
 import { FontError, InvalidRecordError, renderMemberSheet, UnprintableError } from '../utils/pdf';
 import { loadReportFonts } from './node-fonts';
-import { certificateInfo, SignError, signPdf, type Identity } from '../utils/sign';
+import { certificateInfo, SignError, signPdf } from '../utils/sign';
 import { parseJsonText, type Problem } from '../utils/validate';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { readSecret, SecretUnavailable } from './read-secret';
-import { readFailure, readIdentityFile } from './sign-io';
+import { readFailure, openIdentity } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
@@ -66,21 +65,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_FAIL;
   }
 
-  let identity: Identity;
-  try {
-    const passphrase = await readSecret({
-      option: values.passphrase,
-      env: ['XUNTING_PASSPHRASE'],
-      prompt: '身份文件的口令：',
-      hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
-    });
-    identity = await readIdentityFile(at(values.identity), passphrase);
-  } catch (e) {
-    if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未生成独立评分表。`);
-    else if ((e as NodeJS.ErrnoException).code) io.err(`无法读取身份文件 ${values.identity}：${readFailure(e)}\n未生成独立评分表。`);
-    else throw e;
-    return EXIT_FAIL;
-  }
+  const identity = await openIdentity(values.identity, at(values.identity), values.passphrase, io, '未生成独立评分表。');
+  if (!identity) return EXIT_FAIL;
   const signer = (await certificateInfo(identity.certificate)).subject.cn;
   const member = values.name?.trim() || (record.group?.role === 'member' ? record.group.member : '') || signer;
   record = { ...record, group: { ...record.group, role: 'member', member } };

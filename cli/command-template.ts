@@ -10,13 +10,12 @@ import { parseTemplateJson, templateItems, type RubricTemplate } from '../utils/
 import { FontError, UnprintableError } from '../utils/pdf';
 import { sniffBytes } from '../utils/io';
 import { loadReportFonts } from './node-fonts';
-import { certificateInfo, SignError, type Identity } from '../utils/sign';
+import { certificateInfo, SignError } from '../utils/sign';
 import { publishRubricSheet, verifyRubricSheet } from '../utils/template-publish';
 import type { Command } from './command';
 import { EXIT_FAIL, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseOptions } from './parse-options';
-import { readSecret, SecretUnavailable } from './read-secret';
-import { loadTrust, NO_TRUST_HINT, readBytes, readFailure, readIdentityFile } from './sign-io';
+import { loadTrust, NO_TRUST_HINT, readBytes, readFailure, openIdentity } from './sign-io';
 import { writeFileAtomic } from './write-atomic';
 
 const usage = `用法：
@@ -136,21 +135,8 @@ async function publish(args: string[], io: CliIo, o: PublishOptions): Promise<nu
     io.err('模板无效，未发布。');
     return EXIT_FAIL;
   }
-  let identity: Identity;
-  try {
-    const passphrase = await readSecret({
-      option: o.passphrase,
-      env: ['XUNTING_PASSPHRASE'],
-      prompt: '身份文件的口令：',
-      hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
-    });
-    identity = await readIdentityFile(at(o.identity), passphrase);
-  } catch (e) {
-    if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n未发布。`);
-    else if ((e as NodeJS.ErrnoException).code) io.err(`无法读取身份文件 ${o.identity}：${readFailure(e)}\n未发布。`);
-    else throw e;
-    return EXIT_FAIL;
-  }
+  const identity = await openIdentity(o.identity, at(o.identity), o.passphrase, io, '未发布。');
+  if (!identity) return EXIT_FAIL;
   let pdf: Uint8Array;
   try {
     const fonts = loadReportFonts({ ...(o.fonts ? { dir: at(o.fonts) } : {}), ext: true });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCertificates, readPkcs12, SignError, type Certificate, type Identity } from '../utils/sign';
 import type { CliIo } from './io';
+import { readSecret, SecretUnavailable } from './read-secret';
 
 export function readBytes(path: string): Uint8Array {
   const b = readFileSync(path);
@@ -17,6 +18,29 @@ export function readFailure(e: unknown): string {
 
 export async function readIdentityFile(path: string, passphrase: string): Promise<Identity> {
   return readPkcs12(readBytes(path), passphrase);
+}
+
+/**
+ * The identity a signing command was given (`--identity FILE`, `path` resolved), its passphrase
+ * from --passphrase, XUNTING_PASSPHRASE or a prompt without echo. Null when it cannot be opened:
+ * the reason is printed (a wrong passphrase, a missing file, no terminal to ask at), followed by
+ * `nothing` (what was therefore not written, e.g. 未生成报告。).
+ */
+export async function openIdentity(file: string, path: string, passphraseOption: string | undefined, io: CliIo, nothing: string): Promise<Identity | null> {
+  try {
+    const passphrase = await readSecret({
+      option: passphraseOption,
+      env: ['XUNTING_PASSPHRASE'],
+      prompt: '身份文件的口令：',
+      hint: '--passphrase 或环境变量 XUNTING_PASSPHRASE',
+    });
+    return await readIdentityFile(path, passphrase);
+  } catch (e) {
+    if (e instanceof SignError || e instanceof SecretUnavailable) io.err(`${e.message}\n${nothing}`);
+    else if ((e as NodeJS.ErrnoException).code) io.err(`无法读取身份文件 ${file}：${readFailure(e)}\n${nothing}`);
+    else throw e;
+    return null;
+  }
 }
 
 /** The files among `paths` that exist (for the overwrite check). */

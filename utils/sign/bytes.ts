@@ -35,6 +35,11 @@ export function toHex(b: Uint8Array, sep = ''): string {
 /** Bytes as a string of chars U+0000–U+00FF (PDF syntax is bytes; this keeps offsets equal to indexes). */
 export function latin1(b: Uint8Array, start = 0, end = b.length): string {
   let s = '';
+  // A PDF token (a few bytes, read tens of thousands of times per report): a plain loop; apply's subarray costs more than the word.
+  if (end - start <= 16) {
+    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
+    return s;
+  }
   const CHUNK = 0x8000;
   for (let i = start; i < end; i += CHUNK) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
   return s;

@@ -8,6 +8,7 @@ import { bytesEqual, latin1, sha256, toArrayBuffer, toHex } from './bytes';
 import { SignError } from './errors';
 import { formatName, nameAttribute, OID_COMMON_NAME, OID_ORGANIZATION } from './name';
 import { derBlocks, toPem } from './pem';
+import { perObject } from './memo';
 
 export const OID_BASIC_CONSTRAINTS = '2.5.29.19';
 export const OID_KEY_USAGE = '2.5.29.15';
@@ -98,7 +99,7 @@ export function extension(cert: Certificate, oid: string) {
   return cert.extensions?.find((e) => e.extnID === oid);
 }
 
-export function isCaCertificate(cert: Certificate): boolean {
+export const isCaCertificate = perObject((cert: Certificate): boolean => {
   const ext = extension(cert, OID_BASIC_CONSTRAINTS);
   if (!ext) return false;
   const bc =
@@ -106,10 +107,10 @@ export function isCaCertificate(cert: Certificate): boolean {
       ? ext.parsedValue
       : BasicConstraints.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
   return bc.cA === true;
-}
+});
 
 /** keyUsage bits (digitalSignature = 0 … cRLSign = 6); null when the extension is absent. */
-export function keyUsageBits(cert: Certificate): Set<number> | null {
+export const keyUsageBits = perObject((cert: Certificate): ReadonlySet<number> | null => {
   const ext = extension(cert, OID_KEY_USAGE);
   if (!ext) return null;
   const asn = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView);
@@ -118,7 +119,7 @@ export function keyUsageBits(cert: Certificate): Set<number> | null {
   const set = new Set<number>();
   for (let i = 0; i < bytes.length * 8; i++) if (bytes[i >> 3] & (0x80 >> (i & 7))) set.add(i);
   return set;
-}
+});
 
 /** A Time for a certificate: UTCTime through 2049, GeneralizedTime after (RFC 5280), whole seconds. */
 export function certTime(d: Date): Time {

@@ -26,6 +26,7 @@ import {
 } from './certificate';
 import { certSignatureWeakness, keyWeakness } from './key-strength';
 import { sameName } from './name';
+import { perObject } from './memo';
 
 export interface TrustStore {
   /** CA certificates whose issued certificates are trusted (the supervisor's CA). */
@@ -88,12 +89,12 @@ function octetsOf(der: ArrayBuffer | Uint8Array): Uint8Array | null {
   return v instanceof asn1js.OctetString ? new Uint8Array(v.valueBlock.valueHexView) : null;
 }
 
-function subjectKeyId(cert: Certificate): Uint8Array | null {
+const subjectKeyId = perObject((cert: Certificate): Uint8Array | null => {
   const ext = extension(cert, OID_SUBJECT_KEY_ID);
   return ext ? octetsOf(new Uint8Array(ext.extnValue.valueBlock.valueHexView)) : null;
-}
+});
 
-function authorityKeyId(cert: Certificate): Uint8Array | null {
+const authorityKeyId = perObject((cert: Certificate): Uint8Array | null => {
   const ext = extension(cert, OID_AUTHORITY_KEY_ID);
   if (!ext) return null;
   try {
@@ -102,15 +103,15 @@ function authorityKeyId(cert: Certificate): Uint8Array | null {
   } catch {
     return null;
   }
-}
+});
 
-function basicConstraints(cert: Certificate): BasicConstraints | null {
+const basicConstraints = perObject((cert: Certificate): BasicConstraints | null => {
   const ext = extension(cert, OID_BASIC_CONSTRAINTS);
   if (!ext) return null;
   return ext.parsedValue instanceof BasicConstraints
     ? ext.parsedValue
     : BasicConstraints.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
-}
+});
 
 /** Could `issuer` have issued `cert` at all: same name, and no key identifiers that disagree (no signature check yet). */
 function candidate(cert: Certificate, issuer: Certificate): boolean {

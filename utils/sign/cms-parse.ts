@@ -95,22 +95,77 @@ function readCertificates(certs: { isSequence: boolean; der: Uint8Array }[]): Ce
   return out;
 }
 
+const SEQUENCE = 0x30;
+const SET = 0x31;
+const OID = 0x06;
+const INTEGER = 0x02;
+const OCTET_STRING = 0x04;
+/** A context-specific tag [n] (constructed or not), as isContext reads asn1js blocks. */
+const isContextTag = (e: DerElement | undefined, n: number) => e !== undefined && (e.tag & 0xc0) === 0x80 && (e.tag & 0x1f) === n;
+/** One small element read by asn1js (an OID, an attribute's value), or undefined when it is not one whole element. */
+const block = (e: DerElement | undefined): asn1js.BaseBlock | undefined => {
+  if (!e) return undefined;
+  const asn = asn1js.fromBER(toArrayBuffer(e.der));
+  return asn.offset === e.der.length ? asn.result : undefined;
+};
+const algOfDer = (e: DerElement | undefined) => (e?.tag === SEQUENCE ? oidOf(block(derChildren(e)?.[0])) : '');
+
+/**
+ * A SignerInfo walked as DER slices, the same reading as parseSignerInfo: asn1js reads only the
+ * OIDs and the attributes' values (a few bytes each), not the issuer's name nor the signature.
+ * Undefined when the bytes are not plain DER (parseSignerInfo decides then).
+ */
+function parseSignerInfoDer(der: Uint8Array): ParsedSignerInfo | null | undefined {
+  const top = derElement(der);
+  const parts = top?.tag === SEQUENCE && top.der.length === der.length ? derChildren(top) : null;
+  if (!parts) return undefined;
+  if (parts.length < 5) return null;
+  let i = 1;
+  const sidPart = parts[i++];
+  let sid: ParsedSignerInfo['sid'];
+  if (sidPart.tag === SEQUENCE) {
+    const [issuer, serial] = derChildren(sidPart) ?? [];
+    if (!issuer || serial?.tag !== INTEGER) return null;
+    sid = { issuer: issuer.der.slice(), serial: serial.body.slice() };
+  } else if (sidPart.tag === 0x80) sid = { keyId: sidPart.body.slice() };
+  else return null;
+  const digestAlgorithm = algOfDer(parts[i++]);
+  let signedAttrs: Uint8Array | null = null;
+  const attributes = new Map<string, asn1js.BaseBlock[]>();
+  if (parts[i]?.tag === 0xa0) {
+    const attrs = parts[i++];
+    signedAttrs = attrs.der.slice();
+    signedAttrs[0] = SET;
+    for (const attr of derChildren(attrs) ?? []) {
+      const [type, values] = (attr.tag === SEQUENCE && derChildren(attr)) || [];
+      const oid = type?.tag === OID ? oidOf(block(type)) : '';
+      const items = values?.tag === SET ? derChildren(values) : null;
+      if (!oid || !items) return null;
+      if (attributes.has(oid)) return null; // an attribute may appear only once
+      const read = items.map(block);
+      if (read.some((b) => !b)) return null;
+      attributes.set(oid, read as asn1js.BaseBlock[]);
+    }
+  }
+  const signatureAlgorithm = algOfDer(parts[i++]);
+  const sig = parts[i++];
+  if (sig?.tag !== OCTET_STRING) return null;
+  return { sid, digestAlgorithm, signedAttrs, attributes, signatureAlgorithm, signature: sig.body.slice() };
+}
+
 function readSignerInfos(infos: Uint8Array[]): ParsedSignerInfo[] | null {
   const out: ParsedSignerInfo[] = [];
   for (const der of infos) {
-    const asn = asn1js.fromBER(toArrayBuffer(der));
-    const parsed = asn.offset === -1 ? null : parseSignerInfo(asn.result);
+    let parsed = parseSignerInfoDer(der);
+    if (parsed === undefined) {
+      const asn = asn1js.fromBER(toArrayBuffer(der));
+      parsed = asn.offset === -1 ? null : parseSignerInfo(asn.result);
+    }
     if (!parsed) return null;
     out.push(parsed);
   }
   return out;
 }
-
-const SEQUENCE = 0x30;
-const SET = 0x31;
-const OID = 0x06;
-/** A context-specific tag [n] (constructed or not), as isContext reads asn1js blocks. */
-const isContextTag = (e: DerElement | undefined, n: number) => e !== undefined && (e.tag & 0xc0) === 0x80 && (e.tag & 0x1f) === n;
 
 /**
  * The envelope walked as DER slices; only each SignerInfo goes through asn1js, and each

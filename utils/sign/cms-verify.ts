@@ -11,6 +11,7 @@ import { certificateDer, extension, OID_SUBJECT_KEY_ID } from './certificate';
 import { MAX_CMS_CERTIFICATES, parseSignedData, type ParsedSignerInfo } from './cms-parse';
 import { OID_CONTENT_TYPE, OID_DATA, OID_MESSAGE_DIGEST, OID_SIGNING_CERT_V2, OID_SIGNING_TIME } from './cms-sign';
 import { CURVE_SIZE, ecdsaDerToRaw } from './ecdsa-der';
+import { nameDer } from './name';
 import { importSpkiFromInfo } from './spki';
 
 const DIGESTS: Record<string, string> = {
@@ -63,11 +64,7 @@ function attributeValue(si: ParsedSignerInfo, type: string): asn1js.BaseBlock | 
 function findSigner(si: ParsedSignerInfo, certs: Certificate[]): Certificate | undefined {
   const sid = si.sid;
   if ('issuer' in sid) {
-    return certs.find(
-      (c) =>
-        bytesEqual(new Uint8Array(c.serialNumber.valueBlock.valueHexView), sid.serial) &&
-        bytesEqual(new Uint8Array(c.issuer.toSchema().toBER(false)), sid.issuer),
-    );
+    return certs.find((c) => bytesEqual(new Uint8Array(c.serialNumber.valueBlock.valueHexView), sid.serial) && bytesEqual(nameDer(c.issuer), sid.issuer));
   }
   return certs.find((c) => {
     const ext = extension(c, OID_SUBJECT_KEY_ID);

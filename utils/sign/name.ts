@@ -7,6 +7,8 @@ import * as asn1js from 'asn1js';
 import { RelativeDistinguishedNames } from 'pkijs';
 import { SignError } from './errors';
 import { CERT_NAME_MAX } from './name-limits';
+import { bytesEqual } from './bytes';
+import { perObject } from './memo';
 
 const OID_COUNTRY = '2.5.4.6';
 export const OID_ORGANIZATION = '2.5.4.10';
@@ -70,7 +72,8 @@ export function formatName(name: RelativeDistinguishedNames): string {
 
 /** Same name, byte for byte (DER). */
 export function sameName(a: RelativeDistinguishedNames, b: RelativeDistinguishedNames): boolean {
-  const x = new Uint8Array(a.toSchema().toBER(false));
-  const y = new Uint8Array(b.toSchema().toBER(false));
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+  return bytesEqual(nameDer(a), nameDer(b));
 }
+
+/** A name's DER, encoded once per name object. */
+export const nameDer = perObject((name: RelativeDistinguishedNames) => new Uint8Array(name.toSchema().toBER(false)));

@@ -154,11 +154,15 @@ function readSection(bytes: Uint8Array, offset: number, via: string): XrefSectio
   return { offset, trailer, entries };
 }
 
+/** What was read at an offset: the object, or the error (after its numbers, when they were read). */
+type ParsedAt = { n?: number; g?: number } & ({ obj: IndirectObject; error?: undefined } | { obj?: undefined; error: unknown });
+
 export class PdfFile {
   /** Newest first. */
   readonly sections: XrefSection[] = [];
   private readonly table = new Map<number, XrefEntry>();
   private readonly cache = new Map<number, IndirectObject | null>();
+  private readonly parsed = new Map<number, ParsedAt>();
   /** Sorted offsets of every object and xref section the tables name, and the file's end. */
   private boundaries?: number[];
 
@@ -234,14 +238,40 @@ export class PdfFile {
     return Math.max(offset, b[lo]);
   }
 
-  /** Parse the object at `offset` (expected to be `num gen obj`), no further than the next object. */
+  /**
+   * Parse the object at `offset` (expected to be `num gen obj`), no further than the next object.
+   * Parsed once per offset: finding the signatures, checking later revisions and refusing other
+   * attachments each read every object of the file.
+   */
   objectAt(offset: number, num?: number, gen?: number): IndirectObject {
-    const limit = this.windowEnd(offset);
-    const lex = new PdfLexer(this.bytes, offset, limit);
-    const n = lex.integer();
-    const g = lex.integer();
-    lex.expectWord('obj');
-    if ((num !== undefined && n !== num) || (gen !== undefined && g !== gen)) throw new PdfReadError('malformed', `对象 ${num} 的位置不对`);
+    let p = this.parsed.get(offset);
+    if (!p) {
+      p = this.parseAt(offset);
+      this.parsed.set(offset, p);
+    }
+    if (p.n !== undefined && ((num !== undefined && p.n !== num) || (gen !== undefined && p.g !== gen)))
+      throw new PdfReadError('malformed', `对象 ${num} 的位置不对`);
+    if (!p.obj) throw p.error;
+    return p.obj;
+  }
+
+  private parseAt(offset: number): ParsedAt {
+    let n: number | undefined;
+    let g: number | undefined;
+    try {
+      const limit = this.windowEnd(offset);
+      const lex = new PdfLexer(this.bytes, offset, limit);
+      const num = lex.integer();
+      g = lex.integer();
+      n = num;
+      lex.expectWord('obj');
+      return { n, g, obj: this.objectBody(lex, n, g, offset, limit) };
+    } catch (error) {
+      return { n, g, error };
+    }
+  }
+
+  private objectBody(lex: PdfLexer, n: number, g: number, offset: number, limit: number): IndirectObject {
     const value = lex.value();
     const obj: IndirectObject = { num: n, gen: g, value, offset };
     if (value instanceof PdfDict && lex.word(true) === 'stream') {

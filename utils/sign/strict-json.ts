@@ -28,7 +28,8 @@ function firstDuplicateKey(text: string): string | null {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       if (expectKey) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const raw = text.slice(i + 1, j);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         const keys = stack[stack.length - 1]!;
         if (keys.has(key)) return key;
         keys.add(key);

@@ -30,7 +30,11 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
   const error = store.error.value;
   const importFiles = store.importFiles;
 
-  const shown = onlyProblems ? results.filter((r) => r.outcome !== 'accepted') : results;
+  // While files are being imported only the problems are listed: laying out a table that grows
+  // to a thousand rows, once a second, cost the page more than storing the files (profiled);
+  // every row is listed when the import ends.
+  const problemsOnly = onlyProblems || running;
+  const shown = problemsOnly ? results.filter((r) => r.outcome !== 'accepted') : results;
   const c = progress?.counts;
   return (
     <section class="card" aria-labelledby="h-inbox">
@@ -111,12 +115,15 @@ export function ReportInbox({ store, onOpenTrust }: { store: InboxStore; onOpenT
             onRecheck={() => void store.recheck()}
           />
         ))}
-      {results.length > 0 && (
+      {running && <p class="hint">导入中，下表只列出未接收的文件；导入结束后列出全部结果。</p>}
+      {!running && results.length > 0 && (
+        <label class="check">
+          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
+          只看未接收的文件
+        </label>
+      )}
+      {(running ? shown.length > 0 : results.length > 0) && (
         <>
-          <label class="check">
-            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
-            只看未接收的文件
-          </label>
           <DataTable
             label="导入结果"
             columns={[

@@ -113,9 +113,8 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
         out.push(result);
         if (result.outcome === 'rejected' && result.issuer) refused.push({ result, file: p });
         counts[result.outcome] += 1;
-        // Repaint the progress at most ~10 times a second and the results table once a second
-        // (laying out a table of hundreds of rows ten times a second cost more than verifying);
-        // both always at the end.
+        // Repaint the progress at most ~10 times a second and the results once a second (the
+        // page lists only the problems until the end: see ReportInbox); both always at the end.
         if (Date.now() - lastPaint > 100 || i === picked.length - 1) {
           lastPaint = Date.now();
           progress.value = { done: out.length, total: picked.length, counts: { ...counts } };

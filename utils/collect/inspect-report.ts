@@ -30,7 +30,6 @@ export type Inspection =
       size: number;
       sha256: string;
       record: ObservationRecord;
-      recordJson: string;
       signers: Signer[];
       /** Accepted, but worth a look (Chinese): e.g. signed by someone not among the record's observers. */
       warning?: string;
@@ -60,7 +59,7 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
   if (looksLikeZip(bytes)) return reject('zip', '这是 ZIP 压缩包，不是 PDF：请解压后导入其中的报告');
   const { verifyPdf } = await import('../sign'); // pkijs loads with the first report, not with the page
   const verdict = await verifyPdf(bytes, { trust, now: opts.now });
-  if (!verdict.ok || !verdict.record || verdict.recordJson === undefined) {
+  if (!verdict.ok || !verdict.record) {
     const issuer = verdict.code === 'untrusted-signer' ? verdict.signatures.find((s) => s.issuer)?.issuer : undefined;
     return { ...reject(verdict.code ?? 'record-missing', verdict.reason ?? '报告中没有记录'), ...(issuer && { issuer }) };
   }
@@ -81,7 +80,6 @@ export async function inspectReport(fileName: string, bytes: Uint8Array, trust: 
     size,
     sha256: toHex(await sha256(bytes)),
     record: verdict.record,
-    recordJson: verdict.recordJson,
     signers,
     ...(warning ? { warning } : {}),
   };

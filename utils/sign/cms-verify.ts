@@ -6,7 +6,7 @@
  */
 import * as asn1js from 'asn1js';
 import type { Certificate } from 'pkijs';
-import { bytesEqual, toArrayBuffer } from './bytes';
+import { bytesEqual, cryptoInput, toArrayBuffer } from './bytes';
 import { certificateDer, extension, OID_SUBJECT_KEY_ID } from './certificate';
 import { MAX_CMS_CERTIFICATES, parseSignedData, type ParsedSignerInfo } from './cms-parse';
 import { OID_CONTENT_TYPE, OID_DATA, OID_MESSAGE_DIGEST, OID_SIGNING_CERT_V2, OID_SIGNING_TIME } from './cms-sign';
@@ -91,7 +91,7 @@ async function essMatches(si: ParsedSignerInfo, signer: Certificate): Promise<bo
     }
     if (!hash) return false;
     const want = new Uint8Array((parts[i] as asn1js.OctetString).valueBlock.valueHexView);
-    const got = new Uint8Array(await crypto.subtle.digest(hash, toArrayBuffer(certificateDer(signer))));
+    const got = new Uint8Array(await crypto.subtle.digest(hash, cryptoInput(certificateDer(signer))));
     return bytesEqual(want, got);
   } catch {
     return false;
@@ -145,7 +145,7 @@ export async function checkDetachedCms(der: Uint8Array, signedBytes: Uint8Array)
   const st = attributeValue(si, OID_SIGNING_TIME);
   if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) signingTime = st.toDate();
 
-  const actual = new Uint8Array(await crypto.subtle.digest(digestName, toArrayBuffer(signedBytes)));
+  const actual = new Uint8Array(await crypto.subtle.digest(digestName, cryptoInput(signedBytes)));
   if (!bytesEqual(actual, new Uint8Array(md.valueBlock.valueHexView))) {
     return fail('digest-mismatch', '文件内容在签名后被改动（摘要不符）', { certificates, signer, signingTime });
   }

@@ -7,6 +7,16 @@
 
 const BOM = [0xef, 0xbb, 0xbf];
 
+/** Where the string whose contents start at `from` ends: the next quote not escaped by an odd run of backslashes (indexOf: a record's signature images are long strings). */
+function closingQuote(text: string, from: number): number {
+  for (let j = text.indexOf('"', from); j >= 0; j = text.indexOf('"', j + 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return j;
+  }
+  return text.length;
+}
+
 /** The first key that repeats within one object of already valid JSON `text`, or null. Keys compare after unescaping (`"a"` and `"\u0061"` are one key). */
 function firstDuplicateKey(text: string): string | null {
   const stack: (Set<string> | null)[] = [];
@@ -25,8 +35,7 @@ function firstDuplicateKey(text: string): string | null {
     } else if (c === ',') {
       expectKey = stack[stack.length - 1] instanceof Set;
     } else if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const j = closingQuote(text, i + 1);
       if (expectKey) {
         const raw = text.slice(i + 1, j);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;

@@ -108,7 +108,6 @@ export async function fillDatabase(db: XuntingDB): Promise<void> {
       size: bytes.length,
       sha256: toHex(await sha256(bytes)),
       record,
-      recordJson: JSON.stringify(record),
       signers: [{ cn: '张三', o: '宣传部', fingerprint: 'ab'.repeat(32), signingTime: '2026-04-10T02:00:00.000Z' }],
     };
     await ingestInspected(db, inspection, pdfBlob(bytes), new Date(`2026-04-2${i}T01:00:00Z`));

@@ -31,14 +31,18 @@ export function chromiumThreadTimes(): ThreadTimes {
   return out;
 }
 
-/** Samples every 100 ms until stopped; gives each thread's CPU seconds spent since start (the highest reading, so ended threads count). */
+/**
+ * Samples once a second until stopped (reading /proc for every thread costs CPU of its own: every
+ * 100 ms it slowed the import it measured); gives each thread's CPU seconds spent since start,
+ * the highest reading, so a thread that ended (the worker) counts up to its last second.
+ */
 export function sampleChromiumThreads(): { stop(): ThreadTimes } {
   const start = chromiumThreadTimes();
   const peak: ThreadTimes = new Map();
   const read = () => {
     for (const [k, v] of chromiumThreadTimes()) peak.set(k, Math.max(peak.get(k) ?? 0, v));
   };
-  const timer = setInterval(read, 100);
+  const timer = setInterval(read, 1000);
   return {
     stop() {
       clearInterval(timer);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 export type ThreadTimes = Map<string, number>;
 
 /** CPU seconds (user + system) so far, by `process type/thread name`, of every chromium process. */
-export function chromiumThreadTimes(): ThreadTimes {
+function chromiumThreadTimes(): ThreadTimes {
   const out: ThreadTimes = new Map();
   if (!existsSync('/proc/self/task')) return out;
   const hz = 100; // USER_HZ: /proc reports clock ticks

@@ -1,8 +1,9 @@
 import { computed, signal } from '@preact/signals';
 import type { UntrustedIssuer } from '../../utils/collect';
-import { ingestInspected, trustStoreOf, type IngestResult, type XuntingDB } from '../../utils/db';
+import { trustStoreOf, type IngestResult, type XuntingDB } from '../../utils/db';
 import { errorMessage } from '../ui/errors';
 import { createInspector, type Inspected, type Inspector } from './inspector';
+import { createStorer, type Storer } from './storer';
 import type { PickedFile } from './collect-files';
 
 export interface InboxProgress {
@@ -63,17 +64,20 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
     untrusted.value = [];
     progress.value = { done: 0, total: picked.length, counts: { ...counts } };
     let inspector: Inspector | null = null;
+    let storer: Storer | null = null;
     try {
       const trust = await trustStoreOf(db);
       let lastPaint = 0;
       let lastTable = 0;
       // Three stages overlap, each in file order: files are read and verified a few ahead (in
       // a worker when the page can start one: see inspector.ts), while earlier files'
-      // transactions run in IndexedDB, up to STORES_IN_FLIGHT of them queued. Still one
+      // transactions run in IndexedDB (from a second worker: see storer.ts), up to
+      // STORES_IN_FLIGHT of them queued. Still one
       // transaction per file: IndexedDB runs read-write transactions over the same tables one
       // after another in the order they were opened, so each file is decided against every file
       // before it, as if they had been stored one by one.
       inspector = await createInspector(trust);
+      storer = await createStorer(db);
       const ahead = new Map<number, Promise<Inspected>>();
       const inspected = (i: number) => {
         for (let k = i; k < Math.min(picked.length, i + INSPECT_AHEAD); k++) {
@@ -95,7 +99,7 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
           try {
             const { inspection } = await inspected(i);
             // The picked file is the PDF that was verified: stored as it is (see Inspected).
-            const stored = ingestInspected(db, inspection, p.file);
+            const stored = storer!.store(inspection, p.file);
             opened();
             return await stored;
           } catch (e) {
@@ -139,6 +143,7 @@ export function createInboxStore(db: XuntingDB, hooks: { onImported?(counts: Inb
       error.value = errorMessage(e);
     } finally {
       inspector?.close();
+      storer?.close();
       untrusted.value = refused;
       running.value = false;
       hooks.onImported?.({ ...counts, files: out.length });

@@ -1,6 +1,7 @@
 /**
  * The inbox's verifier, off the page's thread: reads a picked file and inspects it (signatures,
- * chain, embedded record), so the page only stores results and repaints. Files arrive in order
+ * chain, embedded record); the page hands each verdict to the storing worker (store-worker.ts)
+ * and repaints. Files arrive in order
  * and may be inspected concurrently; the page puts the answers back in order by id.
  */
 import { inspectReport, refuseBySize } from '../../utils/collect';

@@ -18,13 +18,13 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
     const dash = await openExtensionPage(rb, 'dashboard.html');
     const errors = collectConsoleErrors(dash);
     await setUpSupervisor(dash, corpus);
-    // The files are verified off the page's thread, in the inbox's worker.
-    const verifier = dash.waitForEvent('worker');
+    // The files are verified and stored off the page's thread, in the inbox's two workers.
+    const workers: string[] = [];
+    dash.on('worker', (w) => workers.push(new URL(w.url()).pathname));
     await chooseReports(
       dash,
       corpus.files.map((f) => f.path),
     );
-    expect((await verifier).url()).toMatch(/\/assets\/inspect-worker-[\w-]+\.js$/);
     const good = corpus.files.filter((f) => f.kind === 'good');
     const bad = corpus.files.filter((f) => f.kind !== 'good');
     // The progress bar runs up to the number of files.
@@ -34,6 +34,7 @@ test('the supervisor chooses 50 PDFs: progress, a result per file, 45 accepted a
       timeout: 120_000,
     });
     await expect(bar).toHaveAttribute('value', String(corpus.files.length));
+    expect(workers.map((w) => /^\/assets\/(\w+-worker)-[\w-]+\.js$/.exec(w)?.[1] ?? w).sort()).toEqual(['inspect-worker', 'store-worker']);
     const table = dash.getByRole('table', { name: '导入结果' });
     await expect(table.getByRole('row')).toHaveCount(corpus.files.length + 1);
     for (const f of bad) {

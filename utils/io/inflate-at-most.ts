@@ -1,9 +1,8 @@
 /**
  * Inflating data nobody vouches for: pushed in small pieces, so output beyond `limit` stops the
  * work at once (a 2 MB input that inflates to gigabytes costs the limit and a few milliseconds,
- * not the gigabytes). ZIP entries inflate synchronously (fflate); a report's record (40 KB with
- * the observers' handwritten signatures) inflates natively where the platform can
- * (DecompressionStream): fflate took over a millisecond of each report's check in Chromium.
+ * not the gigabytes). Synchronous (fflate): a report's record is a few KB, and the async
+ * DecompressionStream cost more in event-loop round trips than the inflating itself.
  */
 import { Inflate, Unzlib } from 'fflate';
 
@@ -29,39 +28,12 @@ export function inflateAtMost(data: Uint8Array, limit: number, format: 'zlib' | 
     return { ok: false, problem: 'damaged' };
   }
   if (length > limit) return { ok: false, problem: 'too-large' };
-  return { ok: true, bytes: joined(chunks, length) };
-}
-
-/** zlib data (PDF's FlateDecode) inflated natively when the platform has DecompressionStream, at most `limit` bytes; else as inflateAtMost. */
-export async function inflateZlibAtMost(data: Uint8Array, limit: number): Promise<Inflated> {
-  if (typeof DecompressionStream === 'undefined') return inflateAtMost(data, limit, 'zlib');
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      length += value.length;
-      if (length > limit) {
-        void reader.cancel().catch(() => undefined);
-        return { ok: false, problem: 'too-large' };
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return { ok: false, problem: 'damaged' };
-  }
-  return { ok: true, bytes: joined(chunks, length) };
-}
-
-function joined(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
+  if (chunks.length === 1) return { ok: true, bytes: chunks[0] };
   const bytes = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {
     bytes.set(c, at);
     at += c.length;
   }
-  return bytes;
+  return { ok: true, bytes };
 }

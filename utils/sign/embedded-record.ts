@@ -1,7 +1,7 @@
 /**
  * The observation record embedded in a report: Catalog → /Names → /EmbeddedFiles (a name
  * tree) → `observation.json` → its /EmbeddedFile stream, inflated under a size limit (utils/io
- * inflateZlibAtMost), so a decompression bomb cannot exhaust memory.
+ * inflateAtMost), so a decompression bomb cannot exhaust memory.
  *
  * One record, one reading: the verifier, pdf.js, poppler's pdfdetach and a viewer's attachment
  * pane must all see the same file, so a report is read only when there is exactly one embedded
@@ -17,7 +17,7 @@
  * or a huge tree cannot hang it.
  */
 import { RECORD_ATTACHMENT } from '../record';
-import { inflateZlibAtMost } from '../io/inflate-at-most';
+import { inflateAtMost } from '../io/inflate-at-most';
 import { PdfFile } from './pdf-parse';
 import { PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-syntax';
 
@@ -133,8 +133,8 @@ function refuseOtherAttachments(file: PdfFile, own: Set<number>, catalog: number
   }
 }
 
-async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  const r = await inflateZlibAtMost(data, limit);
+function inflate(data: Uint8Array, limit: number): Uint8Array {
+  const r = inflateAtMost(data, limit, 'zlib');
   if (r.ok) return r.bytes;
   if (r.problem === 'too-large') throw new EmbeddedFileError('too-large', `嵌入的记录解压后超过 ${Math.round(limit / 1048576)} MB，拒绝读取`);
   throw new EmbeddedFileError('damaged', '嵌入的记录无法解压（数据损坏）');

@@ -33,6 +33,7 @@ export async function createStorer(db: XuntingDB): Promise<Storer> {
   const worker = startWorker();
   if (!worker) return local;
   const pending = new Map<number, { ok(r: IngestResult): void; fail(e: Error): void }>();
+  let dead = false;
   const usable = await new Promise<boolean>((decided) => {
     worker.onmessage = ({ data: m }: MessageEvent<StoreReply>) => {
       if (m.kind === 'ready' || m.kind === 'unsupported') return decided(m.kind === 'ready');
@@ -44,6 +45,7 @@ export async function createStorer(db: XuntingDB): Promise<Storer> {
     worker.onerror = (e) => {
       e.preventDefault();
       decided(false);
+      dead = true; // later files are stored on this thread, not posted to a worker that is gone
       for (const [id, job] of pending) {
         pending.delete(id);
         job.fail(new Error('保存文件的后台线程意外停止'));
@@ -58,6 +60,7 @@ export async function createStorer(db: XuntingDB): Promise<Storer> {
   let nextId = 0;
   return {
     store(inspection, file) {
+      if (dead) return local.store(inspection, file);
       const id = nextId++;
       return new Promise((ok, fail) => {
         pending.set(id, { ok, fail });
